@@ -1,0 +1,105 @@
+"""Splitting text into blocks: paragraphs, bullet items and table rows.
+
+A block is a run of non-blank lines (a line of spaces is blank).  Inside a
+run, a line that starts with a bullet glyph starts a new ``bullet`` block and
+a line holding a tab is a ``row`` (contents entries, the judgments grid).
+A paragraph that a page break split in two (the second part starts in lower
+case, or with a digit after a long unfinished paragraph) is joined again, so
+no later stage mistakes the first half for a heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .document import Document
+
+RE_BULLET = regex.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
+RE_WS = regex.compile(r"\s++")
+TERMINAL = (".", ":", ";", "!", "?")
+#: A paragraph at least this long that ends without punctuation is taken to be
+#: cut by a page break when the next block starts with a digit.
+LONG_PARAGRAPH = 200
+
+
+@dataclass
+class Block:
+    """One paragraph, bullet item or table row, with its place in the text."""
+
+    kind: str  # "para" | "bullet" | "row"
+    start: int
+    end: int
+    line: int
+    end_line: int
+    text: str  # whitespace-collapsed; bullets keep no glyph
+    index: int = 0
+
+    @property
+    def ends_sentence(self) -> bool:
+        return self.text.rstrip("\"'\u2019\u201d)").endswith(TERMINAL)
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (newlines, tabs) to one space, trimmed."""
+    return RE_WS.sub(" ", text).strip()
+
+
+def _piece_kind(line: str) -> str:
+    if "\t" in line:
+        return "row"
+    if RE_BULLET.match(line):
+        return "bullet"
+    return "para"
+
+
+def _new_block(kind: str, start: int, end: int, line_no: int, text: str) -> Block:
+    body = RE_BULLET.sub("", text, count=1) if kind == "bullet" else text
+    clean = body.strip("\t ") if kind == "row" else collapse(body)
+    return Block(kind, start, end, line_no, line_no, clean)
+
+
+def _extend(block: Block, end: int, line_no: int, doc_text: str) -> None:
+    block.end = end
+    block.end_line = line_no
+    raw = doc_text[block.start : end]
+    if block.kind == "bullet":
+        raw = RE_BULLET.sub("", raw, count=1)
+    block.text = collapse(raw)
+
+
+def _is_continuation(prev: Block, nxt: Block) -> bool:
+    """True when ``nxt`` is the rest of ``prev`` after a page break."""
+    if prev.kind == "row" or nxt.kind != "para" or prev.ends_sentence or not nxt.text:
+        return False
+    first = nxt.text[0]
+    if first.islower():
+        return True
+    return first.isdigit() and len(prev.text) >= LONG_PARAGRAPH
+
+
+def split_blocks(doc: Document) -> list[Block]:
+    """The blocks of a Document, in order."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    last_blank = True
+    for line_no, (start, end, line) in enumerate(doc.lines(), start=1):
+        if not line.strip():
+            current, last_blank = None, True
+            continue
+        kind = _piece_kind(line)
+        if current is not None and kind == "para" and current.kind != "row":
+            _extend(current, end, line_no, doc.text)
+            continue
+        block = _new_block(kind, start, end, line_no, line)
+        if last_blank and blocks and _is_continuation(blocks[-1], block):
+            _extend(blocks[-1], end, line_no, doc.text)
+            current = blocks[-1]
+        else:
+            blocks.append(block)
+            current = block
+        last_blank = False
+    for i, block in enumerate(blocks):
+        block.index = i
+    return blocks

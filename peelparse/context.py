@@ -1,0 +1,76 @@
+"""The Context every extractor receives: the text, its blocks and sections.
+
+Extractors run in registry order; ``results`` holds what earlier extractors
+returned, so a later one can link to them (recommendations to areas for
+improvement).  Helpers turn offsets into emitted ``Location`` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .blocks import RE_BULLET, Block
+from .document import Document
+from .model import Location, Warning
+from .options import Options
+from .sections import Outline, Section
+
+
+@dataclass
+class Context:
+    doc: Document
+    blocks: list[Block]
+    outline: Outline
+    options: Options
+    results: dict[str, list[Any]] = field(default_factory=dict)
+
+    def location(self, start: int, end: int) -> Location:
+        line = self.doc.line_of(start)
+        return Location(
+            line=line,
+            page=self.doc.page_of(line),
+            start=start,
+            end=end,
+            printed_page=self.doc.printed_page_of(line),
+        )
+
+    def block_location(self, block: Block) -> Location:
+        return self.location(block.start, block.end)
+
+    def item(self, block: Block) -> tuple[str, Location]:
+        """Verbatim text and location of a block, bullet glyph and edge spaces left out."""
+        raw = self.doc.text[block.start : block.end]
+        glyph = RE_BULLET.match(raw) if block.kind == "bullet" else None
+        start = block.start + (glyph.end() if glyph else len(raw) - len(raw.lstrip()))
+        end = block.start + len(raw.rstrip())
+        return self.doc.text[start:end], self.location(start, end)
+
+    def raw(self, block: Block) -> str:
+        """The verbatim text of a block."""
+        return self.doc.text[block.start : block.end]
+
+    def warning(self, code: str, message: str, block: Block | None = None) -> Warning:
+        return Warning(code, message, self.block_location(block) if block else None)
+
+    def warning_at(self, code: str, message: str, start: int, end: int) -> Warning:
+        return Warning(code, message, self.location(start, end))
+
+    def section_of(self, block: Block) -> Section | None:
+        return self.outline.section_of.get(block.index)
+
+    def body_blocks(self) -> Iterator[tuple[Block, Section]]:
+        """Every block inside a section (not the title block, not the contents)."""
+        for block in self.blocks:
+            section = self.outline.section_of.get(block.index)
+            if section is not None and section.heading is not block:
+                yield block, section
+
+
+@dataclass
+class Extracted:
+    """What one extractor returns: its records and any warnings."""
+
+    items: list[Any] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)

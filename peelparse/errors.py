@@ -1,0 +1,114 @@
+"""Errors peelparse raises, each with a stable code and a documented exit status.
+
+The table ``EXIT_CODES`` is the single source for the README and ``--help`` text:
+a script can tell a missing file from a file that is not a PEEL report.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 10
+
+
+class PeelparseError(Exception):
+    """Base class: a bad input or a failed step, with a one-line message."""
+
+    code = "error"
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class FileMissing(PeelparseError):
+    code = "not_found"
+    exit_code = 3
+
+
+class IsADirectory(PeelparseError):
+    code = "is_a_directory"
+    exit_code = 4
+
+
+class EmptyInput(PeelparseError):
+    code = "empty"
+    exit_code = 5
+
+
+class BinaryInput(PeelparseError):
+    code = "binary"
+    exit_code = 6
+
+
+class UndecodableText(PeelparseError):
+    code = "encoding"
+    exit_code = 6
+
+
+class NotAPeelReport(PeelparseError):
+    code = "not_peel"
+    exit_code = 7
+
+
+class UnsupportedFormat(PeelparseError):
+    code = "unsupported_format"
+    exit_code = 8
+
+
+class EncryptedPdf(PeelparseError):
+    code = "pdf_encrypted"
+    exit_code = 11
+
+
+class NoTextLayer(PeelparseError):
+    code = "pdf_no_text"
+    exit_code = 12
+
+
+class CorruptPdf(PeelparseError):
+    code = "pdf_corrupt"
+    exit_code = 13
+
+
+class ReadFailed(PeelparseError):
+    code = "read_failed"
+    exit_code = 14
+
+
+ERROR_TYPES: tuple[type[PeelparseError], ...] = (
+    FileMissing,
+    IsADirectory,
+    EmptyInput,
+    BinaryInput,
+    UndecodableText,
+    NotAPeelReport,
+    UnsupportedFormat,
+    EncryptedPdf,
+    NoTextLayer,
+    CorruptPdf,
+    ReadFailed,
+)
+
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "success"),
+    (EXIT_INTERNAL, "unexpected internal error (please report it)"),
+    (EXIT_USAGE, "usage error: unknown option, bad argument"),
+    (3, "input file not found"),
+    (4, "input is a directory"),
+    (5, "input is empty"),
+    (6, "input is binary, or text that is neither UTF-8 nor Windows-1252"),
+    (7, "input is text but not a PEEL report"),
+    (8, "input format is not supported"),
+    (10, "batch: at least one input failed (the others were written)"),
+    (11, "PDF is encrypted (give --password)"),
+    (12, "PDF has no text layer (scanned; OCR needed)"),
+    (13, "PDF is truncated or corrupt"),
+    (14, "input could not be read (permissions, I/O error)"),
+)

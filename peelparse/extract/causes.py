@@ -1,0 +1,48 @@
+"""Causes of concern: the heading sentence under a 'Cause(s) of concern' label.
+
+Recognises a cause by its label, never by its words ("The force needs to
+improve ..." is also an ordinary finding heading).  Under the label, each
+finding heading is a cause; where a rendering lost the heading shape, the
+first paragraph is.  Its recommendations (the next extractor) link back to it
+through ``recommendation_ids``.
+
+Schema: CauseOfConcern.
+Example: {"id": "coc-1", "text": "The force needs to improve how it ...",
+"area": "investigating_crime", "recommendation_ids": ["rec-1"], ...}
+"""
+
+from __future__ import annotations
+
+from ..blocks import Block
+from ..context import Context, Extracted
+from ..model import CauseOfConcern
+from ..sections import Section
+
+
+def cause_heads(label: Section) -> list[tuple[Block, str]]:
+    """(heading block, section id) of each cause under one label."""
+    if label.children:
+        return [(c.heading, c.id) for c in label.children]
+    paras = [b for b in label.blocks if b.kind == "para"]
+    return [(paras[0], label.id)] if paras else []
+
+
+def extract(ctx: Context) -> Extracted:
+    """One record per cause of concern; recommendation_ids filled later."""
+    out = Extracted()
+    for label in ctx.outline.sections:
+        if label.level != 2 or label.kind != "causes_of_concern":
+            continue
+        for block, section_id in cause_heads(label):
+            text, location = ctx.item(block)
+            out.items.append(
+                CauseOfConcern(
+                    id=f"coc-{len(out.items) + 1}",
+                    text=text,
+                    area=label.area,
+                    section_id=section_id,
+                    recommendation_ids=[],
+                    location=location,
+                )
+            )
+    return out

@@ -1,0 +1,210 @@
+"""Graded judgments: one per graded area, from the grid and the area's section.
+
+Recognises:
+- the 'Our judgments' grid as tab-laid rows: a header row of grade names and
+  rows whose cells sit under their grade's column
+  ("\\t\\tPreventing crime\\tInvestigating crime\\t");
+- in the body, a whole-line grade directly after an area heading ("Adequate",
+  or "Requires" / "improvement" over two lines), then the grade sentence
+  ("<Force> is adequate at treating people fairly and with respect.");
+- a grade sentence without a grade line (renderings that lose the grade box).
+Grades of other years in prose are never read: only the line after a heading
+and the sentence that opens the section count.  Grid and body are compared;
+a disagreement, an unknown area or a count that does not match the count
+sentence ("graded judgments in eight of these nine") is a warning.
+
+Schema: Judgment.
+Example: {"id": "judgment-1", "area": "investigating_crime", "heading":
+"Investigating crime", "label": "Investigating crime", "grade":
+"requires_improvement", "grade_text": "Requires improvement", ...}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..context import Context, Extracted
+from ..model import Judgment, Location
+from ..sections import Section
+from ..textutil import word_to_int
+from ..vocab import area_for_label, area_for_phrase, grade_key
+
+RE_STATEMENT = regex.compile(
+    r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++
+        (?:is\s++(?P<grade>outstanding|good|adequate|inadequate)
+          |(?P<ri>requires\s++improvement))
+        \s++(?:at|in)\s++(?P<phrase>[^.]{3,160}?)\.?$""",
+    regex.VERBOSE | regex.I,
+)
+RE_COUNT = regex.compile(
+    r"graded\s+judgments?\s+in\s+(?P<graded>\w+)\s+of\s+these(?:\s+(?P<total>\w+))?",
+    regex.I,
+)
+
+
+@dataclass
+class GridCell:
+    label: str
+    area: str | None
+    grade: str
+    start: int
+    end: int
+
+
+def read_grid(ctx: Context) -> list[GridCell]:
+    """Cells of every tab-laid grid: a header row of grades and the rows below it."""
+    cells: list[GridCell] = []
+    columns: list[str | None] | None = None
+    for block in ctx.blocks:
+        if block.kind != "row":
+            columns = None
+            continue
+        parts = ctx.raw(block).split("\t")
+        grades = [grade_key(p) if p.strip() else None for p in parts]
+        if sum(g is not None for g in grades) >= 3:
+            columns = grades
+            continue
+        if columns is not None:
+            cells.extend(_row_cells(block.start, parts, columns))
+    return cells
+
+
+def _row_cells(start: int, parts: list[str], columns: list[str | None]) -> list[GridCell]:
+    out, pos = [], start
+    for i, part in enumerate(parts):
+        label = part.strip()
+        grade = columns[i] if i < len(columns) else None
+        if label and grade:
+            lead = len(part) - len(part.lstrip())
+            begin = pos + lead
+            out.append(GridCell(label, area_for_label(label), grade, begin, begin + len(label)))
+        pos += len(part) + 1
+    return out
+
+
+@dataclass
+class BodyGrade:
+    section: Section
+    grade: str
+    grade_text: str
+    method: str
+    block: Block
+    statement: str | None
+
+
+def _statement(block: Block | None) -> regex.Match[str] | None:
+    return RE_STATEMENT.match(block.text) if block is not None else None
+
+
+def _statement_grade(m: regex.Match[str]) -> str:
+    return "requires_improvement" if m["ri"] else m["grade"].lower()
+
+
+def _body_grade(section: Section) -> BodyGrade | None:
+    """The grade line (or grade sentence) that opens a level-1 section."""
+    first = section.blocks[0] if section.blocks else None
+    second = section.blocks[1] if len(section.blocks) > 1 else None
+    if first is not None and (grade := grade_key(first.text)):
+        m = _statement(second)
+        return BodyGrade(section, grade, first.text, "grade_line", first, m[0] if m else None)
+    m = _statement(first)
+    if first is not None and m and section.kind != "part":
+        return BodyGrade(section, _statement_grade(m), m["grade"] or m["ri"], "statement", first, m[0])
+    return None
+
+
+def body_grades(ctx: Context) -> list[BodyGrade]:
+    return [g for s in ctx.outline.top() if (g := _body_grade(s)) is not None]
+
+
+def _area(ctx: Context, body: BodyGrade, out: Extracted) -> str | None:
+    area = body.section.area
+    m = _statement(body.block) or (_statement(body.section.blocks[1]) if len(body.section.blocks) > 1 else None)
+    if area is None and m:
+        area = area_for_phrase(m["phrase"])
+    if area is None:
+        out.warnings.append(
+            ctx.warning("unknown_area", f"graded heading '{body.section.title}' is not a known area", body.section.heading)
+        )
+    elif m and (phrase_area := area_for_phrase(m["phrase"])) and phrase_area != area:
+        out.warnings.append(ctx.warning("statement_area_mismatch", f"grade sentence is about {phrase_area}", body.block))
+    if m and _statement_grade(m) != body.grade:
+        out.warnings.append(ctx.warning("statement_grade_mismatch", "grade sentence disagrees with grade line", body.block))
+    return area
+
+
+def _match_cell(cells: list[GridCell], area: str | None, heading: str) -> GridCell | None:
+    for cell in cells:
+        if (area is not None and cell.area == area) or cell.label.lower() == heading.lower():
+            return cell
+    return None
+
+
+def _from_body(ctx: Context, body: BodyGrade, cell: GridCell | None, n: int, area: str | None) -> Judgment:
+    return Judgment(
+        id=f"judgment-{n}",
+        area=area,
+        heading=body.section.title,
+        label=cell.label if cell else None,
+        grade=body.grade,  # type: ignore[arg-type]
+        grade_text=body.grade_text,
+        statement=body.statement,
+        method=body.method,
+        section_id=body.section.id,
+        text=ctx.raw(body.block) if body.method == "grade_line" else body.block.text,
+        location=ctx.block_location(body.block),
+    )
+
+
+def _from_cell(ctx: Context, cell: GridCell, n: int) -> Judgment:
+    loc: Location = ctx.location(cell.start, cell.end)
+    return Judgment(
+        id=f"judgment-{n}", area=cell.area, heading=None, label=cell.label,
+        grade=cell.grade,  # type: ignore[arg-type]
+        grade_text=cell.grade.replace("_", " ").capitalize(), statement=None, method="grid",
+        section_id=None, text=ctx.doc.text[cell.start : cell.end], location=loc,
+    )
+
+
+def _check_count(ctx: Context, judgments: list[Judgment], out: Extracted) -> None:
+    for block in ctx.blocks[:200]:
+        m = RE_COUNT.search(block.text)
+        if m:
+            expected = word_to_int(m["graded"])
+            if expected is not None and expected != len(judgments):
+                out.warnings.append(ctx.warning(
+                    "judgment_count_mismatch",
+                    f"report says {expected} graded judgments, found {len(judgments)}", block))
+            return
+
+
+def extract(ctx: Context) -> Extracted:
+    """Judgments in body order, then grid-only ones; warnings for disagreements."""
+    out = Extracted()
+    cells = read_grid(ctx)
+    used: set[int] = set()
+    judgments: list[Judgment] = []
+    for body in body_grades(ctx):
+        area = _area(ctx, body, out)
+        cell = _match_cell(cells, area, body.section.title)
+        if cell is not None:
+            used.add(id(cell))
+            if cell.grade != body.grade:
+                out.warnings.append(ctx.warning(
+                    "grade_mismatch",
+                    f"'{cell.label}' is {cell.grade} in the grid but {body.grade} in its section",
+                    body.block))
+        judgments.append(_from_body(ctx, body, cell, len(judgments) + 1, area))
+    for cell in cells:
+        if id(cell) not in used:
+            judgments.append(_from_cell(ctx, cell, len(judgments) + 1))
+            code = "unknown_area" if cell.area is None else "grade_not_in_body"
+            message = f"grid label '{cell.label}' has no graded section"
+            out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
+    _check_count(ctx, judgments, out)
+    out.items = judgments
+    return out
+

@@ -1,0 +1,74 @@
+"""Areas the report describes but does not grade, with the reason it gives.
+
+Recognises a level-1 section of a known area (victim service assessment,
+reducing crime narrative, serious organised crime and vetting placeholders)
+that opens with no grade, and the sentence that says why: "While this
+assessment is ungraded, ...", "This is a narrative assessment", "... hasn't yet
+been completed", "We now grade and report on forces' performance separately".
+
+Schema: Ungraded.
+Example: {"area": "serious_organised_crime", "heading": "Disrupting serious
+organised crime", "reason": "Our SOC inspection of ... hasn't yet been
+completed.", "section_id": "disrupting-serious-organised-crime", ...}
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import collapse
+from ..context import Context, Extracted
+from ..model import Ungraded
+from ..sections import Section
+from ..textutil import sentence_spans
+
+RE_REASON = regex.compile(
+    r"""\bungraded\b
+      | \bnarrative\s+assessment\b
+      | \b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+(?:make\s+a\s+)?grade
+      | \bnot\s+(?:been\s+)?(?:yet\s+)?graded\b
+      | \b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?been\s+(?:completed|inspected|graded)""",
+    regex.VERBOSE | regex.I,
+)
+#: Weaker reasons, used only when no sentence matches RE_REASON.
+RE_REASON_WEAK = regex.compile(
+    r"""\bgrade\w*\s+and\s+report\w*\s+on\b.*\bseparately\b
+      | \breported\s+(?:on\s+)?separately\b
+      | \bgraded\s+and\s+reported\s+on\s+in\b""",
+    regex.VERBOSE | regex.I,
+)
+
+
+def _reason(ctx: Context, section: Section) -> str | None:
+    sentences = [
+        raw[start:end]
+        for block in section.all_blocks()
+        for raw in (ctx.raw(block),)
+        for start, end in sentence_spans(raw)
+    ]
+    for pattern in (RE_REASON, RE_REASON_WEAK):
+        for sentence in sentences:
+            if pattern.search(sentence):
+                return collapse(sentence)
+    return None
+
+
+def extract(ctx: Context) -> Extracted:
+    """One record per known area section that carries no grade."""
+    out = Extracted()
+    graded = {j.section_id for j in ctx.results.get("judgments", [])}
+    for section in ctx.outline.top():
+        if section.area is None or section.id in graded:
+            continue
+        text, location = ctx.item(section.heading)
+        out.items.append(
+            Ungraded(
+                area=section.area,
+                heading=section.title,
+                reason=_reason(ctx, section),
+                section_id=section.id,
+                text=text,
+                location=location,
+            )
+        )
+    return out

@@ -1,0 +1,53 @@
+"""The 43 territorial forces of England and Wales: names, slugs, variants.
+
+Data lives in ``peelparse/data/forces.json`` (a copy of the project's
+reference list).  ``resolve`` maps any printed variant to the canonical name
+and slug; it never guesses from a partial match.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .vocab import norm
+
+
+@dataclass(frozen=True)
+class Force:
+    name: str
+    slug: str
+    subject: str | None
+
+
+def _key(text: str) -> str:
+    key = norm(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+@cache
+def _table() -> dict[str, Force]:
+    raw = json.loads(resources.files("peelparse").joinpath("data/forces.json").read_text("utf-8"))
+    table: dict[str, Force] = {}
+    for entry in raw:
+        force = Force(entry["name"], entry["slug"], entry.get("subject"))
+        for variant in (entry["name"], *entry.get("alternative_names", ())):
+            table.setdefault(_key(variant), force)
+    return table
+
+
+def resolve(printed: str) -> Force | None:
+    """The force a printed name refers to, or None."""
+    printed = printed.strip().rstrip(".")
+    if printed.endswith(("'s", "\u2019s")):
+        printed = printed[:-2]
+    return _table().get(_key(printed))
+
+
+def all_forces() -> list[Force]:
+    seen: dict[str, Force] = {}
+    for force in _table().values():
+        seen.setdefault(force.slug, force)
+    return sorted(seen.values(), key=lambda f: f.slug)

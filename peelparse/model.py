@@ -1,0 +1,250 @@
+"""The output records: the single source of truth for JSON, the schema and the docs.
+
+Every extracted item carries ``text`` (the verbatim span of the normalised
+text, ``peelparse text``) and a ``location``.  ``to_dict`` keeps field order, so
+output is byte-for-byte deterministic.  ``docs/schema.md`` and
+``peelparse schema`` are generated from these classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1"
+
+Grade = Literal["outstanding", "good", "adequate", "requires_improvement", "inadequate"]
+
+
+def doc(text: str, **kw: Any) -> Any:
+    """A dataclass field with a description for the schema and docs."""
+    return field(metadata={"doc": text}, **kw)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an item sits: line and character offsets into the normalised text."""
+
+    line: int = doc("1-based line of the item's first character")
+    page: int | None = doc("1-based physical page (PDF), null for text input")
+    start: int = doc("character offset of the first character (0-based)")
+    end: int = doc("character offset just past the last character")
+    printed_page: int | None = doc("page number printed in the footer (PDF), else null", default=None)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The input file."""
+
+    path: str = doc("path as given, '-' for stdin")
+    format: str = doc("txt, pdf or html")
+    sha256: str = doc("SHA-256 of the input bytes")
+    lines: int = doc("number of lines in the normalised text")
+    pages: int | None = doc("number of pages (PDF), null otherwise")
+
+
+@dataclass(frozen=True)
+class Inspector:
+    """The inspector who signs the report."""
+
+    name: str | None = doc("e.g. 'Wendy Williams'")
+    title: str | None = doc("e.g. 'HM Inspector of Constabulary'")
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Front-matter facts about the report."""
+
+    title: str | None = doc("title block, lines joined with ' – '")
+    force: str | None = doc("force name, canonical spelling (e.g. 'Warwickshire Police')")
+    force_slug: str | None = doc("inspectorate URL slug (e.g. 'warwickshire')")
+    cycle: str | None = doc("PEEL cycle: '2018/19', '2021/22', '2023–25', '2025–27'")
+    published: str | None = doc("publication month 'YYYY-MM' from the date line")
+    inspector: Inspector = doc("the signing inspector")
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    """One heading of the report's section tree."""
+
+    id: str = doc("stable slug, unique in the report; children extend the parent's id")
+    title: str = doc("heading text")
+    level: int = doc("1 part or area, 2 sub-part label, 3 finding heading")
+    parent_id: str | None = doc("id of the enclosing section, null at level 1")
+    area: str | None = doc("canonical key of the graded area it belongs to, or null")
+    text: str = doc("verbatim heading")
+    location: Location = doc("where the heading is")
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """The graded judgment of one area."""
+
+    id: str = doc("'judgment-N', in report order")
+    area: str | None = doc("canonical area key (see docs/areas.md); null for an unknown heading")
+    heading: str | None = doc("the area's heading in the body")
+    label: str | None = doc("the area's label in the 'Our judgments' grid")
+    grade: Grade = doc("normalised grade")
+    grade_text: str = doc("grade as printed, whitespace collapsed")
+    statement: str | None = doc("the grade sentence ('<Force> is adequate at ...')")
+    method: str = doc("where the grade was read: 'grade_line', 'grid', 'statement'")
+    section_id: str | None = doc("the area's section")
+    text: str = doc("verbatim grade text at location")
+    location: Location = doc("the grade line in the body, else the grid cell")
+
+
+@dataclass(frozen=True)
+class Ungraded:
+    """An area that the report describes but does not grade."""
+
+    area: str | None = doc("canonical area key")
+    heading: str = doc("heading as printed")
+    reason: str | None = doc("the report's sentence that says why there is no grade")
+    section_id: str = doc("the area's section")
+    text: str = doc("verbatim heading")
+    location: Location = doc("the heading")
+
+
+@dataclass(frozen=True)
+class AreaForImprovement:
+    """An area for improvement (the heading sentence)."""
+
+    id: str = doc("'afi-N', in report order")
+    text: str = doc("the heading sentence, verbatim")
+    area: str | None = doc("canonical area key of the enclosing area")
+    section_id: str = doc("the heading's own section")
+    carried_over: bool = doc("true when the report says it carries over from an earlier inspection")
+    carried_over_from: str | None = doc("year of the earlier report, e.g. '2019'")
+    location: Location = doc("the heading")
+
+
+@dataclass(frozen=True)
+class CauseOfConcern:
+    """A cause of concern and the recommendations that answer it."""
+
+    id: str = doc("'coc-N', in report order")
+    text: str = doc("the heading sentence, verbatim")
+    area: str | None = doc("canonical area key of the enclosing area")
+    section_id: str = doc("the heading's own section")
+    recommendation_ids: list[str] = doc("ids of its recommendations")
+    location: Location = doc("the heading")
+
+
+@dataclass(frozen=True)
+class RecommendationItem:
+    """One bullet of a recommendation."""
+
+    text: str = doc("bullet text without the glyph, verbatim")
+    location: Location = doc("the bullet")
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A time-bound recommendation ('Within three months, the force should ...')."""
+
+    id: str = doc("'rec-N', in report order")
+    text: str = doc("the recommendation sentence or stem, verbatim")
+    timescale: str | None = doc("as printed: 'Within three months', 'By 30 September 2024', 'immediately'")
+    timescale_months: int | None = doc("the timescale in months when given in weeks/months/years")
+    due_date: str | None = doc("'YYYY-MM-DD' for 'By <date>' stems")
+    items: list[RecommendationItem] = doc("bullet items after a stem ending in ':'")
+    area: str | None = doc("canonical area key of the enclosing area")
+    parent_kind: str | None = doc("'area_for_improvement' or 'cause_of_concern', or null")
+    parent_id: str | None = doc("id of that area for improvement or cause of concern")
+    section_id: str = doc("section holding the recommendation")
+    location: Location = doc("the stem")
+
+
+@dataclass(frozen=True)
+class Practice:
+    """An innovative, promising or notable practice."""
+
+    id: str = doc("'practice-N', in report order")
+    kind: str = doc("'innovative', 'promising' or 'notable'")
+    text: str = doc("the heading sentence, verbatim")
+    area: str | None = doc("canonical area key of the enclosing area")
+    section_id: str = doc("the heading's own section")
+    location: Location = doc("the heading")
+
+
+@dataclass(frozen=True)
+class Comparator:
+    """The figure a percentage is compared with."""
+
+    value: float = doc("the other figure")
+    label: str = doc("what it is: 'across England and Wales', 'national standard', ...")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One quantitative finding: a proportion, percentage, count, sample, rate or duration."""
+
+    id: str = doc("'finding-N', in report order")
+    kind: str = doc("proportion | percentage | count | sample | rate_ratio | duration | target")
+    text: str = doc("the shortest span carrying the number, verbatim")
+    sentence: str = doc("the whole sentence, whitespace collapsed")
+    value: float | None = doc("the number (a proportion's value is numerator/denominator)")
+    numerator: float | None = doc("proportion: the part")
+    denominator: float | None = doc("proportion: the whole, null when not given")
+    unit: str | None = doc("what is counted: 'cases', 'officers', 'weeks', 'percent', ...")
+    qualifier: str | None = doc("'more than', 'approximately', 'just', 'no more than', ...")
+    ci: float | None = doc("percentage: plus/minus confidence interval")
+    comparator: Comparator | None = doc("percentage: the figure compared with")
+    groups: list[str] = doc("rate_ratio: the groups compared")
+    polarity: str | None = doc("proportion/percentage: positive | negative | neutral")
+    area: str | None = doc("canonical area key of the enclosing area")
+    section_id: str | None = doc("section holding the sentence")
+    location: Location = doc("the text span")
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """A named scheme, operation, programme, tool, board or award."""
+
+    id: str = doc("'initiative-N', in order of first mention")
+    name: str = doc("the name as first printed")
+    kind: str = doc("operation | programme | scheme | app | board | team | award | ...")
+    context: str = doc("a short clause saying what it is")
+    mentions: int = doc("how many times the name occurs in the body")
+    area: str | None = doc("canonical area key where first mentioned")
+    section_id: str | None = doc("section of the first mention")
+    text: str = doc("verbatim name at location")
+    location: Location = doc("the first mention")
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something the tool noticed but could not resolve."""
+
+    code: str = doc("stable code, e.g. 'grade_mismatch', 'unknown_area'")
+    message: str = doc("one-line explanation")
+    location: Location | None = doc("where, when known")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One PEEL report as data."""
+
+    schema_version: str = doc("output contract version; bumped on breaking changes")
+    tool_version: str = doc("peelparse version that wrote this")
+    source: Source = doc("the input")
+    document: DocumentInfo = doc("front matter")
+    sections: list[SectionRecord] = doc("heading tree, in order")
+    judgments: list[Judgment] = doc("one per graded area")
+    ungraded: list[Ungraded] = doc("areas described but not graded")
+    areas_for_improvement: list[AreaForImprovement] = doc("areas for improvement")
+    causes_of_concern: list[CauseOfConcern] = doc("causes of concern")
+    recommendations: list[Recommendation] = doc("time-bound recommendations")
+    practices: list[Practice] = doc("innovative / promising / notable practice")
+    findings: list[Finding] = doc("numbers that are evidence")
+    initiatives: list[Initiative] = doc("named schemes and operations")
+    warnings: list[Warning] = doc("what could not be resolved")
+
+
+def to_dict(obj: Any) -> Any:
+    """A record (or list of them) as plain JSON-ready values, in field order."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, list | tuple):
+        return [to_dict(v) for v in obj]
+    return obj

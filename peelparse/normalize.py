@@ -1,0 +1,44 @@
+"""Normalising: clean the loaded text without moving any line.
+
+Every change stays inside its line, so line numbers of the input survive:
+- glossary links ``[text](#)`` (and ``[text](url)``) become ``text``, with the
+  exporter's escapes ``\\(`` ``\\)`` undone;
+- paired emphasis ``*text*`` becomes ``text`` (a leading ``* `` bullet stays);
+- no-break and other odd spaces become plain spaces; zero-width marks go.
+
+Offsets in the output refer to this normalised text (``peelparse text``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .document import Document
+
+RE_LINK = regex.compile(
+    r"""
+    \[ (?P<label> (?: [^\[\]\\\n] | \\. )*+ ) \]   # [label], escapes allowed
+    \( (?: \# | [a-z]+:[^)\s]*+ | /[^)\s]*+ ) \)    # (#), (https://...), (/path)
+    """,
+    regex.VERBOSE,
+)
+RE_ESCAPE = regex.compile(r"\\([()\[\]*_#.\-])")
+RE_EMPHASIS = regex.compile(r"(?<![\w*])\*(?=\S)(?P<body>[^*\n]{1,200}?)(?<=\S)\*(?![\w*])")
+RE_ODD_SPACE = regex.compile("[\u00a0\u2007\u202f\u2009\u200a]")
+RE_ZERO_WIDTH = regex.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clean_line(line: str) -> str:
+    """One line of report text, with link markup, emphasis and odd spaces cleaned."""
+    if "[" in line:
+        line = RE_LINK.sub(lambda m: RE_ESCAPE.sub(r"\1", m["label"]), line)
+    if "*" in line:
+        line = RE_EMPHASIS.sub(lambda m: m["body"], line)
+    line = RE_ODD_SPACE.sub(" ", line)
+    return RE_ZERO_WIDTH.sub("", line)
+
+
+def normalize(doc: Document) -> Document:
+    """A Document whose text is cleaned line by line (same line count)."""
+    text = "\n".join(clean_line(line) for line in doc.text.split("\n"))
+    return doc.with_text(text)

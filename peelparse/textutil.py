@@ -1,0 +1,63 @@
+"""Small text helpers shared by extractors: sentences, number words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+#: A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by
+#: white space and a capital, digit, quote or bracket; not after a short abbreviation.
+RE_SENTENCE_END = regex.compile(
+    r"""(?<!\b(?:e\.g|i\.e|etc|No|Mr|Mrs|Ms|Dr|St|vs|approx|Co|Ltd))
+        [.!?]['"\u2019\u201d)]?+
+        (?=\s++['"\u2018\u201c(]?+[A-Z0-9])""",
+    regex.VERBOSE,
+)
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+RE_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+
+NUMBER_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100})
+
+
+def sentence_spans(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, shifted by ``base``."""
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in RE_SENTENCE_END.finditer(text):
+        end = m.end()
+        yield base + start, base + end
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    end = len(text.rstrip())
+    if start < end:
+        yield base + start, base + end
+
+
+def word_to_int(word: str) -> int | None:
+    """'eight' -> 8, '4,700' -> 4700, 'Nineteen' -> 19; None otherwise."""
+    w = word.lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return NUMBER_WORDS.get(w)
+
+
+def month_number(name: str) -> int | None:
+    try:
+        return MONTHS.index(name.lower()) + 1
+    except ValueError:
+        return None

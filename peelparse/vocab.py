@@ -1,0 +1,267 @@
+"""The report vocabulary as data: grades, section labels, graded areas.
+
+Nothing here names a force.  Headings and labels are matched after ``norm``
+(lower case, straight apostrophes, "anti-social" = "antisocial", punctuation
+dropped), so small spelling variants across cycles still match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+RE_NON_WORD = regex.compile(r"[^\w\s']+")
+RE_SPACES = regex.compile(r"\s++")
+
+GRADE_SCALE: tuple[str, ...] = (
+    "outstanding",
+    "good",
+    "adequate",
+    "requires_improvement",
+    "inadequate",
+)
+
+
+def norm(text: str) -> str:
+    """A matching key for a heading or label."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("anti-social", "antisocial").replace("counter-corruption", "counter corruption")
+    text = text.replace("&", " and ")
+    text = RE_NON_WORD.sub(" ", text)
+    return RE_SPACES.sub(" ", text).strip()
+
+
+def grade_key(text: str) -> str | None:
+    """'Requires improvement' -> 'requires_improvement'; None if not a grade."""
+    key = norm(text).replace(" ", "_")
+    return key if key in GRADE_SCALE else None
+
+
+#: Front-matter and narrative parts that open a level-1 section.
+PART_HEADINGS: frozenset[str] = frozenset(
+    norm(h)
+    for h in (
+        "Overall summary",
+        "Summary",
+        "HM Inspector's observations",
+        "HM Inspector's summary",
+        "HMI's observations",
+        "HMI's summary",
+        "Force in context",
+        "Introduction",
+        "Annex A – About the data",
+        "About the data",
+        "Reducing crime assessment",
+    )
+)
+
+#: Sub-part labels (level 2) and what kind of block each opens.
+LABELS: dict[str, str] = {
+    norm(label): kind
+    for label, kind in (
+        ("Our judgments", "judgments"),
+        ("Our judgements", "judgments"),
+        ("Areas for improvement", "areas_for_improvement"),
+        ("Area for improvement", "areas_for_improvement"),
+        ("Main findings", "main_findings"),
+        ("Innovative practice", "practice"),
+        ("Promising practice", "practice"),
+        ("Notable practice", "practice"),
+        ("Innovative and promising practice", "practice"),
+        ("Good practice", "practice"),
+        ("Cause of concern", "causes_of_concern"),
+        ("Causes of concern", "causes_of_concern"),
+        ("Recommendations", "recommendations"),
+        ("Recommendation", "recommendations"),
+        ("Victim service assessment", "narrative"),
+        ("Data in this report", "front"),
+        ("Important changes to PEEL", "front"),
+        ("Terminology in this report", "front"),
+        ("The operating context for Welsh forces", "front"),
+    )
+}
+
+#: Practice label -> the practice ``kind`` in the output.
+PRACTICE_KINDS: dict[str, str] = {
+    norm("Innovative practice"): "innovative",
+    norm("Promising practice"): "promising",
+    norm("Notable practice"): "notable",
+    norm("Innovative and promising practice"): "innovative",
+    norm("Good practice"): "notable",
+}
+
+
+@dataclass(frozen=True)
+class Area:
+    """A graded (or gradable) area of policing and how reports name it."""
+
+    key: str
+    headings: tuple[str, ...]
+    labels: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    graded: bool = True
+
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "victim_service",
+        ("Providing a service to the victims of crime", "Providing a service to victims of crime"),
+        ("Providing a service to victims", "Supporting victims", "Victim service assessment"),
+        ("providing a service to victims of crime", "supporting victims"),
+        graded=False,
+    ),
+    Area(
+        "crime_data_integrity",
+        ("Recording data about crime", "Crime data integrity"),
+        ("Recording data about crime", "Crime data integrity"),
+        ("recording data about crime", "recording crime"),
+    ),
+    Area(
+        "treatment_of_the_public",
+        (
+            "Engaging with and treating the public with fairness and respect",
+            "Police powers and treating the public fairly and respectfully",
+            "Treating the public fairly",
+            "Police powers and public treatment",
+        ),
+        ("Treatment of the public", "Police powers and public treatment"),
+        (
+            "treating people fairly and with respect",
+            "treating the public fairly",
+            "treating the public fairly and respectfully",
+            "police powers and public treatment",
+            "using police powers and treating the public fairly and respectfully",
+        ),
+    ),
+    Area(
+        "preventing_crime",
+        (
+            "Preventing crime and anti-social behaviour",
+            "Preventing crime and tackling anti-social behaviour",
+            "Preventing and deterring crime and antisocial behaviour, and reducing vulnerability",
+            "Preventing and deterring crime",
+        ),
+        ("Preventing crime", "Preventing crime and anti-social behaviour"),
+        (
+            "prevention and deterrence",
+            "preventing crime",
+            "preventing crime and antisocial behaviour",
+            "preventing and deterring crime and antisocial behaviour and reducing vulnerability",
+        ),
+    ),
+    Area(
+        "responding_to_the_public",
+        ("Responding to the public",),
+        ("Responding to the public",),
+        ("responding to the public",),
+    ),
+    Area(
+        "investigating_crime",
+        ("Investigating crime",),
+        ("Investigating crime",),
+        ("investigating crime",),
+    ),
+    Area(
+        "protecting_vulnerable_people",
+        ("Protecting vulnerable people",),
+        ("Protecting vulnerable people",),
+        ("protecting vulnerable people",),
+    ),
+    Area(
+        "managing_offenders",
+        ("Managing offenders and suspects", "Managing offenders"),
+        ("Managing offenders", "Managing offenders and suspects"),
+        ("managing offenders and suspects", "managing offenders"),
+    ),
+    Area(
+        "serious_organised_crime",
+        (
+            "Disrupting serious organised crime",
+            "Tackling serious and organised crime",
+            "Serious and organised crime",
+        ),
+        ("Disrupting serious organised crime", "Serious and organised crime"),
+        ("disrupting serious organised crime", "tackling serious and organised crime"),
+    ),
+    Area(
+        "workforce",
+        ("Building, supporting and protecting the workforce", "Treating the workforce fairly"),
+        ("Developing a positive workplace", "Building, supporting and protecting the workforce"),
+        (
+            "building and developing its workforce",
+            "building supporting and protecting its workforce",
+            "building supporting and protecting the workforce",
+            "developing a positive workplace",
+        ),
+    ),
+    Area(
+        "vetting_and_counter_corruption",
+        (
+            "Vetting and counter corruption",
+            "Tackling workforce corruption",
+            "Vetting, IT monitoring and counter-corruption",
+        ),
+        ("Tackling workforce corruption", "Vetting and counter corruption"),
+        ("tackling workforce corruption",),
+    ),
+    Area(
+        "use_of_resources",
+        (
+            "Strategic planning, organisational management and value for money",
+            "Meeting current demands and using resources",
+        ),
+        ("Good use of resources", "Use of resources"),
+        ("operating efficiently", "making good use of resources"),
+    ),
+    Area(
+        "leadership_and_force_management",
+        ("Leadership and force management",),
+        ("Leadership and force management",),
+        ("leadership and force management", "leadership and managing the force"),
+    ),
+    Area("reducing_crime", ("Reducing crime assessment", "Reducing crime"), graded=False),
+    Area(
+        "planning_for_the_future",
+        ("Planning for the future",),
+        ("Planning for the future",),
+        ("planning for the future",),
+    ),
+    Area(
+        "ethical_and_lawful_workforce",
+        ("Ethical and lawful workforce behaviour",),
+        ("Ethical and lawful workforce behaviour",),
+    ),
+    Area(
+        "strategic_policing_requirement",
+        ("Strategic policing requirement", "The strategic policing requirement"),
+        graded=False,
+    ),
+    Area("armed_policing", ("Armed policing",), graded=False),
+)
+
+AREAS_BY_KEY: dict[str, Area] = {a.key: a for a in AREAS}
+_BY_HEADING: dict[str, str] = {norm(h): a.key for a in AREAS for h in a.headings}
+_BY_LABEL: dict[str, str] = {norm(lab): a.key for a in AREAS for lab in a.labels}
+_BY_PHRASE: dict[str, str] = {norm(p): a.key for a in AREAS for p in a.phrases}
+
+
+def area_for_heading(text: str) -> str | None:
+    """The canonical area key of a body heading, or None."""
+    return _BY_HEADING.get(norm(text))
+
+
+def area_for_label(text: str) -> str | None:
+    """The canonical area key of a grid label (falls back to headings)."""
+    key = norm(text)
+    return _BY_LABEL.get(key) or _BY_HEADING.get(key)
+
+
+def area_for_phrase(text: str) -> str | None:
+    """The area key of a grade-sentence phrase ('prevention and deterrence')."""
+    key = norm(text)
+    return _BY_PHRASE.get(key) or _BY_LABEL.get(key) or _BY_HEADING.get(key)
+
+
+def is_area_heading(text: str) -> bool:
+    return norm(text) in _BY_HEADING
