@@ -9,11 +9,13 @@ output is byte-for-byte deterministic.  ``docs/schema.md`` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+import typing
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
 
 Grade = Literal["outstanding", "good", "adequate", "requires_improvement", "inadequate"]
+GRADE_VALUES: tuple[str, ...] = typing.get_args(Grade)
 
 
 def doc(text: str, **kw: Any) -> Any:

@@ -110,13 +110,19 @@ def extract(ctx: Context) -> Extracted:
         out.warnings.append(ctx.warning("unknown_force", f"'{printed}' is not one of the 43 forces"))
     if cycle is None:
         out.warnings.append(ctx.warning("cycle_not_found", "could not tell the PEEL cycle"))
+    published = _published(ctx)
+    inspector = _inspector(ctx)
+    if published is None:
+        out.warnings.append(ctx.warning("date_not_found", "no publication date line"))
+    if inspector.name is None:
+        out.warnings.append(ctx.warning("inspector_not_found", "no inspector's signature"))
     info = DocumentInfo(
         title=" \u2013 ".join(title) or None,
         force=name,
         force_slug=force_slug,
         cycle=cycle,
-        published=_published(ctx),
-        inspector=_inspector(ctx),
+        published=published,
+        inspector=inspector,
     )
     out.items.append(info)
     return out

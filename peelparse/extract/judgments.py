@@ -204,6 +204,8 @@ def extract(ctx: Context) -> Extracted:
             code = "unknown_area" if cell.area is None else "grade_not_in_body"
             message = f"grid label '{cell.label}' has no graded section"
             out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
+    if not cells:
+        out.warnings.append(ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only"))
     _check_count(ctx, judgments, out)
     out.items = judgments
     return out

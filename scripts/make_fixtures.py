@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Build the synthetic text fixtures in fixtures/txt/ (run from the repo root).
+
+Each fixture is a short PEEL report of another force, laid out as the
+inspectorate's plain-text exports are: title block, tab-laid contents, the
+'Our judgments' grid, graded sections (grade line, grade sentence, labels,
+finding headings), and the date line.  They cover what the seed lacks:
+causes of concern with recommendation lists, 'Good', 'Inadequate' and
+'Outstanding' grades, promising practice, 'the constabulary' as subject,
+2023–25 stems ('immediately', 'By 30 September 2024'), a grade on one line
+and split over two, and a report with missing parts.
+
+    python scripts/make_fixtures.py        # rewrites fixtures/txt/*.txt
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OUT = Path("fixtures/txt")
+GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
+
+
+def grid(rows: list[tuple[str, str]]) -> list[str]:
+    """Tab-laid grid lines: up to two labels per row, each in its grade's column."""
+    lines = ["\t".join(GRADES)]
+    by_grade: dict[str, list[str]] = {}
+    for label, grade in rows:
+        by_grade.setdefault(grade, []).append(label)
+    while any(by_grade.values()):
+        cells = ["" for _ in GRADES]
+        for i, grade in enumerate(GRADES):
+            if by_grade.get(grade):
+                cells[i] = by_grade[grade].pop(0)
+        lines.append("\t".join(cells) + "\t")
+    return lines
+
+
+def grade_lines(grade: str, split: bool) -> list[str]:
+    if split and grade == "Requires improvement":
+        return ["Requires", "improvement"]
+    return [grade]
+
+
+def join(blocks: list[list[str] | str]) -> str:
+    out: list[str] = []
+    for block in blocks:
+        out.extend([block] if isinstance(block, str) else block)
+        out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+def area(heading: str, grade: str, statement: str, parts: list[list[str] | str], split: bool = True) -> list[list[str] | str]:
+    return [heading, grade_lines(grade, split), statement, *parts]
+
+
+COC_2122 = join([
+    "", "PEEL 2021/22", "Police effectiveness, efficiency and legitimacy", "An inspection of Cleveland Police",
+    ["Contents", "", "Overall summary\t1", "Our judgments\t1", "HM Inspector's observations\t2",
+     "Providing a service to the victims of crime\t4", "Responding to the public\t6",
+     "Cause of concern\t6", "Areas for improvement\t7", "Main findings\t7",
+     "Investigating crime\t9", "Cause of concern\t9", "Main findings\t10",
+     "Protecting vulnerable people\t12", "Promising practice\t12", "Main findings\t12",
+     "Building, supporting and protecting the workforce\t14", "Area for improvement\t14", "Main findings\t14"],
+    "Overall summary", "Our judgments",
+    "Our inspection assessed how good Cleveland Police is in five areas of policing. We make graded judgments in four of these five as follows:",
+    grid([("Responding to the public", "Inadequate"), ("Investigating crime", "Requires improvement"),
+          ("Protecting vulnerable people", "Good"), ("Developing a positive workplace", "Adequate")]),
+    "We also inspected how effective a service Cleveland Police gives to victims of crime. We don't make a graded judgment in this overall area.",
+    "HM Inspector's observations",
+    "I have serious concerns about the performance of Cleveland Police in keeping people safe and reducing crime.",
+    "In 2019 we judged the force to be good at investigating crime. This is a decline on that assessment.",
+    ["Andy Cooke", "", "HM Chief Inspector of Constabulary"],
+    "Providing a service to the victims of crime", "Victim service assessment",
+    "This section describes our assessment of the service Cleveland Police provides to victims. As part of this assessment, we reviewed 80 case files.",
+    "While this assessment is ungraded, it influences graded judgments in the other areas we have inspected.",
+    "The force needs to improve the time it takes to answer emergency calls",
+    "The force answered 71.4 percent of emergency calls within 10 seconds, compared with 71.0 percent across England and Wales.",
+    *area("Responding to the public", "Inadequate", "Cleveland Police is inadequate at responding to the public.", [
+        "Cause of concern",
+        "The force isn't answering or attending calls for service quickly enough, and it doesn't identify vulnerable callers",
+        "We found that the force answered non-emergency calls within its own target in only 42 of the 90 days we examined. Vulnerability was assessed in 19 out of 50 cases we reviewed.",
+        "Recommendations",
+        "Within three months, the force should:",
+        ["- make sure that it has enough call handlers to answer emergency and non-emergency calls promptly;",
+         "- use a structured triage process to identify vulnerable and repeat callers; and",
+         "- review its attendance times for priority incidents."],
+        "Areas for improvement",
+        "The force should make sure that call handlers give crime prevention advice",
+        "Call handlers gave crime prevention advice in 9 of 30 cases we reviewed.",
+        "Main findings",
+        "In this section we set out our main findings that relate to responding to the public.",
+        "The force has introduced a new control room system",
+        "The force introduced a new command and control system, known as Storm, in June 2022. It is too early to assess its effect.",
+    ]),
+    *area("Investigating crime", "Requires improvement", "Cleveland Police requires improvement at investigating crime.", [
+        "Cause of concern",
+        "The force needs to improve how it supervises investigations, so that victims get the service they deserve",
+        "Investigations were supervised effectively in 33 of the 70 cases we reviewed.",
+        "Recommendation",
+        "Within six months, the force should make sure that all investigations are allocated to staff with the right skills and are supervised effectively.",
+        "Main findings",
+        "In this section we set out our main findings that relate to how well the force investigates crime.",
+        "The force is good at using forensic evidence",
+        "The force told us that 63 percent of forensic submissions were processed within 7 days.",
+    ], split=False),
+    *area("Protecting vulnerable people", "Good", "Cleveland Police is good at protecting vulnerable people.", [
+        "Promising practice",
+        "The force uses a multi-agency hub to share information about children at risk",
+        "The hub, called Operation Encompass, tells schools when a child has been present at a domestic abuse incident. In the last year it made more than 1,200 notifications.",
+        "Main findings",
+        "In this section we set out our main findings that relate to how well the force protects vulnerable people.",
+        "The force works well with partner agencies",
+        "Domestic abuse risk assessments were completed in 28 of 30 cases.",
+    ]),
+    *area("Building, supporting and protecting the workforce", "Adequate", "Cleveland Police is adequate at building and developing its workforce.", [
+        "Area for improvement",
+        "The force should make sure that supervisors have the time to carry out wellbeing conversations (A wellbeing conversation is a structured discussion between a supervisor and a member of staff)",
+        "Supervisors told us that they didn't have time. The force should make sure that this happens.",
+        "Main findings",
+        "In this section we set out our main findings that relate to how well the force builds and develops its workforce.",
+        "The force has a positive culture",
+        "Staff told us that leaders were visible. We spoke to 45 officers and staff.",
+    ]),
+    "March 2023 | \u00a9 HMICFRS 2023",
+])
+
+C_2325 = join([
+    "PEEL 2023\u20132025", "Police effectiveness, efficiency and legitimacy", "An inspection of Cumbria Constabulary",
+    "Overall summary", "Our judgments",
+    "Our inspection assessed how good Cumbria Constabulary is in five areas of policing. We make graded judgments in four of these five as follows:",
+    grid([("Police powers and public treatment", "Outstanding"), ("Leadership and force management", "Good"),
+          ("Preventing crime", "Adequate"), ("Managing offenders", "Requires improvement")]),
+    "We also inspected how effective a service Cumbria Constabulary gives to victims of crime. We don't make a graded judgment in this overall area.",
+    "HM Inspector's summary",
+    "I am pleased with some aspects of the performance of Cumbria Constabulary. My principal findings are as follows:",
+    ["\u2022 The constabulary treats the public fairly.", "\u2022 It needs to manage registered sex offenders better."],
+    ["Michelle Skeer", "", "His Majesty's Inspector of Constabulary"],
+    *area("Police powers and treating the public fairly and respectfully", "Outstanding",
+          "Cumbria Constabulary is outstanding at police powers and public treatment.", [
+        "Innovative practice",
+        "The constabulary uses a scrutiny app to review every stop and search",
+        "The app, called StopCheck, lets supervisors review body-worn video footage of every search. Since its launch, 98.6 percent of searches have been reviewed.",
+        "Main findings",
+        "In this section we set out our main findings that relate to police powers and public treatment.",
+        "The constabulary records reasonable grounds well",
+        "We reviewed a sample of 248 stop and search records. Based on this sample, we estimate that 94.0 percent (with a confidence interval of +/- 2.9 percent) had reasonable grounds recorded.",
+    ], split=False),
+    *area("Preventing and deterring crime and antisocial behaviour, and reducing vulnerability", "Adequate",
+          "Cumbria Constabulary is adequate at prevention and deterrence.", [
+        "Area for improvement",
+        "The constabulary should evaluate its problem-solving plans",
+        "Plans were evaluated in 11 of 25 cases we reviewed.",
+        "Main findings",
+        "In this section we set out our main findings that relate to prevention and deterrence.",
+        "The constabulary has good neighbourhood teams",
+        "Neighbourhood officers were abstracted on 14 occasions in one month.",
+    ]),
+    *area("Managing offenders and suspects", "Requires improvement",
+          "Cumbria Constabulary requires improvement at managing offenders and suspects.", [
+        "Cause of concern",
+        "Cumbria Constabulary needs to improve how it manages registered sex offenders",
+        "At the time of our inspection, there were 112 overdue home visits.",
+        "Recommendations",
+        "The constabulary should immediately:",
+        ["\u2022 reduce the backlog of overdue visits; and", "\u2022 make sure risk assessments are up to date."],
+        "By 30 September 2024, the constabulary should make sure it has enough trained staff to manage registered sex offenders.",
+        "Areas for improvement",
+        "Cumbria Constabulary should improve how it monitors bail",
+        "Our 2021/22 report said that the constabulary should monitor bail more closely. This remains an area for improvement.",
+        "Main findings",
+        "In this section we set out our main findings that relate to how well the constabulary manages offenders and suspects.",
+        "The constabulary pursues wanted suspects",
+        "The constabulary arrested 4 of every 5 wanted suspects within 28 days.",
+    ]),
+    *area("Leadership and force management", "Good", "Cumbria Constabulary is good at leadership and force management.", [
+        "Main findings",
+        "In this section we set out our main findings that relate to leadership and force management.",
+        "The constabulary plans its finances well",
+        "The constabulary has a balanced budget until 2027.",
+    ]),
+    "June 2024 | \u00a9 HMICFRS 2024",
+])
+
+MISSING = join([
+    "PEEL 2021/22", "An inspection of Dyfed-Powys Police",
+    "Overall summary",
+    "We set out our detailed findings about things the force is doing well and where the force should improve in the rest of this report.",
+    *area("Responding to the public", "Good", "Dyfed-Powys Police is good at responding to the public.", [
+        "Main findings",
+        "The force answers emergency calls quickly",
+        "The force answered 92 percent of emergency calls within 10 seconds.",
+    ]),
+    *area("Tackling rural crime", "Adequate", "Dyfed-Powys Police is adequate at tackling rural crime.", [
+        "Main findings",
+        "The force has a dedicated rural crime team",
+        "The team has 12 officers.",
+    ]),
+    "Investigating crime",
+    "Dyfed-Powys Police is good at investigating crime.",
+    "Main findings",
+    "The force investigates crime well",
+    "Investigation plans were created in 40 of 45 cases we reviewed.",
+])
+
+FIXTURES = {
+    "txt--2021-22-cause-of-concern.txt": COC_2122,
+    "txt--2023-25-constabulary.txt": C_2325,
+    "txt--2021-22-missing-parts.txt": MISSING,
+}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, text in FIXTURES.items():
+        (OUT / name).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {OUT / name}")
+
+
+if __name__ == "__main__":
+    main()

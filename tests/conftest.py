@@ -1,0 +1,35 @@
+"""Shared test setup: the --update-golden option and fixture paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "peel-2021-22-warwickshire.txt"
+INPUT_SUFFIXES = (".txt", ".pdf", ".html")
+
+
+def golden_inputs() -> list[Path]:
+    """Every input with a golden: fixtures/<family>/*.{txt,pdf,html} and seeds/*.txt."""
+    found = [p for p in sorted((ROOT / "fixtures").glob("*/*")) if p.suffix in INPUT_SUFFIXES]
+    return [*sorted((ROOT / "seeds").glob("*.txt")), *found]
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden .json files from the current output",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

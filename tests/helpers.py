@@ -1,0 +1,33 @@
+"""Helpers for tests: parse a fixture the same way everywhere."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import peelparse
+from peelparse.load import load_bytes
+from peelparse.normalize import normalize
+
+from .conftest import ROOT
+
+
+@cache
+def report_dict(relpath: str) -> Any:
+    data = (ROOT / relpath).read_bytes()
+    return peelparse.to_dict(peelparse.parse_bytes(data, relpath))
+
+
+@cache
+def normalized_text(relpath: str) -> str:
+    return normalize(load_bytes((ROOT / relpath).read_bytes(), relpath)).text
+
+
+def snippet_report(text: str) -> Any:
+    """Parse a short report given as text (a PEEL title line is prepended)."""
+    return peelparse.to_dict(peelparse.parse_text("PEEL 2021/22\n\nAn inspection of Kent Police\n\n" + text))
+
+
+def path_of(relpath: str) -> Path:
+    return ROOT / relpath
