@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from .options import Options
 
 
-def parse_bytes(data: bytes, path: str = "-", options: Options | dict[str, Any] | None = None) -> Report:
+def parse_bytes(
+    data: bytes, path: str = "-", options: Options | dict[str, Any] | None = None
+) -> Report:
     """Parse a report given as bytes (text, PDF or HTML, sniffed)."""
     from .load import load_bytes
     from .pipeline import run
@@ -34,7 +36,9 @@ def parse_path(path: str, options: Options | dict[str, Any] | None = None) -> Re
     return run(load_path(path), options)
 
 
-def parse_text(text: str, path: str = "-", options: Options | dict[str, Any] | None = None) -> Report:
+def parse_text(
+    text: str, path: str = "-", options: Options | dict[str, Any] | None = None
+) -> Report:
     """Parse a report already decoded to text."""
     return parse_bytes(text.encode("utf-8"), path, options)
 

@@ -43,7 +43,7 @@ class Block:
 
 def collapse(text: str) -> str:
     """Whitespace runs (newlines, tabs) to one space, trimmed."""
-    return RE_WS.sub(" ", text).strip()
+    return str(RE_WS.sub(" ", text)).strip()
 
 
 def _piece_kind(line: str) -> str:

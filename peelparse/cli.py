@@ -43,8 +43,10 @@ def guarded(func: F) -> F:
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback
             if os.environ.get("PEELPARSE_DEBUG"):
                 raise
-            fail(f"internal error: {type(exc).__name__}: {exc} (set PEELPARSE_DEBUG=1 for details)",
-                 EXIT_INTERNAL)
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} (set PEELPARSE_DEBUG=1 for details)",
+                EXIT_INTERNAL,
+            )
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
@@ -65,8 +67,14 @@ def cli() -> None:
 
 @cli.command(epilog=EXIT_HELP)
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "yaml"]),
+    default="json",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--pretty", "-p", is_flag=True, help="Indent the JSON.")
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--cycle", metavar="CYCLE", help="Override the detected PEEL cycle (e.g. 2021/22).")

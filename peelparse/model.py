@@ -8,8 +8,8 @@ output is byte-for-byte deterministic.  ``docs/schema.md`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
 import typing
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
@@ -31,7 +31,9 @@ class Location:
     page: int | None = doc("1-based physical page (PDF), null for text input")
     start: int = doc("character offset of the first character (0-based)")
     end: int = doc("character offset just past the last character")
-    printed_page: int | None = doc("page number printed in the footer (PDF), else null", default=None)
+    printed_page: int | None = doc(
+        "page number printed in the footer (PDF), else null", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,9 @@ class Recommendation:
 
     id: str = doc("'rec-N', in report order")
     text: str = doc("the recommendation sentence or stem, verbatim")
-    timescale: str | None = doc("as printed: 'Within three months', 'By 30 September 2024', 'immediately'")
+    timescale: str | None = doc(
+        "as printed: 'Within three months', 'By 30 September 2024', 'immediately'"
+    )
     timescale_months: int | None = doc("the timescale in months when given in weeks/months/years")
     due_date: str | None = doc("'YYYY-MM-DD' for 'By <date>' stems")
     items: list[RecommendationItem] = doc("bullet items after a stem ending in ':'")

@@ -35,7 +35,7 @@ def clean_line(line: str) -> str:
     if "*" in line:
         line = RE_EMPHASIS.sub(lambda m: m["body"], line)
     line = RE_ODD_SPACE.sub(" ", line)
-    return RE_ZERO_WIDTH.sub("", line)
+    return str(RE_ZERO_WIDTH.sub("", line))
 
 
 def normalize(doc: Document) -> Document:

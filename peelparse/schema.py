@@ -30,7 +30,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is list:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if is_dataclass(tp):
-        name = tp.__name__
+        name = str(getattr(tp, "__name__", tp))
         if name not in defs:
             defs[name] = {}
             defs[name] = record_schema(tp, defs)
@@ -84,7 +84,8 @@ def _type_name(tp: Any) -> str:
     if origin is list:
         return f"list of {_type_name(args[0])}"
     if is_dataclass(tp):
-        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+        name = str(getattr(tp, "__name__", tp))
+        return f"[{name}](#{name.lower()})"
     return {str: "string", int: "integer", float: "number", bool: "boolean"}[tp]
 
 

@@ -19,8 +19,12 @@ import regex
 from .blocks import Block
 from .vocab import LABELS, PART_HEADINGS, area_for_heading, grade_key, norm
 
-RE_CONTENTS_ENTRY = regex.compile(r"^(?P<title>\S.*?)(?:\t++|\s*+\.{3,}+\s*+|\s{2,}+)(?P<page>\d{1,3})$")
-RE_CAPTION = regex.compile(r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", regex.I)
+RE_CONTENTS_ENTRY = regex.compile(
+    r"^(?P<title>\S.*?)(?:\t++|\s*+\.{3,}+\s*+|\s{2,}+)(?P<page>\d{1,3})$"
+)
+RE_CAPTION = regex.compile(
+    r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", regex.I
+)
 RE_FOOTER = regex.compile(r"\u00a9|^(?:www\.|https?://)|^Page \d+ of \d+$|^\d{1,3}$", regex.I)
 RE_INSPECTOR_TITLE = regex.compile(
     r"^(?:(?P<name>[^,]{3,60}),\s*)?(?P<title>(?:HM|Her Majesty's|His Majesty's|Her Majesty\u2019s|"

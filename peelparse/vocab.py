@@ -26,10 +26,12 @@ GRADE_SCALE: tuple[str, ...] = (
 def norm(text: str) -> str:
     """A matching key for a heading or label."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("anti-social", "antisocial").replace("counter-corruption", "counter corruption")
+    text = text.replace("anti-social", "antisocial").replace(
+        "counter-corruption", "counter corruption"
+    )
     text = text.replace("&", " and ")
     text = RE_NON_WORD.sub(" ", text)
-    return RE_SPACES.sub(" ", text).strip()
+    return str(RE_SPACES.sub(" ", text)).strip()
 
 
 def grade_key(text: str) -> str | None:

@@ -26,7 +26,9 @@ def normalized_text(relpath: str) -> str:
 
 def snippet_report(text: str) -> Any:
     """Parse a short report given as text (a PEEL title line is prepended)."""
-    return peelparse.to_dict(peelparse.parse_text("PEEL 2021/22\n\nAn inspection of Kent Police\n\n" + text))
+    return peelparse.to_dict(
+        peelparse.parse_text("PEEL 2021/22\n\nAn inspection of Kent Police\n\n" + text)
+    )
 
 
 def path_of(relpath: str) -> Path:

@@ -60,8 +60,15 @@ def test_ids_resolve(path: Path) -> None:
         assert rec["parent_id"] is None or rec["parent_id"] in parents
     for cause in report["causes_of_concern"]:
         assert set(cause["recommendation_ids"]) <= rec_ids
-    for key in ("judgments", "areas_for_improvement", "causes_of_concern", "recommendations",
-                "practices", "findings", "initiatives"):
+    for key in (
+        "judgments",
+        "areas_for_improvement",
+        "causes_of_concern",
+        "recommendations",
+        "practices",
+        "findings",
+        "initiatives",
+    ):
         ids = [item["id"] for item in report[key]]
         assert len(ids) == len(set(ids)), key
 
@@ -72,7 +79,11 @@ def test_values_in_range(path: Path) -> None:
     for j in report["judgments"]:
         assert j["grade"] in GRADE_VALUES
     for f in report["findings"]:
-        if f["kind"] == "proportion" and f["denominator"] is not None and f["numerator"] is not None:
+        if (
+            f["kind"] == "proportion"
+            and f["denominator"] is not None
+            and f["numerator"] is not None
+        ):
             assert 0 <= f["numerator"] <= f["denominator"], f
         if f["kind"] == "percentage":
             assert 0 <= f["value"] <= 100, f

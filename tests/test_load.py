@@ -29,8 +29,12 @@ def test_decode(data: bytes, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("data", "binary"),
-    [(b"plain text\n", False), (b"tab\tand\x0cformfeed", False), (b"\x00\x01\x02", True),
-     (bytes(range(1, 32)) * 10, True)],
+    [
+        (b"plain text\n", False),
+        (b"tab\tand\x0cformfeed", False),
+        (b"\x00\x01\x02", True),
+        (bytes(range(1, 32)) * 10, True),
+    ],
 )
 def test_looks_binary(data: bytes, binary: bool) -> None:
     assert looks_binary(data) is binary
@@ -43,8 +47,13 @@ def test_undecodable_bytes_raise() -> None:
 
 @pytest.mark.parametrize(
     ("data", "fmt"),
-    [(b"%PDF-1.7\n...", "pdf"), (b"<!DOCTYPE html><html>", "html"), (b"  <html lang=en>", "html"),
-     (b"PEEL 2021/22\n", "txt"), (b"\xef\xbb\xbfPEEL", "txt")],
+    [
+        (b"%PDF-1.7\n...", "pdf"),
+        (b"<!DOCTYPE html><html>", "html"),
+        (b"  <html lang=en>", "html"),
+        (b"PEEL 2021/22\n", "txt"),
+        (b"\xef\xbb\xbfPEEL", "txt"),
+    ],
 )
 def test_sniff_format(data: bytes, fmt: str) -> None:
     assert sniff_format(data) == fmt

@@ -17,8 +17,14 @@ def blocks_of(text: str) -> list[Block]:
     ("text", "heading"),
     [
         ("The force should improve how it records crime", True),
-        ("Our 2019 report said that the force should do X. This remains an area for improvement", True),
-        ("The force should make sure that abstractions are reduced (An abstraction is a diversion)", True),
+        (
+            "Our 2019 report said that the force should do X. This remains an area for improvement",
+            True,
+        ),
+        (
+            "The force should make sure that abstractions are reduced (An abstraction is a diversion)",
+            True,
+        ),
         ("The force should keep records of each abstraction.", False),
         ("We also reviewed 20 cases of when the following outcome types were used:", False),
         ("Figure 2: Proportion of all incidents flagged as mental health concerns", False),
@@ -100,26 +106,46 @@ def test_section_levels_and_ids() -> None:
         (1, "overall-summary", "part", None),
         (2, "overall-summary/our-judgments", "judgments", None),
         (1, "investigating-crime", "area", "investigating_crime"),
-        (2, "investigating-crime/areas-for-improvement", "areas_for_improvement", "investigating_crime"),
-        (3, "investigating-crime/areas-for-improvement/the-force-should-make-sure-plans-are-created",
-         "item", "investigating_crime"),
+        (
+            2,
+            "investigating-crime/areas-for-improvement",
+            "areas_for_improvement",
+            "investigating_crime",
+        ),
+        (
+            3,
+            "investigating-crime/areas-for-improvement/the-force-should-make-sure-plans-are-created",
+            "item",
+            "investigating_crime",
+        ),
         (2, "investigating-crime/main-findings", "main_findings", "investigating_crime"),
-        (3, "investigating-crime/main-findings/the-force-supervises-investigations-well", "item",
-         "investigating_crime"),
+        (
+            3,
+            "investigating-crime/main-findings/the-force-supervises-investigations-well",
+            "item",
+            "investigating_crime",
+        ),
     ]
     assert outline.contents == ["Overall summary", "Investigating crime"]
     assert [b.text for b in outline.signature] == ["A Name", "HM Inspector of Constabulary"]
 
 
 def test_unknown_heading_followed_by_grade_is_level_one() -> None:
-    outline = split_sections(blocks_of("Overall summary\n\nTackling rural crime\n\nGood\n\nText.\n"))
+    outline = split_sections(
+        blocks_of("Overall summary\n\nTackling rural crime\n\nGood\n\nText.\n")
+    )
     assert [(s.level, s.title, s.area) for s in outline.sections] == [
-        (1, "Overall summary", None), (1, "Tackling rural crime", None)]
+        (1, "Overall summary", None),
+        (1, "Tackling rural crime", None),
+    ]
 
 
 def test_duplicate_headings_get_unique_ids() -> None:
-    outline = split_sections(blocks_of(
-        "Overall summary\n\nThe force needs to do better here\n\nText.\n\n"
-        "The force needs to do better here\n\nText.\n"))
+    outline = split_sections(
+        blocks_of(
+            "Overall summary\n\nThe force needs to do better here\n\nText.\n\n"
+            "The force needs to do better here\n\nText.\n"
+        )
+    )
     ids = [s.id for s in outline.sections]
     assert len(ids) == len(set(ids)) == 3

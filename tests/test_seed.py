@@ -26,16 +26,43 @@ JUDGMENTS = [
     ("workforce", "Developing a positive workplace", "adequate", 619, 621),
     ("use_of_resources", "Good use of resources", "adequate", 752, 754),
 ]
-AFI_LINES = [205, 213, 268, 324, 339, 345, 353, 406, 410, 416, 422, 428, 484, 494, 541, 553,
-             563, 627, 647, 657, 760, 768]
+AFI_LINES = [
+    205,
+    213,
+    268,
+    324,
+    339,
+    345,
+    353,
+    406,
+    410,
+    416,
+    422,
+    428,
+    484,
+    494,
+    541,
+    553,
+    563,
+    627,
+    647,
+    657,
+    760,
+    768,
+]
 CARRIED_LINES = [353, 657]
 LEVEL1 = [
-    (47, "Overall summary"), (76, "HM Inspector's observations"), (106, "Reducing crime assessment"),
+    (47, "Overall summary"),
+    (76, "HM Inspector's observations"),
+    (106, "Reducing crime assessment"),
     (135, "Providing a service to the victims of crime"),
     (187, "Engaging with and treating the public with fairness and respect"),
-    (260, "Preventing crime and anti-social behaviour"), (315, "Responding to the public"),
-    (397, "Investigating crime"), (476, "Protecting vulnerable people"),
-    (532, "Managing offenders and suspects"), (609, "Disrupting serious organised crime"),
+    (260, "Preventing crime and anti-social behaviour"),
+    (315, "Responding to the public"),
+    (397, "Investigating crime"),
+    (476, "Protecting vulnerable people"),
+    (532, "Managing offenders and suspects"),
+    (609, "Disrupting serious organised crime"),
     (619, "Building, supporting and protecting the workforce"),
     (742, "Vetting and counter corruption"),
     (752, "Strategic planning, organisational management and value for money"),
@@ -88,8 +115,12 @@ def test_requires_improvement_split_over_two_lines(seed: Any) -> None:
 
 def test_ungraded(seed: Any) -> None:
     got = {u["area"]: u for u in seed["ungraded"]}
-    assert set(got) == {"reducing_crime", "victim_service", "serious_organised_crime",
-                        "vetting_and_counter_corruption"}
+    assert set(got) == {
+        "reducing_crime",
+        "victim_service",
+        "serious_organised_crime",
+        "vetting_and_counter_corruption",
+    }
     assert "ungraded" in got["victim_service"]["reason"]
     assert "narrative assessment" in got["reducing_crime"]["reason"]
     assert "yet been completed" in got["serious_organised_crime"]["reason"]
@@ -120,7 +151,9 @@ def test_recommendations(seed: Any) -> None:
 
 def test_practices(seed: Any) -> None:
     assert [(p["kind"], p["location"]["line"]) for p in seed["practices"]] == [
-        ("innovative", 195), ("innovative", 199)]
+        ("innovative", 195),
+        ("innovative", 199),
+    ]
     assert seed["practices"][0]["text"].endswith("uses stop and search powers")
 
 

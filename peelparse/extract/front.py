@@ -23,8 +23,12 @@ from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
 from ..textutil import RE_MONTH, month_number
 
-RE_INSPECTION_OF = regex.compile(r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", regex.I)
-RE_HOW_GOOD = regex.compile(r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b")
+RE_INSPECTION_OF = regex.compile(
+    r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", regex.I
+)
+RE_HOW_GOOD = regex.compile(
+    r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b"
+)
 RE_CYCLE = regex.compile(
     r"\bPEEL\s*+(?:assessment\s+)?(?P<y1>20\d\d)(?:\s*+[/\u2013\u2014-]\s*+(?P<y2>(?:20)?\d\d)|(?P<y2b>\d\d))?\b",
     regex.I,
@@ -56,7 +60,11 @@ def _cycle(texts: list[str]) -> str | None:
             if y1 in CYCLES:
                 return CYCLES[y1]
             if y2:
-                return f"{y1}/{y2[-2:]}" if int(y2[-2:]) == int(y1[-2:]) + 1 else f"{y1}\u2013{y2[-2:]}"
+                return (
+                    f"{y1}/{y2[-2:]}"
+                    if int(y2[-2:]) == int(y1[-2:]) + 1
+                    else f"{y1}\u2013{y2[-2:]}"
+                )
         m = RE_ORDINAL.search(text)
         if m:
             return ORDINAL_CYCLES.get(m["ord"].lower())
@@ -67,11 +75,11 @@ def _printed_force(ctx: Context, title: list[str]) -> str | None:
     for text in title:
         m = RE_INSPECTION_OF.search(text)
         if m:
-            return m["force"]
+            return str(m["force"])
     for block in ctx.blocks[:200]:
         m = RE_HOW_GOOD.search(block.text)
         if m:
-            return m["force"]
+            return str(m["force"])
     return None
 
 
@@ -107,7 +115,9 @@ def extract(ctx: Context) -> Extracted:
     if printed is None:
         out.warnings.append(ctx.warning("force_not_found", "could not find the force's name"))
     elif force is None:
-        out.warnings.append(ctx.warning("unknown_force", f"'{printed}' is not one of the 43 forces"))
+        out.warnings.append(
+            ctx.warning("unknown_force", f"'{printed}' is not one of the 43 forces")
+        )
     if cycle is None:
         out.warnings.append(ctx.warning("cycle_not_found", "could not tell the PEEL cycle"))
     published = _published(ctx)

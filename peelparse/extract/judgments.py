@@ -112,7 +112,9 @@ def _body_grade(section: Section) -> BodyGrade | None:
         return BodyGrade(section, grade, first.text, "grade_line", first, m[0] if m else None)
     m = _statement(first)
     if first is not None and m and section.kind != "part":
-        return BodyGrade(section, _statement_grade(m), m["grade"] or m["ri"], "statement", first, m[0])
+        return BodyGrade(
+            section, _statement_grade(m), m["grade"] or m["ri"], "statement", first, m[0]
+        )
     return None
 
 
@@ -122,17 +124,31 @@ def body_grades(ctx: Context) -> list[BodyGrade]:
 
 def _area(ctx: Context, body: BodyGrade, out: Extracted) -> str | None:
     area = body.section.area
-    m = _statement(body.block) or (_statement(body.section.blocks[1]) if len(body.section.blocks) > 1 else None)
+    m = _statement(body.block) or (
+        _statement(body.section.blocks[1]) if len(body.section.blocks) > 1 else None
+    )
     if area is None and m:
         area = area_for_phrase(m["phrase"])
     if area is None:
         out.warnings.append(
-            ctx.warning("unknown_area", f"graded heading '{body.section.title}' is not a known area", body.section.heading)
+            ctx.warning(
+                "unknown_area",
+                f"graded heading '{body.section.title}' is not a known area",
+                body.section.heading,
+            )
         )
     elif m and (phrase_area := area_for_phrase(m["phrase"])) and phrase_area != area:
-        out.warnings.append(ctx.warning("statement_area_mismatch", f"grade sentence is about {phrase_area}", body.block))
+        out.warnings.append(
+            ctx.warning(
+                "statement_area_mismatch", f"grade sentence is about {phrase_area}", body.block
+            )
+        )
     if m and _statement_grade(m) != body.grade:
-        out.warnings.append(ctx.warning("statement_grade_mismatch", "grade sentence disagrees with grade line", body.block))
+        out.warnings.append(
+            ctx.warning(
+                "statement_grade_mismatch", "grade sentence disagrees with grade line", body.block
+            )
+        )
     return area
 
 
@@ -143,7 +159,9 @@ def _match_cell(cells: list[GridCell], area: str | None, heading: str) -> GridCe
     return None
 
 
-def _from_body(ctx: Context, body: BodyGrade, cell: GridCell | None, n: int, area: str | None) -> Judgment:
+def _from_body(
+    ctx: Context, body: BodyGrade, cell: GridCell | None, n: int, area: str | None
+) -> Judgment:
     return Judgment(
         id=f"judgment-{n}",
         area=area,
@@ -162,10 +180,17 @@ def _from_body(ctx: Context, body: BodyGrade, cell: GridCell | None, n: int, are
 def _from_cell(ctx: Context, cell: GridCell, n: int) -> Judgment:
     loc: Location = ctx.location(cell.start, cell.end)
     return Judgment(
-        id=f"judgment-{n}", area=cell.area, heading=None, label=cell.label,
+        id=f"judgment-{n}",
+        area=cell.area,
+        heading=None,
+        label=cell.label,
         grade=cell.grade,  # type: ignore[arg-type]
-        grade_text=cell.grade.replace("_", " ").capitalize(), statement=None, method="grid",
-        section_id=None, text=ctx.doc.text[cell.start : cell.end], location=loc,
+        grade_text=cell.grade.replace("_", " ").capitalize(),
+        statement=None,
+        method="grid",
+        section_id=None,
+        text=ctx.doc.text[cell.start : cell.end],
+        location=loc,
     )
 
 
@@ -175,9 +200,13 @@ def _check_count(ctx: Context, judgments: list[Judgment], out: Extracted) -> Non
         if m:
             expected = word_to_int(m["graded"])
             if expected is not None and expected != len(judgments):
-                out.warnings.append(ctx.warning(
-                    "judgment_count_mismatch",
-                    f"report says {expected} graded judgments, found {len(judgments)}", block))
+                out.warnings.append(
+                    ctx.warning(
+                        "judgment_count_mismatch",
+                        f"report says {expected} graded judgments, found {len(judgments)}",
+                        block,
+                    )
+                )
             return
 
 
@@ -193,10 +222,13 @@ def extract(ctx: Context) -> Extracted:
         if cell is not None:
             used.add(id(cell))
             if cell.grade != body.grade:
-                out.warnings.append(ctx.warning(
-                    "grade_mismatch",
-                    f"'{cell.label}' is {cell.grade} in the grid but {body.grade} in its section",
-                    body.block))
+                out.warnings.append(
+                    ctx.warning(
+                        "grade_mismatch",
+                        f"'{cell.label}' is {cell.grade} in the grid but {body.grade} in its section",
+                        body.block,
+                    )
+                )
         judgments.append(_from_body(ctx, body, cell, len(judgments) + 1, area))
     for cell in cells:
         if id(cell) not in used:
@@ -205,8 +237,9 @@ def extract(ctx: Context) -> Extracted:
             message = f"grid label '{cell.label}' has no graded section"
             out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
     if not cells:
-        out.warnings.append(ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only"))
+        out.warnings.append(
+            ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
+        )
     _check_count(ctx, judgments, out)
     out.items = judgments
     return out
-

@@ -71,7 +71,8 @@ def _parent(ctx: Context, block: Block, section: Section) -> tuple[str | None, s
     if _in_label(section, "causes_of_concern") or _in_label(section, "recommendations"):
         top = section.ancestor(1)
         before = [
-            c for c in ctx.results.get("causes_of_concern", [])
+            c
+            for c in ctx.results.get("causes_of_concern", [])
             if c.location.start < block.start and (top is None or c.section_id.startswith(top.id))
         ]
         if before:
@@ -96,7 +97,9 @@ def extract(ctx: Context) -> Extracted:
         if block.kind != "para":
             continue
         ts = _timescale(block)
-        if ts is None and not (_in_label(section, "recommendations") and RE_SHOULD.search(block.text)):
+        if ts is None and not (
+            _in_label(section, "recommendations") and RE_SHOULD.search(block.text)
+        ):
             continue
         timescale, months, due = ts or (None, None, None)
         parent_kind, parent_id = _parent(ctx, block, section)

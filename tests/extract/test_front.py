@@ -1,0 +1,83 @@
+"""Front matter: force, slug, cycle, date and inspector across layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+import peelparse
+from peelparse.extract.front import _cycle
+
+
+@pytest.mark.parametrize(
+    ("text", "cycle"),
+    [
+        ("PEEL 2021/22", "2021/22"),
+        ("PEEL 2023\u20132025", "2023\u201325"),
+        ("PEEL 2023-25", "2023\u201325"),
+        ("PEEL 202325", "2023\u201325"),
+        ("PEEL 2025\u20132027", "2025\u201327"),
+        ("PEEL 2018/19", "2018/19"),
+        ("This is HMICFRS's fifth PEEL assessment of the force", "2018/19"),
+        ("Police effectiveness, efficiency and legitimacy", None),
+    ],
+)
+def test_cycle(text: str, cycle: str | None) -> None:
+    assert _cycle([text]) == cycle
+
+
+@pytest.mark.parametrize(
+    ("title", "force", "slug"),
+    [
+        (
+            "An inspection of the Metropolitan Police Service",
+            "Metropolitan Police Service",
+            "metropolitan",
+        ),
+        (
+            "An inspection of Avon and Somerset Constabulary",
+            "Avon and Somerset Constabulary",
+            "avon-and-somerset",
+        ),
+        (
+            "An inspection of Hampshire and Isle of Wight Constabulary",
+            "Hampshire and Isle of Wight Constabulary",
+            "hampshire-and-isle-of-wight",
+        ),
+        ("An inspection of Dyfed-Powys Police", "Dyfed-Powys Police", "dyfed-powys"),
+    ],
+)
+def test_force_from_title(title: str, force: str, slug: str) -> None:
+    report = peelparse.to_dict(
+        peelparse.parse_text(f"PEEL 2021/22\n\n{title}\n\nOverall summary\n\nText.\n")
+    )
+    assert (report["document"]["force"], report["document"]["force_slug"]) == (force, slug)
+
+
+def test_force_named_elsewhere_is_not_taken() -> None:
+    text = (
+        "PEEL 2021/22\n\nAn inspection of Kent Police\n\nOverall summary\n\n"
+        "The force works with Essex Police on serious crime.\n"
+    )
+    assert peelparse.parse_text(text).document.force == "Kent Police"
+
+
+def test_unknown_force_warns() -> None:
+    report = peelparse.parse_text(
+        "PEEL 2021/22\n\nAn inspection of Atlantis Police\n\nOverall summary\n\nText.\n"
+    )
+    assert report.document.force == "Atlantis Police"
+    assert report.document.force_slug == "atlantis-police"
+    assert "unknown_force" in {w.code for w in report.warnings}
+
+
+def test_date_and_inspector_forms() -> None:
+    text = (
+        "PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nOverall summary\n\nText.\n\n"
+        "Jane Doe, His Majesty's Inspector of Constabulary\n\nJuly 2024 | \u00a9 HMICFRS 2024\n"
+    )
+    doc = peelparse.parse_text(text).document
+    assert (doc.published, doc.inspector.name, doc.inspector.title) == (
+        "2024-07",
+        "Jane Doe",
+        "His Majesty's Inspector of Constabulary",
+    )

@@ -1,0 +1,120 @@
+"""Judgments: grid cells, grade lines, grade sentences, and what is not a grade."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ..helpers import snippet_report
+
+GRID = (
+    "Our judgments\n\n"
+    "Outstanding\tGood\tAdequate\tRequires improvement\tInadequate\n"
+    "\tInvestigating crime\t\tResponding to the public\t\n\n"
+)
+
+
+FRONT_CODES = {"date_not_found", "inspector_not_found"}
+
+
+def judgment_warnings(report: dict[str, Any]) -> list[str]:
+    return [w["code"] for w in report["warnings"] if w["code"] not in FRONT_CODES]
+
+
+def area_section(heading: str, grade_lines: str, statement: str) -> str:
+    return f"{heading}\n\n{grade_lines}\n\n{statement}\n\nMain findings\n\nSome finding heading here\n\nText.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("grade_lines", "grade"),
+    [
+        ("Good", "good"),
+        ("Inadequate", "inadequate"),
+        ("Outstanding", "outstanding"),
+        ("Requires\nimprovement", "requires_improvement"),
+        ("Requires improvement", "requires_improvement"),
+    ],
+)
+def test_grade_line_forms(grade_lines: str, grade: str) -> None:
+    word = grade.replace("_", " ")
+    verb = "requires improvement" if grade == "requires_improvement" else f"is {word}"
+    text = "Overall summary\n\n" + area_section(
+        "Investigating crime", grade_lines, f"Kent Police {verb} at investigating crime."
+    )
+    (j,) = snippet_report(text)["judgments"]
+    assert (j["area"], j["grade"], j["method"]) == ("investigating_crime", grade, "grade_line")
+
+
+def test_grid_labels_and_mismatch_warning() -> None:
+    text = (
+        "Overall summary\n\n"
+        + GRID
+        + area_section(
+            "Investigating crime", "Adequate", "Kent Police is adequate at investigating crime."
+        )
+        + area_section(
+            "Responding to the public",
+            "Requires improvement",
+            "Kent Police requires improvement at responding to the public.",
+        )
+    )
+    report = snippet_report(text)
+    got = [(j["area"], j["label"], j["grade"]) for j in report["judgments"]]
+    assert got == [
+        ("investigating_crime", "Investigating crime", "adequate"),
+        ("responding_to_the_public", "Responding to the public", "requires_improvement"),
+    ]
+    assert judgment_warnings(report) == ["grade_mismatch"]
+
+
+def test_grid_only_area_is_kept_with_warning() -> None:
+    report = snippet_report("Overall summary\n\n" + GRID)
+    assert [(j["area"], j["grade"], j["method"]) for j in report["judgments"]] == [
+        ("investigating_crime", "good", "grid"),
+        ("responding_to_the_public", "requires_improvement", "grid"),
+    ]
+    assert set(judgment_warnings(report)) == {"grade_not_in_body"}
+
+
+def test_statement_without_grade_line() -> None:
+    text = "Overall summary\n\nInvestigating crime\n\nKent Police is good at investigating crime.\n\nMore.\n"
+    (j,) = snippet_report(text)["judgments"]
+    assert (j["grade"], j["method"]) == ("good", "statement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grade word in prose is not a grade
+        "Overall summary\n\nInvestigating crime\n\nIn 2019 we judged the force to be good.\n\nMore.\n",
+        # a finding heading that contains a grade word is not a grade line
+        "Overall summary\n\nResponding to the public\n\nMain findings\n\n"
+        "The force is good at assessing victims' vulnerability\n\nText.\n",
+        # the pre-2008 scale is not a grade
+        "Overall summary\n\nInvestigating crime\n\nFair\n\nText.\n",
+        # a placeholder is not a grade
+        "Overall summary\n\nInvestigating crime\n\nNot yet graded\n\nText.\n",
+    ],
+    ids=["other-year-in-prose", "finding-heading", "old-scale", "placeholder"],
+)
+def test_not_a_grade(text: str) -> None:
+    assert snippet_report(text)["judgments"] == []
+
+
+def test_unknown_graded_heading_warns() -> None:
+    text = "Overall summary\n\nTackling rural crime\n\nGood\n\nKent Police is good at tackling rural crime.\n"
+    report = snippet_report(text)
+    (j,) = report["judgments"]
+    assert (j["area"], j["heading"], j["grade"]) == (None, "Tackling rural crime", "good")
+    assert "unknown_area" in {w["code"] for w in report["warnings"]}
+
+
+def test_count_sentence_mismatch_warns() -> None:
+    text = (
+        "Overall summary\n\nOur judgments\n\nOur inspection assessed how good Kent Police is in ten "
+        "areas of policing. We make graded judgments in nine of these ten as follows:\n\n"
+        + area_section("Investigating crime", "Good", "Kent Police is good at investigating crime.")
+    )
+    codes = {w["code"] for w in snippet_report(text)["warnings"]}
+    assert "judgment_count_mismatch" in codes
