@@ -1,9 +1,346 @@
-"""Placeholder until the numeric-findings issue: returns no records."""
+"""Numeric findings: every number in the body that is evidence, with its sentence.
+
+Recognises, in each sentence of each body paragraph and bullet:
+- ``proportion``: "24 of the 43 cases", "40 out of 59 cases reviewed", "in just 2
+  of the 20", "eight of the nine", "Of these 20, 8 were suitable", "17 of the
+  cases" (denominator from "we reviewed 20 cases" / "Of these 20" earlier in
+  the paragraph), "one in five", "a third of", "half of", "more than half";
+- ``percentage``: "18.3 percent", "88.2 percent (with a confidence interval of
+  +/- 4.6 percent)", "1.3 percent ... compared with 4.1 percent across England
+  and Wales" (``ci``, ``comparator``);
+- ``sample``: "we reviewed 90 case files", "a sample of 170 stop and search records";
+- ``rate_ratio``: "four times as likely to be stopped and searched as ..." (``groups``);
+- ``duration`` / ``target``: "a ten-week programme", "five days of training",
+  "a target response time of 60 minutes", "no more than 5 percent";
+- ``count``: "963 investigations", "more than 4,700 people" (``qualifier``).
+Never a finding: dates and years ("In February 2022", "2021/22", "31 March
+2021"), ages ("under the age of 18", "15- to 20-year-old"), times of day,
+identifiers ("outcome 15", "section 136", "Figure 2", "101" as the service's
+name), the framework's counts ("eight of these nine", "all 43 police forces"),
+and a recommendation's timescale ("Within three months, the force should").
+``polarity`` says whether a proportion or percentage counts things done
+right (``positive``), failures (``negative``) or neither (``neutral``).
+
+Schema: Finding, Comparator.
+Example: {"id": "finding-1", "kind": "proportion", "text": "24 of the 43 cases",
+"numerator": 24, "denominator": 43, "value": 0.5581, "unit": "cases",
+"polarity": "positive", ...}
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ..blocks import Block, collapse
 from ..context import Context, Extracted
+from ..model import Comparator, Finding
+from ..textutil import sentence_spans, word_to_int
+from . import _numbers as N
+from .recommendations import RE_STEM
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Hit:
+    """One finding inside a sentence (offsets relative to the sentence)."""
+
+    kind: str
+    start: int
+    end: int
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    ci: float | None = None
+    comparator: Comparator | None = None
+    groups: list[str] = field(default_factory=list)
+
+
+class Sentence:
+    """A sentence and the spans already claimed by a finding or an exclusion."""
+
+    def __init__(self, text: str, context: list[float]) -> None:
+        self.text = text
+        self.taken: list[Span] = [m.span() for m in N.RE_EXCLUDE.finditer(text)]
+        self.hits: list[Hit] = []
+        self.context = context  # denominators seen earlier in the paragraph
+
+    def free(self, *spans: Span) -> bool:
+        return all(b <= s or a >= e for a, b in spans for s, e in self.taken)
+
+    def claim(self, hit: Hit, *spans: Span) -> None:
+        self.taken.extend(spans or [(hit.start, hit.end)])
+        self.hits.append(hit)
+
+
+def _num(text: str | None) -> float | None:
+    if text is None:
+        return None
+    value = word_to_int(text)
+    if value is not None:
+        return float(value)
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _qual(m: regex.Match[str]) -> str | None:
+    q = m.groupdict().get("qual")
+    return collapse(q).lower() if q else None
+
+
+def _unit_after(text: str, pos: int, max_words: int = 4) -> str | None:
+    """The noun phrase after a number: 'cases', 'overdue home visits'."""
+    words: list[str] = []
+    for m in N.RE_WORD.finditer(text, pos):
+        if text[pos : m.start()].strip() or m.group() in N.UNIT_STOP:
+            break
+        words.append(m.group())
+        pos = m.end()
+        if len(words) == max_words:
+            break
+    while words and words[0] in N.UNIT_ADJECTIVES and len(words) > 1:
+        words.pop(0)
+    while (
+        words
+        and not (words[-1].endswith("s") and not words[-1].endswith("ss"))
+        and words[-1] not in N.COLLECTIVE_UNITS
+    ):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _rate_ratios(s: Sentence) -> None:
+    for m in N.RE_RATE_RATIO.finditer(s.text):
+        if s.free(m.span()):
+            hit = Hit(
+                "rate_ratio", m.start(), m.end(), value=_num(m["value"]), unit="times as likely"
+            )
+            g = N.RE_RATE_GROUPS.search(s.text)
+            if g and g.start("value") == m.start("value"):
+                hit.groups = [collapse(g["g1"]), collapse(g["g2"])]
+            s.claim(hit)
+
+
+def _comparator(s: Sentence, after: int) -> tuple[Comparator, Span] | None:
+    cue = N.RE_COMPARE.search(s.text, after)
+    if not cue:
+        return None
+    m = N.RE_PERCENT.search(s.text, cue.end())
+    if not m or not s.free(m.span()) or s.text.count(".", after, m.start()) > 0:
+        return None
+    before = collapse(s.text[cue.end() : m.start()].rstrip(" (")).removeprefix("the ").strip(",")
+    after_text = regex.split(r"[.,;]", s.text[m.end() :], maxsplit=1)[0]
+    place = RE_PLACE.search(after_text)
+    label = (
+        before
+        if len(before.split()) >= 2
+        else collapse((place[0] if place else after_text).strip(" )"))
+    )
+    return Comparator(float(m["value"]), label), m.span()
+
+
+RE_PLACE = regex.compile(r"\b(?:across|in|for|among|nationally|national|the)\b.*+", regex.I)
+
+
+def _percentages(s: Sentence) -> None:
+    for m in N.RE_PERCENT.finditer(s.text):
+        if not s.free(m.span()):
+            continue
+        qual = _qual(m)
+        target = qual in ("no more than", "at least") or bool(
+            N.RE_TARGET_BEFORE.search(s.text[: m.start()])
+        )
+        hit = Hit(
+            "target" if target else "percentage",
+            m.start(),
+            m.end(),
+            value=float(m["value"]),
+            unit="percent",
+            qualifier=qual,
+            ci=_num(m["ci"]),
+        )
+        spans = [m.span()]
+        comp = None if target else _comparator(s, m.end())
+        if comp is not None:
+            hit.comparator, comp_span = comp
+            spans.append(comp_span)
+            hit.end = comp_span[1]
+        s.claim(hit, *spans)
+
+
+def _proportion(
+    s: Sentence,
+    m: regex.Match[str],
+    num: float | None,
+    den: float | None,
+    unit: str | None,
+    spans: list[Span],
+) -> None:
+    if num is None or (den is not None and (den == 0 or num > den)):
+        return
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    value = round(num / den, 4) if den else None
+    s.claim(Hit("proportion", start, end, value, num, den, unit, _qual(m)), *spans)
+
+
+def _proportions(s: Sentence) -> None:
+    for m in N.RE_OF_THESE.finditer(s.text):
+        if s.free(m.span("num"), m.span("den")):
+            den = _num(m["den"])
+            unit = _unit_after(s.text, m.end("num") + 1)
+            _proportion(s, m, _num(m["num"]), den, unit, [m.span()])
+            if den:
+                s.context.append(den)
+    for m in N.RE_PROPORTION.finditer(s.text):
+        if s.free(m.span()) and _num(m["den"]) not in (None,):
+            _proportion(
+                s, m, _num(m["num"]), _num(m["den"]), _unit_after(s.text, m.end() + 1), [m.span()]
+            )
+    for m in N.RE_PROPORTION_REF.finditer(s.text):
+        if s.free(m.span()):
+            num = _num(m["num"])
+            den = next((d for d in reversed(s.context) if num is not None and d >= num), None)
+            _proportion(s, m, num, den, m["unit"], [m.span()])
+    for m in N.RE_ONE_IN.finditer(s.text):
+        if s.free(m.span()):
+            _proportion(s, m, _num(m["num"]), _num(m["den"]), None, [m.span()])
+    for m in N.RE_FRACTION.finditer(s.text):
+        if s.free(m.span()):
+            frac = collapse(m["frac"]).lower()
+            hit = Hit("proportion", m.start(), m.end(), value=N.FRACTIONS[frac], qualifier=_qual(m))
+            s.claim(hit)
+
+
+def _samples(s: Sentence) -> None:
+    for m in N.RE_SAMPLE.finditer(s.text):
+        if s.free(m.span("n")):
+            value = _num(m["n"])
+            s.claim(
+                Hit("sample", m.start(), m.end(), value, unit=collapse(m["unit"]).lower()), m.span()
+            )
+            if value:
+                s.context.append(value)
+
+
+def _durations(s: Sentence) -> None:
+    for m in N.RE_DURATION.finditer(s.text):
+        if not s.free(m.span()) or (m["n"].lower() == "one" and not m["n2"]):
+            continue
+        target = bool(N.RE_TARGET_BEFORE.search(s.text[: m.start()]))
+        unit = m["unit"].lower()
+        unit = unit if unit.endswith("s") else unit + "s"
+        qual = _qual(m) or (f"to {m['n2']}" if m["n2"] else None)
+        s.claim(
+            Hit(
+                "target" if target else "duration",
+                m.start(),
+                m.end(),
+                _num(m["n"]),
+                unit=unit,
+                qualifier=qual,
+            )
+        )
+
+
+def _counts(s: Sentence) -> None:
+    for m in N.RE_COUNT.finditer(s.text):
+        if not s.free(m.span("n")) or m["n"].lower() in ("one", "zero"):
+            continue
+        rest = m.end() + 1
+        unit = _unit_after(s.text, rest)
+        if unit is None or unit.split()[0] == "percent":
+            continue
+        end = rest + s.text[rest:].find(unit.split()[-1]) + len(unit.split()[-1])
+        value = _num(m["n"])
+        s.claim(
+            Hit("count", m.start(), end, value, unit=unit, qualifier=_qual(m)), (m.start(), end)
+        )
+        if value:
+            s.context.append(value)
+
+
+MATCHERS = (_rate_ratios, _percentages, _samples, _proportions, _durations, _counts)
+
+
+RE_CLAUSE_BREAK = regex.compile(r"[,;:]\s")
+
+
+def _cue(text: str) -> str | None:
+    if N.RE_NEGATIVE.search(text):
+        return "negative"
+    return "positive" if N.RE_POSITIVE.search(text) else None
+
+
+def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
+    """Negative/positive cue in the number's clause, else in the rest of the sentence."""
+    if kind not in ("proportion", "percentage"):
+        return None
+    breaks = [m.start() for m in RE_CLAUSE_BREAK.finditer(sentence)]
+    left = max((b for b in breaks if b < start), default=-1) + 1
+    right = min((b for b in breaks if b >= end), default=len(sentence))
+    return _cue(sentence[left:right]) or _cue(sentence[end:]) or "neutral"
+
+
+def sentence_hits(text: str, context: list[float]) -> list[Hit]:
+    """Findings in one sentence, in text order (``context`` carries denominators)."""
+    s = Sentence(text, context)
+    if RE_STEM.match(text):
+        s.taken.append((0, len(text.split(",")[0])))
+    for matcher in MATCHERS:
+        matcher(s)
+    return sorted(s.hits, key=lambda h: h.start)
+
+
+#: A figure caption: its numbers label a chart that the text does not carry.
+RE_FIGURE = regex.compile(r"^(?:Figure|Table|Chart|Graph)\s*+\d*+:", regex.I)
+#: Level-2 kinds whose numbers describe the framework, not the force.
+SKIP_KINDS = frozenset({"front", "judgments"})
+
+
+def _blocks(ctx: Context) -> Iterator[Block]:
+    for block, section in ctx.body_blocks():
+        label = section.ancestor(2)
+        if label is not None and label.kind in SKIP_KINDS:
+            continue
+        if block.kind in ("para", "bullet") and not RE_FIGURE.match(block.text):
+            yield block
 
 
 def extract(ctx: Context) -> Extracted:
-    return Extracted()
+    """One record per finding, in text order."""
+    out = Extracted()
+    for block in _blocks(ctx):
+        section = ctx.section_of(block)
+        raw, context = ctx.raw(block), list[float]()
+        for start, end in sentence_spans(raw):
+            sentence = raw[start:end]
+            for hit in sentence_hits(sentence, context):
+                a, b = block.start + start + hit.start, block.start + start + hit.end
+                out.items.append(
+                    Finding(
+                        id=f"finding-{len(out.items) + 1}",
+                        kind=hit.kind,
+                        text=ctx.doc.text[a:b],
+                        sentence=collapse(sentence),
+                        value=hit.value,
+                        numerator=hit.numerator,
+                        denominator=hit.denominator,
+                        unit=hit.unit,
+                        qualifier=hit.qualifier,
+                        ci=hit.ci,
+                        comparator=hit.comparator,
+                        groups=hit.groups,
+                        polarity=polarity(hit.kind, sentence, hit.start, hit.end),
+                        area=section.area if section else None,
+                        section_id=section.id if section else None,
+                        location=ctx.location(a, b),
+                    )
+                )
+    return out

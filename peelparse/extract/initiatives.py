@@ -1,9 +1,277 @@
-"""Placeholder until the numeric-findings issue: returns no records."""
+"""Named initiatives: schemes, operations, programmes, apps, boards, awards a force runs.
+
+Recognises, in body paragraphs and bullets:
+- names introduced by "called", "known as", "named", "branded": "a community
+  messaging service called <Name>", "a procedure called safeguard";
+- operations and projects: "Operation <Name>", "Project <Name>";
+- quoted names that a kind noun follows or "called" precedes: "a 'mojo
+  award'", "volunteers that the force calls 'positive action champions'";
+- capitalised names ending in a kind noun: "Citizens' Academy programme",
+  "Neighbourhood Watch Schemes", "... in Policing Programme";
+- a capitalised title in brackets after a film, app or campaign:
+  "a film (<Title>)";
+- acronyms of the force's own teams and programmes: "online child sexual
+  exploitation team (OCSET)", "integrated offender management (IOM) programme".
+Generic nouns ("the control room", "the force"), other forces and
+organisations without a kind noun (a university, a council) do not count.
+Repeated mentions are merged: the first location is kept, ``mentions`` counts.
+
+Schema: Initiative.
+Example: {"id": "initiative-1", "name": "Operation Sherlock", "kind": "operation",
+"context": "a five-day immersive course for patrol officers", "mentions": 1, ...}
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .. import forces
+from ..blocks import collapse
 from ..context import Context, Extracted
+from ..model import Initiative
+from ..textutil import sentence_spans
+from ..vocab import area_for_heading, norm
+
+KIND_NOUNS = {
+    "operation": "operation",
+    "project": "project",
+    "programme": "programme",
+    "programmes": "programme",
+    "academy": "programme",
+    "course": "programme",
+    "scheme": "scheme",
+    "schemes": "scheme",
+    "initiative": "scheme",
+    "app": "app",
+    "application": "app",
+    "award": "award",
+    "awards": "award",
+    "board": "board",
+    "team": "team",
+    "teams": "team",
+    "unit": "team",
+    "hub": "team",
+    "campaign": "campaign",
+    "film": "campaign",
+    "plan": "plan",
+    "strategy": "plan",
+    "tool": "tool",
+    "framework": "tool",
+    "model": "tool",
+    "system": "tool",
+    "service": "service",
+    "process": "process",
+    "procedure": "process",
+    "panel": "group",
+    "group": "group",
+    "forum": "group",
+    "network": "group",
+    "champions": "scheme",
+    "brand": "campaign",
+    "law": "scheme",
+}
+_KIND = "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
+CAP = r"(?:[A-Z][\w'\u2019&-]*+|[A-Z]{2,})"
+CAP_RUN = rf"{CAP}(?:\s++(?:(?:of|and|in|for|the|on|&)\s++)?{CAP}){{0,7}}"
+QUOTED = r"(?:'(?P<q1>[^'\n]{2,60}?)'|\u2018(?P<q2>[^\u2019\n]{2,60}?)\u2019|\"(?P<q3>[^\"\n]{2,60}?)\"|\u201c(?P<q4>[^\u201d\n]{2,60}?)\u201d)"
+
+RE_CALLED = regex.compile(
+    rf"""\b(?:calls\s++(?={QUOTED})|(?:called|known\s+as|named|branded(?:\s+as)?|entitled)\s++(?:the\s++|a\s++|an\s++)?)
+        (?:{QUOTED}|(?P<cap>{CAP_RUN})|(?P<low>[a-z][a-z-]{{2,30}}+(?:\s++(?:{_KIND}))?)\b)""",
+    regex.VERBOSE,
+)
+RE_OPERATION = regex.compile(
+    rf"\b(?P<cap>(?:Operation|Project|Programme)\s++{CAP}(?:\s++{CAP}){{0,2}})"
+)
+RE_QUOTED_KIND = regex.compile(rf"{QUOTED}\s++(?:is\s++a\s++(?:[a-z]++\s++)?)?(?P<kind>{_KIND})\b")
+RE_QUOTED_ANY = regex.compile(QUOTED)
+RE_CAP_KIND = regex.compile(rf"(?<![\w'])(?P<cap>{CAP_RUN}\s++(?i:(?:{_KIND})))\b")
+RE_TITLE_IN_BRACKETS = regex.compile(
+    r"\b(?P<kind>film|app|campaign|video|podcast|website|booklet)\b[^().]{0,80}?\((?P<cap>[A-Z][^()\n]{3,60}?)\)"
+)
+RE_ACRONYM = regex.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
+RE_LONG_WORDS = regex.compile(r"[A-Za-z][a-z']*+")
+ACRONYM_LOOKBACK = 80
+STOP_NAMES = frozenset(
+    norm(n)
+    for n in (
+        "England and Wales",
+        "HM Inspector",
+        "Her Majesty",
+        "His Majesty",
+        "Victims' Code",
+        "the force",
+        "the constabulary",
+    )
+)
+CONTEXT_MAX = 160
+#: Level-2 kinds that describe the framework, not the force.
+SKIP_KINDS = frozenset({"front", "judgments"})
+
+
+@dataclass
+class Mention:
+    name: str
+    kind: str
+    start: int
+    end: int
+    context: str
+
+
+def _kind_of(*words: str | None) -> str:
+    for word in words:
+        if word:
+            for token in reversed(word.lower().split()):
+                if token in KIND_NOUNS:
+                    return KIND_NOUNS[token]
+    return "scheme"
+
+
+def _noun_before(sentence: str, pos: int) -> str | None:
+    words = regex.findall(r"[A-Za-z-]++", sentence[max(0, pos - 60) : pos])
+    return next((w for w in reversed(words) if w.lower() in KIND_NOUNS), None)
+
+
+def _context(sentence: str, start: int, end: int) -> str:
+    text = collapse(sentence)
+    if len(text) <= CONTEXT_MAX:
+        return text
+    left = max(0, start - CONTEXT_MAX // 2)
+    window = collapse(sentence[left : left + CONTEXT_MAX])
+    return ("\u2026" if left else "") + window + "\u2026"
+
+
+def _quoted(m: regex.Match[str]) -> tuple[str, int, int] | None:
+    for g in ("q1", "q2", "q3", "q4"):
+        if m[g]:
+            return m[g], m.start(g), m.end(g)
+    return None
+
+
+def _named(m: regex.Match[str]) -> tuple[str, int, int] | None:
+    quoted = _quoted(m)
+    if quoted:
+        return quoted
+    for g in ("cap", "low"):
+        if m.groupdict().get(g):
+            return m[g], m.start(g), m.end(g)
+    return None
+
+
+def sentence_mentions(sentence: str) -> Iterator[Mention]:
+    """Initiatives named in one sentence (offsets relative to it)."""
+    for m in RE_CALLED.finditer(sentence):
+        found = _named(m)
+        if found:
+            name, a, b = found
+            yield Mention(
+                name,
+                _kind_of(name, _noun_before(sentence, m.start())),
+                a,
+                b,
+                _context(sentence, a, b),
+            )
+    for m in RE_OPERATION.finditer(sentence):
+        yield Mention(
+            m["cap"],
+            _kind_of(m["cap"].split()[0]),
+            m.start("cap"),
+            m.end("cap"),
+            _context(sentence, m.start(), m.end()),
+        )
+    for m in RE_QUOTED_KIND.finditer(sentence):
+        name, a, b = _quoted(m) or ("", 0, 0)
+        yield Mention(name, _kind_of(m["kind"]), a, b, _context(sentence, a, b))
+    for m in RE_QUOTED_ANY.finditer(sentence):
+        name, a, b = _quoted(m) or ("", 0, 0)
+        if name.split() and name.split()[-1].lower() in KIND_NOUNS:
+            yield Mention(name, _kind_of(name), a, b, _context(sentence, a, b))
+    for m in RE_CAP_KIND.finditer(sentence):
+        words = [w for w in m["cap"].split()[:-1] if w[0].isupper()]
+        if words and words[0] in ("The", "A", "An", "Its", "This"):
+            continue
+        if len(words) >= 2 or (len(words) == 1 and not words[0].isupper() and m.start() > 0):
+            yield Mention(
+                m["cap"],
+                _kind_of(m["cap"]),
+                m.start("cap"),
+                m.end("cap"),
+                _context(sentence, m.start(), m.end()),
+            )
+    for m in RE_TITLE_IN_BRACKETS.finditer(sentence):
+        yield Mention(
+            m["cap"],
+            _kind_of(m["kind"]),
+            m.start("cap"),
+            m.end("cap"),
+            _context(sentence, m.start(), m.end()),
+        )
+    for m in RE_ACRONYM.finditer(sentence):
+        long = long_form(sentence[max(0, m.start() - ACRONYM_LOOKBACK) : m.start()], m["acr"])
+        kind = m["kind"] or (long.split()[-1] if long else None)
+        if long and kind and kind.lower() in KIND_NOUNS:
+            context = long + (f" {m['kind']}" if m["kind"] else "")
+            yield Mention(m["acr"], _kind_of(kind), m.start("acr"), m.end("acr"), context)
+
+
+def long_form(before: str, acronym: str) -> str | None:
+    """The words before '(ACR)' whose initials spell the acronym, or None."""
+    words = list(RE_LONG_WORDS.finditer(before))
+    letters = acronym.lower()
+    for n in range(len(letters), 0, -1):
+        tail = words[-n:] if len(words) >= n else None
+        if tail and "".join(w[0][0].lower() for w in tail) == letters:
+            return collapse(before[tail[0].start() :])
+    return None
+
+
+def _acceptable(name: str) -> bool:
+    key = norm(name)
+    if len(key) < 3 or key in STOP_NAMES or forces.resolve(name) or area_for_heading(name):
+        return False
+    return not key.startswith(("the force", "the constabulary"))
 
 
 def extract(ctx: Context) -> Extracted:
-    return Extracted()
+    """One record per distinct name, at its first mention."""
+    out = Extracted()
+    seen: dict[str, int] = {}
+    body: list[str] = []
+    for block, section in ctx.body_blocks():
+        label = section.ancestor(2)
+        if block.kind not in ("para", "bullet") or (label is not None and label.kind in SKIP_KINDS):
+            continue
+        raw = ctx.raw(block)
+        body.append(raw)
+        for s, e in sentence_spans(raw):
+            for men in sentence_mentions(raw[s:e]):
+                key = norm(men.name)
+                if key in seen or not _acceptable(men.name):
+                    continue
+                a, b = block.start + s + men.start, block.start + s + men.end
+                seen[key] = len(out.items)
+                out.items.append(
+                    Initiative(
+                        id=f"initiative-{len(out.items) + 1}",
+                        name=collapse(men.name),
+                        kind=men.kind,
+                        context=men.context,
+                        mentions=0,
+                        area=section.area,
+                        section_id=section.id,
+                        text=ctx.doc.text[a:b],
+                        location=ctx.location(a, b),
+                    )
+                )
+    text = "\n".join(body)
+    out.items = [_with_mentions(item, text) for item in out.items]
+    return out
+
+
+def _with_mentions(item: Initiative, text: str) -> Initiative:
+    pattern = regex.compile(r"(?<!\w)" + regex.escape(item.name).replace(r"\ ", r"\s+") + r"(?!\w)")
+    count = max(1, len(pattern.findall(text)))
+    return Initiative(**{**item.__dict__, "mentions": count})
