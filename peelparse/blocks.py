@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
 from .document import Document
 
-RE_BULLET = regex.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
-RE_WS = regex.compile(r"\s++")
+RE_BULLET = re.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
+RE_WS = re.compile(r"\s++")
 TERMINAL = (".", ":", ";", "!", "?")
 #: A paragraph at least this long that ends without punctuation is taken to be
 #: cut by a page break when the next block starts with a digit.

@@ -85,7 +85,9 @@ class Judgment:
     """The graded judgment of one area."""
 
     id: str = doc("'judgment-N', in report order")
-    area: str | None = doc("canonical area key (see docs/areas.md); null for an unknown heading")
+    area: str | None = doc(
+        "canonical area key (docs/schema.md, Area keys); null for an unknown heading"
+    )
     heading: str | None = doc("the area's heading in the body")
     label: str | None = doc("the area's label in the 'Our judgments' grid")
     grade: Grade = doc("normalised grade")
@@ -254,3 +256,21 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, list | tuple):
         return [to_dict(v) for v in obj]
     return obj
+
+
+#: Every warning code the extractors emit, with its meaning (docs/schema.md).
+WARNING_CODES: dict[str, str] = {
+    "cycle_not_found": "no PEEL cycle marker in the front matter (use --cycle)",
+    "date_not_found": "no publication date line",
+    "force_not_found": "the force's name was not found in the title block or count sentence",
+    "unknown_force": "the printed force name is not one of the 43 forces",
+    "inspector_not_found": "no inspector's signature",
+    "grid_not_found": "no tab-laid 'Our judgments' grid; grades come from the sections only",
+    "grade_mismatch": "the grid and the area's own section give different grades",
+    "grade_not_in_body": "a grid label has no graded section in the body",
+    "unknown_area": "a graded heading or grid label is not in the area vocabulary (area is null)",
+    "statement_area_mismatch": "the grade sentence names another area than the heading",
+    "statement_grade_mismatch": "the grade sentence gives another grade than the grade line",
+    "judgment_count_mismatch": "the count sentence ('graded judgments in eight of these nine') "
+    "disagrees with the judgments found",
+}

@@ -11,21 +11,21 @@ Offsets in the output refer to this normalised text (``peelparse text``).
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .document import Document
 
-RE_LINK = regex.compile(
+RE_LINK = re.compile(
     r"""
     \[ (?P<label> (?: [^\[\]\\\n] | \\. )*+ ) \]   # [label], escapes allowed
     \( (?: \# | [a-z]+:[^)\s]*+ | /[^)\s]*+ ) \)    # (#), (https://...), (/path)
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-RE_ESCAPE = regex.compile(r"\\([()\[\]*_#.\-])")
-RE_EMPHASIS = regex.compile(r"(?<![\w*])\*(?=\S)(?P<body>[^*\n]{1,200}?)(?<=\S)\*(?![\w*])")
-RE_ODD_SPACE = regex.compile("[\u00a0\u2007\u202f\u2009\u200a]")
-RE_ZERO_WIDTH = regex.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+RE_ESCAPE = re.compile(r"\\([()\[\]*_#.\-])")
+RE_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(?P<body>[^*\n]{1,200}?)(?<=\S)\*(?![\w*])")
+RE_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
+RE_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean_line(line: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import regex
+import re
 
 from . import __version__
 from .blocks import split_blocks
@@ -28,8 +28,8 @@ from .normalize import normalize
 from .options import Options
 from .sections import split_sections
 
-RE_PEEL_MARKER = regex.compile(
-    r"\bPEEL\b|police\s+effectiveness,\s+efficiency\s+and\s+legitimacy", regex.I
+RE_PEEL_MARKER = re.compile(
+    r"\bPEEL\b|police\s+effectiveness,\s+efficiency\s+and\s+legitimacy", re.I
 )
 #: How far into the text the PEEL marker must appear.
 MARKER_WINDOW = 20_000

@@ -14,19 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
+import re
 
 from .blocks import Block
 from .vocab import LABELS, PART_HEADINGS, area_for_heading, grade_key, norm
 
-RE_CONTENTS_ENTRY = regex.compile(
+RE_CONTENTS_ENTRY = re.compile(
     r"^(?P<title>\S.*?)(?:\t++|\s*+\.{3,}+\s*+|\s{2,}+)(?P<page>\d{1,3})$"
 )
-RE_CAPTION = regex.compile(
-    r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", regex.I
+RE_CAPTION = re.compile(
+    r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", re.I
 )
-RE_FOOTER = regex.compile(r"\u00a9|^(?:www\.|https?://)|^Page \d+ of \d+$|^\d{1,3}$", regex.I)
-RE_INSPECTOR_TITLE = regex.compile(
+RE_FOOTER = re.compile(r"\u00a9|^(?:www\.|https?://)|^Page \d+ of \d+$|^\d{1,3}$", re.I)
+RE_INSPECTOR_TITLE = re.compile(
     r"^(?:(?P<name>[^,]{3,60}),\s*)?(?P<title>(?:HM|Her Majesty's|His Majesty's|Her Majesty\u2019s|"
     r"His Majesty\u2019s)\s+(?:Chief\s+)?Inspector\s+of\s+Constabulary(?:\s+and\s+(?:HM\s+)?"
     r"(?:Chief\s+)?Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?)$"

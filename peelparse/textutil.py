@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+import re
 
 #: A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by
 #: white space and a capital, digit, quote or bracket; not after a short abbreviation.
-RE_SENTENCE_END = regex.compile(
-    r"""(?<!\b(?:e\.g|i\.e|etc|No|Mr|Mrs|Ms|Dr|St|vs|approx|Co|Ltd))
-        [.!?]['"\u2019\u201d)]?+
+RE_SENTENCE_END = re.compile(
+    r"""[.!?]['"\u2019\u201d)]?+
         (?=\s++['"\u2018\u201c(]?+[A-Z0-9])""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+#: Abbreviations after which a full stop does not end a sentence.
+RE_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Mr|Mrs|Ms|Dr|St|vs|approx|Co|Ltd))$")
 
 MONTHS = [
     "january",
@@ -81,6 +82,8 @@ def sentence_spans(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
     while start < n and text[start].isspace():
         start += 1
     for m in RE_SENTENCE_END.finditer(text):
+        if RE_ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            continue
         end = m.end()
         yield base + start, base + end
         start = end

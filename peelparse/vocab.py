@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
-RE_NON_WORD = regex.compile(r"[^\w\s']+")
-RE_SPACES = regex.compile(r"\s++")
+RE_NON_WORD = re.compile(r"[^\w\s']+")
+RE_SPACES = re.compile(r"\s++")
 
 GRADE_SCALE: tuple[str, ...] = (
     "outstanding",

@@ -6,7 +6,7 @@ long run of digits, spaces or punctuation cannot make it backtrack.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..textutil import NUMBER_WORDS, RE_MONTH
 
@@ -70,53 +70,51 @@ COLLECTIVE_UNITS = frozenset(
 TIME_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
 
 #: Spans that are never findings: dates, years, ages, times, identifiers, the
-#: framework's own counts.
-RE_EXCLUDE = regex.compile(
-    rf"""
-      (?:\d{{1,2}}\s++)?{RE_MONTH}(?:\s++(?:and|to)\s++{RE_MONTH})?\s++(?:19|20)\d\d
-    | \b\d{{1,2}}\s++{RE_MONTH}\b
-    | \b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b
-    | \bunder\s+the\s+age\s+of\s+\d{{1,3}}
-    | \baged?\s+(?:of\s+)?\d{{1,3}}(?:\s*+(?:to|-|\u2013)\s*+\d{{1,3}})?
-    | \b\d{{1,3}}-?\s*+(?:to|-|\u2013)\s*+\d{{1,3}}-year-olds?
-    | \b\d{{1,3}}-year-olds?
-    | \b\d{{1,2}}(?::\d\d)?\s*+(?:am|pm)\b
-    | \b24/7\b
-    | \b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
+#: framework's own counts.  Separate patterns: each is fast on its own.
+EXCLUDES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.VERBOSE)
+    for p in (
+        rf"""(?:\d{{1,2}}\s++)?{RE_MONTH}(?:\s++(?:and|to)\s++{RE_MONTH})?\s++(?:19|20)\d\d""",
+        rf"""\b\d{{1,2}}\s++{RE_MONTH}\b""",
+        rf"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b""",
+        rf"""\bunder\s+the\s+age\s+of\s+\d{{1,3}}""",
+        rf"""\baged?\s+(?:of\s+)?\d{{1,3}}(?:\s*+(?:to|-|\u2013)\s*+\d{{1,3}})?""",
+        rf"""\b\d{{1,3}}-?\s*+(?:to|-|\u2013)\s*+\d{{1,3}}-year-olds?""",
+        rf"""\b\d{{1,3}}-year-olds?""",
+        rf"""\b\d{{1,2}}(?::\d\d)?\s*+(?:am|pm)\b""",
+        rf"""\b24/7\b""",
+        rf"""\b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
           recommendation|question|part|schedule|article|grade|priority|code|volume|phase|step)
-        \s++\d{{1,4}}(?:\s++(?:and|or|to)\s++\d{{1,4}})?
-    | \b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))
-    | (?<=\b(?:the|a)\s++)(?:101|999)\b
-    | \ball\s++\d{{2}}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b
-    | \b\w++\s++areas\s++of\s++policing\b
-    | \bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++
-    """,
-    regex.VERBOSE,
+        \s++\d{{1,4}}(?:\s++(?:and|or|to)\s++\d{{1,4}})?""",
+        rf"""\b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))""",
+        rf"""\b(?:the|a)\s++(?:101|999)\b""",
+        rf"""\ball\s++\d{{2}}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b""",
+        rf"""\b\w++\s++areas\s++of\s++policing\b""",
+        rf"""\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++""",
+    )
 )
 
-RE_PERCENT = regex.compile(
+RE_PERCENT = re.compile(
     rf"{B}(?:{QUAL})?(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)\s*+(?:percent\b|per\s+cent\b|%)"
     r"(?:\s*+\((?:with\s+)?a?\s*+confidence\s+interval\s+of\s+(?:\+/-|\u00b1|plus\s+or\s+minus)\s*+"
     r"(?P<ci>\d{1,2}(?:\.\d{1,2})?)\s*+(?:percent|per\s+cent|%)?(?:\s*+points)?\))?"
 )
-RE_COMPARE = regex.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs)\b", regex.I)
-RE_TARGET_CUE = regex.compile(
-    r"\b(?:target|standard|aim|no\s+more\s+than|at\s+least|within)\b", regex.I
-)
+RE_COMPARE = re.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs)\b", re.I)
+RE_TARGET_CUE = re.compile(r"\b(?:target|standard|aim|no\s+more\s+than|at\s+least|within)\b", re.I)
 
-RE_PROPORTION = regex.compile(
+RE_PROPORTION = re.compile(
     rf"{B}(?:{QUAL})?(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?:the\s++|these\s++|those\s++|every\s++)?"
     rf"(?P<den>{NUM}){E}"
 )
-RE_PROPORTION_REF = regex.compile(
+RE_PROPORTION_REF = re.compile(
     rf"{B}(?:{QUAL})?(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?P<ref>the|these|those)\s++"
     r"(?P<unit>cases|records|files|incidents|calls|investigations|reports|crimes|victims|people|officers|staff|occasions|times|searches)\b"
 )
-RE_OF_THESE = regex.compile(
+RE_OF_THESE = re.compile(
     rf"\b(?:Of|From)\s++(?:these|the|those)\s++(?P<den>{NUM}){E}(?:\s++[a-z]++){{0,2}},\s*+"
     rf"(?:[^.,;]{{0,80}}?\b(?:in\s++)?)?(?P<num>{NUM}){E}",
 )
-RE_FRACTION = regex.compile(
+RE_FRACTION = re.compile(
     r"\b(?P<qual>(?i:more\s+than|less\s+than|fewer\s+than|over|under|almost|nearly|about|around|"
     r"approximately|just\s+over|just\s+under)\s+)?(?P<frac>(?i:a\s+third|one\s+third|two\s+thirds|"
     r"a\s+quarter|one\s+quarter|three\s+quarters|half))\b(?=\s+(?:of|its|their|the|all)\b)"
@@ -130,43 +128,46 @@ FRACTIONS = {
     "three quarters": 0.75,
     "half": 0.5,
 }
-RE_ONE_IN = regex.compile(
+RE_ONE_IN = re.compile(
     rf"{B}(?P<num>{NUM}){E}\s++in\s++(?:every\s++)?(?P<den>{NUM}){E}(?!\s*+(?:percent|%))"
 )
-RE_RATE_RATIO = regex.compile(rf"{B}(?P<value>{NUM}){E}\s++times\s++(?:as|more)\s++likely\b")
-RE_SAMPLE = regex.compile(
+RE_RATE_RATIO = re.compile(rf"{B}(?P<value>{NUM}){E}\s++times\s++(?:as|more)\s++likely\b")
+RE_SAMPLE = re.compile(
     rf"""\b(?:we\s++(?:also\s++)?(?:reviewed|examined|inspected|audited|looked\s+at|dip[\s-]sampled|assessed|analysed)
             |a\s++(?:random\s++)?sample\s++of|sampled)
         \s++(?:a\s+total\s+of\s+)?(?P<n>{NUM}){E}\s++(?P<unit>(?:[a-z][a-z-]{{0,30}}+\s++){{0,4}}?
         (?:cases|case\s+files|files|records|reports|incidents|calls|crimes|investigations|plans|
            assessments|logs|searches|stop\s+searches|occasions|referrals|applications|decisions))\b""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
-RE_DURATION = regex.compile(
+RE_DURATION = re.compile(
     rf"{B}(?:{QUAL})?(?P<n>{NUM})(?:-|\s++)(?:\s*+(?:to|-|\u2013)\s*+(?P<n2>{NUM})(?:-|\s++))?"
     rf"(?P<unit>{TIME_UNITS})\b"
 )
-RE_COUNT = regex.compile(rf"{B}(?:{QUAL})?(?P<n>{NUM}){E}(?=\s++[a-z])")
-RE_WORD = regex.compile(r"[a-z][a-z-]*+")
-RE_RATE_GROUPS = regex.compile(
+RE_COUNT = re.compile(rf"{B}(?:{QUAL})?(?P<n>{NUM}){E}(?=\s++[a-z])")
+RE_WORD = re.compile(r"[a-z][a-z-]*+")
+RE_RATE_GROUPS = re.compile(
     rf"""(?P<g1>[^,;:()]{{3,120}}?)\s++(?:were|are|was|is)\s++(?:[a-z]++\s++)?(?P<value>{NUM}){E}\s++
         times\s++(?:as|more)\s++likely\b(?:[^,;.]{{0,80}}?)\s++(?:as|than)\s++(?P<g2>[^.,;()]{{3,80}}+)""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-RE_NEGATIVE = regex.compile(
+RE_NEGATIVE = re.compile(
     r"""\b(?:not|no|never|without|missing|absent|lack\w*+|fail\w*+|abandon\w*+|incorrect\w*+|
          inappropriate\w*+|unsuitable|overdue|backlogs?|missed|insufficient|poor\w*+|late|delay\w*+)\b
        | \b\w{1,20}n['\u2019]t\b""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
-RE_POSITIVE = regex.compile(
+RE_POSITIVE = re.compile(
     r"""\b(?:created|done|completed|recorded|gave|given|considered|present|happened|followed|made|
          checked|met|identified|assessed|answered|attended|supervised|allocated|updated|reasonable\s+grounds|
          endorse\w*+|suitable|appropriate|correct(?:ly)?|effective(?:ly)?|complied|compliant|achieved|
          arrested|trained|offered|provided|used|applied|evaluated|monitored|investigated|resolved|
          charged|visited|contacted|informed|referred|safeguarded)\b""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
-RE_TARGET_BEFORE = regex.compile(
-    r"\b(?:target|standard|aim|goal|limit)\b[^.]{0,40}?\b(?:of|is|was|to)\s*+$", regex.I
+RE_TARGET_BEFORE = re.compile(
+    r"\b(?:target|standard|aim|goal|limit)\b[^.]{0,40}?\b(?:of|is|was|to)\s*+$", re.I
 )
+
+#: Cheap test: a sentence without any of these holds no finding at all.
+RE_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORDS}|half|thirds?|quarters?)\b", re.I)

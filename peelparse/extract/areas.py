@@ -16,22 +16,22 @@ Example: {"id": "afi-1", "text": "The force should improve ...", "area":
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..blocks import Block
 from ..context import Context, Extracted
 from ..model import AreaForImprovement
 from ..sections import Section
 
-RE_CARRIED = regex.compile(
+RE_CARRIED = re.compile(
     r"""\b(?:Our|In\s+our|The|HMICFRS'?s?)\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s+(?:PEEL\s+)?
          (?:report|inspection|assessment)\s+(?:said|found|identified|stated|recommended)
       | \bremains\s+an\s+area\s+for\s+improvement\b
       | \bidentified\s+(?:this\s+)?as\s+an\s+area\s+for\s+improvement\s+in\s+(?P<year2>(?:19|20)\d\d)
       | \bcarried\s+over\s+from\b[^.]*?(?P<year3>(?:19|20)\d\d)""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
-RE_YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
+RE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 #: How many body paragraphs after the heading may say that it carries over.
 CARRY_LOOKAHEAD = 3
 

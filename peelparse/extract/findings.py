@@ -29,10 +29,11 @@ Example: {"id": "finding-1", "kind": "proportion", "text": "24 of the 43 cases",
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
+import re
 
 from ..blocks import Block, collapse
 from ..context import Context, Extracted
@@ -42,6 +43,8 @@ from . import _numbers as N
 from .recommendations import RE_STEM
 
 Span = tuple[int, int]
+#: How far around a number cue words (target, compared with, polarity) are looked for.
+WINDOW = 200
 
 
 @dataclass
@@ -61,36 +64,72 @@ class Hit:
     groups: list[str] = field(default_factory=list)
 
 
+class Taken:
+    """Disjoint claimed spans, kept sorted, so an overlap test is a binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.starts, a) - 1
+        if i >= 0 and self.ends[i] > a:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < b
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        while i > 0 and self.ends[i - 1] > a:  # merge with overlapping neighbours
+            i -= 1
+            a, b = min(a, self.starts[i]), max(b, self.ends[i])
+            del self.starts[i], self.ends[i]
+        while i < len(self.starts) and self.starts[i] < b:
+            b = max(b, self.ends[i])
+            del self.starts[i], self.ends[i]
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
 class Sentence:
     """A sentence and the spans already claimed by a finding or an exclusion."""
 
     def __init__(self, text: str, context: list[float]) -> None:
         self.text = text
-        self.taken: list[Span] = [m.span() for m in N.RE_EXCLUDE.finditer(text)]
+        self.taken = Taken()
+        for pattern in N.EXCLUDES:
+            for m in pattern.finditer(text):
+                self.taken.add(m.start(), m.end())
         self.hits: list[Hit] = []
         self.context = context  # denominators seen earlier in the paragraph
 
     def free(self, *spans: Span) -> bool:
-        return all(b <= s or a >= e for a, b in spans for s, e in self.taken)
+        return not any(self.taken.overlaps(a, b) for a, b in spans)
 
     def claim(self, hit: Hit, *spans: Span) -> None:
-        self.taken.extend(spans or [(hit.start, hit.end)])
+        for a, b in spans or [(hit.start, hit.end)]:
+            self.taken.add(a, b)
         self.hits.append(hit)
+
+    def before(self, pos: int) -> str:
+        """The text just before ``pos`` (a bounded window, for cue words)."""
+        return self.text[max(0, pos - WINDOW) : pos]
 
 
 def _num(text: str | None) -> float | None:
+    """'4,700' -> 4700, 'eight' -> 8, '18.3' -> 18.3 (whole numbers stay int)."""
     if text is None:
         return None
     value = word_to_int(text)
     if value is not None:
-        return float(value)
+        return value
     try:
-        return float(text.replace(",", ""))
+        number = float(text.replace(",", ""))
     except ValueError:
         return None
+    return int(number) if number.is_integer() and "." not in text else number
 
 
-def _qual(m: regex.Match[str]) -> str | None:
+def _qual(m: re.Match[str]) -> str | None:
     q = m.groupdict().get("qual")
     return collapse(q).lower() if q else None
 
@@ -129,14 +168,14 @@ def _rate_ratios(s: Sentence) -> None:
 
 
 def _comparator(s: Sentence, after: int) -> tuple[Comparator, Span] | None:
-    cue = N.RE_COMPARE.search(s.text, after)
+    cue = N.RE_COMPARE.search(s.text, after, after + WINDOW)
     if not cue:
         return None
-    m = N.RE_PERCENT.search(s.text, cue.end())
+    m = N.RE_PERCENT.search(s.text, cue.end(), cue.end() + WINDOW)
     if not m or not s.free(m.span()) or s.text.count(".", after, m.start()) > 0:
         return None
     before = collapse(s.text[cue.end() : m.start()].rstrip(" (")).removeprefix("the ").strip(",")
-    after_text = regex.split(r"[.,;]", s.text[m.end() :], maxsplit=1)[0]
+    after_text = re.split(r"[.,;]", s.text[m.end() : m.end() + WINDOW], maxsplit=1)[0]
     place = RE_PLACE.search(after_text)
     label = (
         before
@@ -146,7 +185,7 @@ def _comparator(s: Sentence, after: int) -> tuple[Comparator, Span] | None:
     return Comparator(float(m["value"]), label), m.span()
 
 
-RE_PLACE = regex.compile(r"\b(?:across|in|for|among|nationally|national|the)\b.*+", regex.I)
+RE_PLACE = re.compile(r"\b(?:across|in|for|among|nationally|national|the)\b.*+", re.I)
 
 
 def _percentages(s: Sentence) -> None:
@@ -155,7 +194,7 @@ def _percentages(s: Sentence) -> None:
             continue
         qual = _qual(m)
         target = qual in ("no more than", "at least") or bool(
-            N.RE_TARGET_BEFORE.search(s.text[: m.start()])
+            N.RE_TARGET_BEFORE.search(s.before(m.start()))
         )
         hit = Hit(
             "target" if target else "percentage",
@@ -177,7 +216,7 @@ def _percentages(s: Sentence) -> None:
 
 def _proportion(
     s: Sentence,
-    m: regex.Match[str],
+    m: re.Match[str],
     num: float | None,
     den: float | None,
     unit: str | None,
@@ -233,7 +272,7 @@ def _durations(s: Sentence) -> None:
     for m in N.RE_DURATION.finditer(s.text):
         if not s.free(m.span()) or (m["n"].lower() == "one" and not m["n2"]):
             continue
-        target = bool(N.RE_TARGET_BEFORE.search(s.text[: m.start()]))
+        target = bool(N.RE_TARGET_BEFORE.search(s.before(m.start())))
         unit = m["unit"].lower()
         unit = unit if unit.endswith("s") else unit + "s"
         qual = _qual(m) or (f"to {m['n2']}" if m["n2"] else None)
@@ -257,7 +296,8 @@ def _counts(s: Sentence) -> None:
         unit = _unit_after(s.text, rest)
         if unit is None or unit.split()[0] == "percent":
             continue
-        end = rest + s.text[rest:].find(unit.split()[-1]) + len(unit.split()[-1])
+        last = unit.split()[-1]
+        end = s.text.find(last, rest) + len(last)
         value = _num(m["n"])
         s.claim(
             Hit("count", m.start(), end, value, unit=unit, qualifier=_qual(m)), (m.start(), end)
@@ -269,7 +309,7 @@ def _counts(s: Sentence) -> None:
 MATCHERS = (_rate_ratios, _percentages, _samples, _proportions, _durations, _counts)
 
 
-RE_CLAUSE_BREAK = regex.compile(r"[,;:]\s")
+RE_CLAUSE_BREAK = re.compile(r"[,;:]\s")
 
 
 def _cue(text: str) -> str | None:
@@ -282,24 +322,27 @@ def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
     """Negative/positive cue in the number's clause, else in the rest of the sentence."""
     if kind not in ("proportion", "percentage"):
         return None
-    breaks = [m.start() for m in RE_CLAUSE_BREAK.finditer(sentence)]
-    left = max((b for b in breaks if b < start), default=-1) + 1
-    right = min((b for b in breaks if b >= end), default=len(sentence))
-    return _cue(sentence[left:right]) or _cue(sentence[end:]) or "neutral"
+    lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+    breaks = [m.start() for m in RE_CLAUSE_BREAK.finditer(sentence, lo, hi)]
+    left = max((b for b in breaks if b < start), default=lo - 1) + 1
+    right = min((b for b in breaks if b >= end), default=hi)
+    return _cue(sentence[left:right]) or _cue(sentence[end:hi]) or "neutral"
 
 
 def sentence_hits(text: str, context: list[float]) -> list[Hit]:
     """Findings in one sentence, in text order (``context`` carries denominators)."""
+    if not N.RE_ANY_NUMBER.search(text):
+        return []
     s = Sentence(text, context)
     if RE_STEM.match(text):
-        s.taken.append((0, len(text.split(",")[0])))
+        s.taken.add(0, len(text.split(",")[0]))
     for matcher in MATCHERS:
         matcher(s)
     return sorted(s.hits, key=lambda h: h.start)
 
 
 #: A figure caption: its numbers label a chart that the text does not carry.
-RE_FIGURE = regex.compile(r"^(?:Figure|Table|Chart|Graph)\s*+\d*+:", regex.I)
+RE_FIGURE = re.compile(r"^(?:Figure|Table|Chart|Graph)\s*+\d*+:", re.I)
 #: Level-2 kinds whose numbers describe the framework, not the force.
 SKIP_KINDS = frozenset({"front", "judgments"})
 
@@ -321,6 +364,7 @@ def extract(ctx: Context) -> Extracted:
         raw, context = ctx.raw(block), list[float]()
         for start, end in sentence_spans(raw):
             sentence = raw[start:end]
+            clean = collapse(sentence)
             for hit in sentence_hits(sentence, context):
                 a, b = block.start + start + hit.start, block.start + start + hit.end
                 out.items.append(
@@ -328,7 +372,7 @@ def extract(ctx: Context) -> Extracted:
                         id=f"finding-{len(out.items) + 1}",
                         kind=hit.kind,
                         text=ctx.doc.text[a:b],
-                        sentence=collapse(sentence),
+                        sentence=clean,
                         value=hit.value,
                         numerator=hit.numerator,
                         denominator=hit.denominator,

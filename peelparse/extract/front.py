@@ -15,7 +15,7 @@ Example: {"title": "PEEL 2021/22 – ...", "force": "Warwickshire Police",
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .. import forces
 from ..context import Context, Extracted
@@ -23,18 +23,16 @@ from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
 from ..textutil import RE_MONTH, month_number
 
-RE_INSPECTION_OF = regex.compile(
-    r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", regex.I
+RE_INSPECTION_OF = re.compile(
+    r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", re.I
 )
-RE_HOW_GOOD = regex.compile(
-    r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b"
-)
-RE_CYCLE = regex.compile(
+RE_HOW_GOOD = re.compile(r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b")
+RE_CYCLE = re.compile(
     r"\bPEEL\s*+(?:assessment\s+)?(?P<y1>20\d\d)(?:\s*+[/\u2013\u2014-]\s*+(?P<y2>(?:20)?\d\d)|(?P<y2b>\d\d))?\b",
-    regex.I,
+    re.I,
 )
-RE_ORDINAL = regex.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", regex.I)
-RE_DATE_LINE = regex.compile(
+RE_ORDINAL = re.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", re.I)
+RE_DATE_LINE = re.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{RE_MONTH})\s+(?P<year>20\d\d)\s*\|\s*\u00a9"
     rf"|Published(?:\s+on)?:?\s+(?:(?P<day2>\d{{1,2}})\s+)?(?P<month2>{RE_MONTH})\s+(?P<year2>20\d\d)"
 )

@@ -24,9 +24,9 @@ Example: {"id": "initiative-1", "name": "Operation Sherlock", "kind": "operation
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-import regex
+import re
 
 from .. import forces
 from ..blocks import collapse
@@ -77,24 +77,30 @@ _KIND = "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
 CAP = r"(?:[A-Z][\w'\u2019&-]*+|[A-Z]{2,})"
 CAP_RUN = rf"{CAP}(?:\s++(?:(?:of|and|in|for|the|on|&)\s++)?{CAP}){{0,7}}"
 QUOTED = r"(?:'(?P<q1>[^'\n]{2,60}?)'|\u2018(?P<q2>[^\u2019\n]{2,60}?)\u2019|\"(?P<q3>[^\"\n]{2,60}?)\"|\u201c(?P<q4>[^\u201d\n]{2,60}?)\u201d)"
+#: The same without named groups, for a lookahead next to QUOTED.
+QUOTE_AHEAD = r"(?:'[^'\n]{2,60}?'|\u2018[^\u2019\n]{2,60}?\u2019|\"[^\"\n]{2,60}?\"|\u201c[^\u201d\n]{2,60}?\u201d)"
 
-RE_CALLED = regex.compile(
-    rf"""\b(?:calls\s++(?={QUOTED})|(?:called|known\s+as|named|branded(?:\s+as)?|entitled)\s++(?:the\s++|a\s++|an\s++)?)
+RE_CALLED = re.compile(
+    rf"""\b(?:calls\s++(?={QUOTE_AHEAD})|(?:called|known\s+as|named|branded(?:\s+as)?|entitled)\s++(?:the\s++|a\s++|an\s++)?)
         (?:{QUOTED}|(?P<cap>{CAP_RUN})|(?P<low>[a-z][a-z-]{{2,30}}+(?:\s++(?:{_KIND}))?)\b)""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-RE_OPERATION = regex.compile(
+RE_OPERATION = re.compile(
     rf"\b(?P<cap>(?:Operation|Project|Programme)\s++{CAP}(?:\s++{CAP}){{0,2}})"
 )
-RE_QUOTED_KIND = regex.compile(rf"{QUOTED}\s++(?:is\s++a\s++(?:[a-z]++\s++)?)?(?P<kind>{_KIND})\b")
-RE_QUOTED_ANY = regex.compile(QUOTED)
-RE_CAP_KIND = regex.compile(rf"(?<![\w'])(?P<cap>{CAP_RUN}\s++(?i:(?:{_KIND})))\b")
-RE_TITLE_IN_BRACKETS = regex.compile(
+RE_QUOTED_KIND = re.compile(rf"{QUOTED}\s++(?:is\s++a\s++(?:[a-z]++\s++)?)?(?P<kind>{_KIND})\b")
+RE_QUOTED_ANY = re.compile(QUOTED)
+RE_CAP_KIND = re.compile(rf"(?<![\w'])(?P<cap>{CAP_RUN}\s++(?i:(?:{_KIND})))\b")
+RE_TITLE_IN_BRACKETS = re.compile(
     r"\b(?P<kind>film|app|campaign|video|podcast|website|booklet)\b[^().]{0,80}?\((?P<cap>[A-Z][^()\n]{3,60}?)\)"
 )
-RE_ACRONYM = regex.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
-RE_LONG_WORDS = regex.compile(r"[A-Za-z][a-z']*+")
+RE_ACRONYM = re.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
+RE_LONG_WORDS = re.compile(r"[A-Za-z][a-z']*+")
 ACRONYM_LOOKBACK = 80
+RE_CALLED_CUE = re.compile(r"\b(?:call(?:ed|s)|known\s+as|named|branded|entitled)\b")
+RE_OPERATION_CUE = re.compile(r"\b(?:Operation|Project|Programme)\s+[A-Z]")
+RE_KIND_WORD = re.compile(rf"\b(?:{_KIND})\b", re.I)
+RE_QUOTE_CHAR = re.compile("['\"\u2018\u201c]")
 STOP_NAMES = frozenset(
     norm(n)
     for n in (
@@ -131,27 +137,26 @@ def _kind_of(*words: str | None) -> str:
 
 
 def _noun_before(sentence: str, pos: int) -> str | None:
-    words = regex.findall(r"[A-Za-z-]++", sentence[max(0, pos - 60) : pos])
+    words = re.findall(r"[A-Za-z-]++", sentence[max(0, pos - 60) : pos])
     return next((w for w in reversed(words) if w.lower() in KIND_NOUNS), None)
 
 
 def _context(sentence: str, start: int, end: int) -> str:
-    text = collapse(sentence)
-    if len(text) <= CONTEXT_MAX:
+    if len(sentence) <= CONTEXT_MAX * 2 and len(text := collapse(sentence)) <= CONTEXT_MAX:
         return text
     left = max(0, start - CONTEXT_MAX // 2)
     window = collapse(sentence[left : left + CONTEXT_MAX])
     return ("\u2026" if left else "") + window + "\u2026"
 
 
-def _quoted(m: regex.Match[str]) -> tuple[str, int, int] | None:
+def _quoted(m: re.Match[str]) -> tuple[str, int, int] | None:
     for g in ("q1", "q2", "q3", "q4"):
         if m[g]:
             return m[g], m.start(g), m.end(g)
     return None
 
 
-def _named(m: regex.Match[str]) -> tuple[str, int, int] | None:
+def _named(m: re.Match[str]) -> tuple[str, int, int] | None:
     quoted = _quoted(m)
     if quoted:
         return quoted
@@ -163,6 +168,20 @@ def _named(m: regex.Match[str]) -> tuple[str, int, int] | None:
 
 def sentence_mentions(sentence: str) -> Iterator[Mention]:
     """Initiatives named in one sentence (offsets relative to it)."""
+    if RE_CALLED_CUE.search(sentence):
+        yield from _called(sentence)
+    if RE_OPERATION_CUE.search(sentence):
+        yield from _operations(sentence)
+    has_kind = RE_KIND_WORD.search(sentence) is not None
+    if has_kind and RE_QUOTE_CHAR.search(sentence):
+        yield from _quoted_kinds(sentence)
+    if has_kind:
+        yield from _capitalised_kinds(sentence)
+    if "(" in sentence:
+        yield from _bracketed(sentence)
+
+
+def _called(sentence: str) -> Iterator[Mention]:
     for m in RE_CALLED.finditer(sentence):
         found = _named(m)
         if found:
@@ -174,6 +193,9 @@ def sentence_mentions(sentence: str) -> Iterator[Mention]:
                 b,
                 _context(sentence, a, b),
             )
+
+
+def _operations(sentence: str) -> Iterator[Mention]:
     for m in RE_OPERATION.finditer(sentence):
         yield Mention(
             m["cap"],
@@ -182,6 +204,9 @@ def sentence_mentions(sentence: str) -> Iterator[Mention]:
             m.end("cap"),
             _context(sentence, m.start(), m.end()),
         )
+
+
+def _quoted_kinds(sentence: str) -> Iterator[Mention]:
     for m in RE_QUOTED_KIND.finditer(sentence):
         name, a, b = _quoted(m) or ("", 0, 0)
         yield Mention(name, _kind_of(m["kind"]), a, b, _context(sentence, a, b))
@@ -189,6 +214,9 @@ def sentence_mentions(sentence: str) -> Iterator[Mention]:
         name, a, b = _quoted(m) or ("", 0, 0)
         if name.split() and name.split()[-1].lower() in KIND_NOUNS:
             yield Mention(name, _kind_of(name), a, b, _context(sentence, a, b))
+
+
+def _capitalised_kinds(sentence: str) -> Iterator[Mention]:
     for m in RE_CAP_KIND.finditer(sentence):
         words = [w for w in m["cap"].split()[:-1] if w[0].isupper()]
         if words and words[0] in ("The", "A", "An", "Its", "This"):
@@ -201,6 +229,9 @@ def sentence_mentions(sentence: str) -> Iterator[Mention]:
                 m.end("cap"),
                 _context(sentence, m.start(), m.end()),
             )
+
+
+def _bracketed(sentence: str) -> Iterator[Mention]:
     for m in RE_TITLE_IN_BRACKETS.finditer(sentence):
         yield Mention(
             m["cap"],
@@ -266,12 +297,21 @@ def extract(ctx: Context) -> Extracted:
                         location=ctx.location(a, b),
                     )
                 )
-    text = "\n".join(body)
+    text = collapse("\n".join(body))
     out.items = [_with_mentions(item, text) for item in out.items]
     return out
 
 
+def count_mentions(name: str, text: str) -> int:
+    """Whole-word, case-sensitive occurrences of ``name`` in whitespace-collapsed ``text``."""
+    count, pos = 0, text.find(name)
+    while pos != -1:
+        end = pos + len(name)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            count += 1
+        pos = text.find(name, pos + 1)
+    return count
+
+
 def _with_mentions(item: Initiative, text: str) -> Initiative:
-    pattern = regex.compile(r"(?<!\w)" + regex.escape(item.name).replace(r"\ ", r"\s+") + r"(?!\w)")
-    count = max(1, len(pattern.findall(text)))
-    return Initiative(**{**item.__dict__, "mentions": count})
+    return replace(item, mentions=max(1, count_mentions(item.name, text)))

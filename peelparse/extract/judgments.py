@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
 from ..blocks import Block
 from ..context import Context, Extracted
@@ -32,16 +32,16 @@ from ..sections import Section
 from ..textutil import word_to_int
 from ..vocab import area_for_label, area_for_phrase, grade_key
 
-RE_STATEMENT = regex.compile(
+RE_STATEMENT = re.compile(
     r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++
         (?:is\s++(?P<grade>outstanding|good|adequate|inadequate)
           |(?P<ri>requires\s++improvement))
         \s++(?:at|in)\s++(?P<phrase>[^.]{3,160}?)\.?$""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
-RE_COUNT = regex.compile(
+RE_COUNT = re.compile(
     r"graded\s+judgments?\s+in\s+(?P<graded>\w+)\s+of\s+these(?:\s+(?P<total>\w+))?",
-    regex.I,
+    re.I,
 )
 
 
@@ -95,11 +95,11 @@ class BodyGrade:
     statement: str | None
 
 
-def _statement(block: Block | None) -> regex.Match[str] | None:
+def _statement(block: Block | None) -> re.Match[str] | None:
     return RE_STATEMENT.match(block.text) if block is not None else None
 
 
-def _statement_grade(m: regex.Match[str]) -> str:
+def _statement_grade(m: re.Match[str]) -> str:
     return "requires_improvement" if m["ri"] else m["grade"].lower()
 
 

@@ -19,7 +19,7 @@ it:", "timescale": "Within three months", "timescale_months": 3, "items": [...]}
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..blocks import Block
 from ..context import Context, Extracted
@@ -27,15 +27,15 @@ from ..model import Recommendation, RecommendationItem
 from ..sections import Section
 from ..textutil import RE_MONTH, month_number, word_to_int
 
-RE_STEM = regex.compile(
+RE_STEM = re.compile(
     rf"""^(?P<ts>Within\s++(?P<n>\d{{1,2}}|[a-z]+)\s++(?P<unit>weeks?|months?|years?)
              |By\s++(?P<date>(?:(?P<day>\d{{1,2}})\s++)?(?P<month>{RE_MONTH})\s++(?P<year>20\d\d))
              |(?P<imm>Immediately))\b,?+\s++
         (?P<rest>.*)$""",
-    regex.VERBOSE | regex.S,
+    re.VERBOSE | re.S,
 )
-RE_SHOULD_IMMEDIATELY = regex.compile(r"^\S.{0,80}?\bshould\s++(?P<imm>immediately)\b", regex.I)
-RE_SHOULD = regex.compile(r"\bshould\b", regex.I)
+RE_SHOULD_IMMEDIATELY = re.compile(r"^\S.{0,80}?\bshould\s++(?P<imm>immediately)\b", re.I)
+RE_SHOULD = re.compile(r"\bshould\b", re.I)
 UNIT_MONTHS = {"month": 1, "months": 1, "year": 12, "years": 12}
 
 

@@ -14,7 +14,7 @@ completed.", "section_id": "disrupting-serious-organised-crime", ...}
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..blocks import collapse
 from ..context import Context, Extracted
@@ -22,20 +22,20 @@ from ..model import Ungraded
 from ..sections import Section
 from ..textutil import sentence_spans
 
-RE_REASON = regex.compile(
+RE_REASON = re.compile(
     r"""\bungraded\b
       | \bnarrative\s+assessment\b
       | \b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+(?:make\s+a\s+)?grade
       | \bnot\s+(?:been\s+)?(?:yet\s+)?graded\b
       | \b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?been\s+(?:completed|inspected|graded)""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
 #: Weaker reasons, used only when no sentence matches RE_REASON.
-RE_REASON_WEAK = regex.compile(
+RE_REASON_WEAK = re.compile(
     r"""\bgrade\w*\s+and\s+report\w*\s+on\b.*\bseparately\b
       | \breported\s+(?:on\s+)?separately\b
       | \bgraded\s+and\s+reported\s+on\s+in\b""",
-    regex.VERBOSE | regex.I,
+    re.VERBOSE | re.I,
 )
 
 
