@@ -54,16 +54,24 @@ def main() -> None:
     big = "\n\n".join([seed] * copies)
     size = len(big.encode())
     seconds, n = time_findings(big)
-    print(f"findings extractor: {size / 1e6:.1f} MB, {n} findings, {seconds:.2f} s, "
-          f"{mb_per_s(size, seconds):.2f} MB/s")
+    print(
+        f"findings extractor: {size / 1e6:.1f} MB, {n} findings, {seconds:.2f} s, "
+        f"{mb_per_s(size, seconds):.2f} MB/s"
+    )
     t0 = time.perf_counter()
     run(Document(big, "bench", "txt", "0"))
     total = time.perf_counter() - t0
-    print(f"full pipeline:      {size / 1e6:.1f} MB, {total:.2f} s, {mb_per_s(size, total):.2f} MB/s")
+    print(
+        f"full pipeline:      {size / 1e6:.1f} MB, {total:.2f} s, {mb_per_s(size, total):.2f} MB/s"
+    )
     one_mb = 1_000_000
     body = "PEEL 2021/22\n\nOverall summary\n\nMain findings\n\nA finding heading for the bench\n\n"
-    for name, line in (("digits", "1" * one_mb), ("digits and spaces", "1 " * (one_mb // 2)),
-                       ("punctuation", ". , ; : " * (one_mb // 8)), ("numbers of", "24 of 43 " * (one_mb // 9))):
+    for name, line in (
+        ("digits", "1" * one_mb),
+        ("digits and spaces", "1 " * (one_mb // 2)),
+        ("punctuation", ". , ; : " * (one_mb // 8)),
+        ("numbers of", "24 of 43 " * (one_mb // 9)),
+    ):
         seconds, n = time_findings(body + line + "\n")
         print(f"pathological {name:<18} 1.0 MB, {n} findings, {mb_per_s(one_mb, seconds):.2f} MB/s")
 

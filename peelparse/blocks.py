@@ -10,9 +10,8 @@ no later stage mistakes the first half for a heading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from .document import Document
 

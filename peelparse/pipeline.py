@@ -12,10 +12,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
-
-import re
 
 from . import __version__
 from .blocks import split_blocks

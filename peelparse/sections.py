@@ -11,10 +11,9 @@ The contents list and the title block are not sections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-import re
 
 from .blocks import Block
 from .vocab import LABELS, PART_HEADINGS, area_for_heading, grade_key, norm

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 #: A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by
 #: white space and a capital, digit, quote or bracket; not after a short abbreviation.

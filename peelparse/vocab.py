@@ -7,9 +7,8 @@ dropped), so small spelling variants across cycles still match.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 RE_NON_WORD = re.compile(r"[^\w\s']+")
 RE_SPACES = re.compile(r"\s++")

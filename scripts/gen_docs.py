@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate docs/schema.md from model.py, vocab.py and errors.py.
 
-    python scripts/gen_docs.py          # rewrite docs/schema.md
-    python scripts/gen_docs.py --check  # exit 1 if it is out of date (CI)
+python scripts/gen_docs.py          # rewrite docs/schema.md
+python scripts/gen_docs.py --check  # exit 1 if it is out of date (CI)
 """
 
 from __future__ import annotations
@@ -43,16 +43,29 @@ def render() -> str:
     ]
     for cls in record_classes():
         name = cls.__name__
-        out += [f"## {name}", "", (cls.__doc__ or "").strip(), "", "| field | type | meaning |",
-                "| --- | --- | --- |"]
+        out += [
+            f"## {name}",
+            "",
+            (cls.__doc__ or "").strip(),
+            "",
+            "| field | type | meaning |",
+            "| --- | --- | --- |",
+        ]
         out += [f"| `{f}` | {t} | {d} |" for f, t, d in field_rows(cls)]
         out.append("")
-    out += ["## Area keys", "", "Canonical `area` keys and the headings and labels that map to them.",
-            "", "| key | body headings | grid labels | graded | comparable across cycles |",
-            "| --- | --- | --- | --- | --- |"]
+    out += [
+        "## Area keys",
+        "",
+        "Canonical `area` keys and the headings and labels that map to them.",
+        "",
+        "| key | body headings | grid labels | graded | comparable across cycles |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for a in AREAS:
-        out.append(f"| `{a.key}` | {'; '.join(a.headings)} | {'; '.join(a.labels) or '—'} | "
-                   f"{'yes' if a.graded else 'no'} | {COMPARABLE.get(a.key, 'yes')} |")
+        out.append(
+            f"| `{a.key}` | {'; '.join(a.headings)} | {'; '.join(a.labels) or '—'} | "
+            f"{'yes' if a.graded else 'no'} | {COMPARABLE.get(a.key, 'yes')} |"
+        )
     out += ["", "## Warning codes", "", "| code | meaning |", "| --- | --- |"]
     out += [f"| `{code}` | {text} |" for code, text in WARNING_CODES.items()]
     out += ["", "## Exit codes", "", "| code | meaning |", "| --- | --- |"]

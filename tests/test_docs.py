@@ -16,13 +16,20 @@ from .conftest import ROOT
 
 
 def test_schema_doc_is_generated_and_current() -> None:
-    result = subprocess.run([sys.executable, "scripts/gen_docs.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "scripts/gen_docs.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_every_extractor_module_is_registered() -> None:
-    modules = {m.name for m in pkgutil.iter_modules(extract_pkg.__path__) if not m.name.startswith("_")}
+    modules = {
+        m.name for m in pkgutil.iter_modules(extract_pkg.__path__) if not m.name.startswith("_")
+    }
     registered = {fn.__module__.rsplit(".", 1)[1] for _, fn in EXTRACTORS}
     assert modules == registered
 

@@ -36,7 +36,12 @@ def test_at_least_five_recipes() -> None:
 @pytest.mark.parametrize("recipe", recipes())
 def test_recipe_runs_and_prints(recipe: str) -> None:
     command = recipe.replace("peelparse ", f"{sys.executable} -m peelparse ", 1)
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip(), "recipe printed nothing"

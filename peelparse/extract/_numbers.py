@@ -76,21 +76,21 @@ EXCLUDES: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         rf"""(?:\d{{1,2}}\s++)?{RE_MONTH}(?:\s++(?:and|to)\s++{RE_MONTH})?\s++(?:19|20)\d\d""",
         rf"""\b\d{{1,2}}\s++{RE_MONTH}\b""",
-        rf"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b""",
-        rf"""\bunder\s+the\s+age\s+of\s+\d{{1,3}}""",
-        rf"""\baged?\s+(?:of\s+)?\d{{1,3}}(?:\s*+(?:to|-|\u2013)\s*+\d{{1,3}})?""",
-        rf"""\b\d{{1,3}}-?\s*+(?:to|-|\u2013)\s*+\d{{1,3}}-year-olds?""",
-        rf"""\b\d{{1,3}}-year-olds?""",
-        rf"""\b\d{{1,2}}(?::\d\d)?\s*+(?:am|pm)\b""",
-        rf"""\b24/7\b""",
-        rf"""\b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
+        r"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b""",
+        r"""\bunder\s+the\s+age\s+of\s+\d{1,3}""",
+        r"""\baged?\s+(?:of\s+)?\d{1,3}(?:\s*+(?:to|-|\u2013)\s*+\d{1,3})?""",
+        r"""\b\d{1,3}-?\s*+(?:to|-|\u2013)\s*+\d{1,3}-year-olds?""",
+        r"""\b\d{1,3}-year-olds?""",
+        r"""\b\d{1,2}(?::\d\d)?\s*+(?:am|pm)\b""",
+        r"""\b24/7\b""",
+        r"""\b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
           recommendation|question|part|schedule|article|grade|priority|code|volume|phase|step)
-        \s++\d{{1,4}}(?:\s++(?:and|or|to)\s++\d{{1,4}})?""",
-        rf"""\b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))""",
-        rf"""\b(?:the|a)\s++(?:101|999)\b""",
-        rf"""\ball\s++\d{{2}}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b""",
-        rf"""\b\w++\s++areas\s++of\s++policing\b""",
-        rf"""\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++""",
+        \s++\d{1,4}(?:\s++(?:and|or|to)\s++\d{1,4})?""",
+        r"""\b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))""",
+        r"""\b(?:the|a)\s++(?:101|999)\b""",
+        r"""\ball\s++\d{2}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b""",
+        r"""\b\w++\s++areas\s++of\s++policing\b""",
+        r"""\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++""",
     )
 )
 

@@ -30,10 +30,9 @@ Example: {"id": "finding-1", "kind": "proportion", "text": "24 of the 43 cases",
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-import re
 
 from ..blocks import Block, collapse
 from ..context import Context, Extracted

@@ -23,10 +23,9 @@ Example: {"id": "initiative-1", "name": "Operation Sherlock", "kind": "operation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-
-import re
 
 from .. import forces
 from ..blocks import collapse
@@ -307,7 +306,9 @@ def count_mentions(name: str, text: str) -> int:
     count, pos = 0, text.find(name)
     while pos != -1:
         end = pos + len(name)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        if (pos == 0 or not text[pos - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
             count += 1
         pos = text.find(name, pos + 1)
     return count

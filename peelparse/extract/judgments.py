@@ -21,9 +21,8 @@ Example: {"id": "judgment-1", "area": "investigating_crime", "heading":
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from ..blocks import Block
 from ..context import Context, Extracted
