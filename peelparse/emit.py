@@ -23,7 +23,7 @@ def write_json(data: Any, out: IO[str], pretty: bool = False) -> None:
     out.write("\n")
 
 
-def write_jsonl(records: Any, out: IO[str], pretty: bool = False) -> None:
+def write_jsonl(records: Any, out: IO[str], pretty: bool = False) -> None:  # noqa: ARG001
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
@@ -52,3 +52,60 @@ def _cell(value: Any) -> Any:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return value
+
+
+class StreamWriter:
+    """Writes many records as they come: JSON Lines, one JSON array, or YAML documents."""
+
+    def __init__(self, out: IO[str], fmt: str, pretty: bool = False) -> None:
+        self.out, self.fmt, self.pretty, self.count = out, fmt, pretty, 0
+
+    def write(self, record: Any) -> None:
+        if self.fmt == "jsonl":
+            write_jsonl([record], self.out)
+        elif self.fmt == "json":
+            self.out.write("[\n" if self.count == 0 else ",\n")
+            indent = 2 if self.pretty else None
+            sep = None if self.pretty else (",", ":")
+            self.out.write(json.dumps(record, ensure_ascii=False, indent=indent, separators=sep))
+        else:
+            import yaml
+
+            self.out.write("---\n")
+            yaml.safe_dump(record, self.out, sort_keys=False, allow_unicode=True, width=100)
+        self.count += 1
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
+            self.out.flush()
+
+
+GRADE_STYLES = {
+    "outstanding": "bold green",
+    "good": "green",
+    "adequate": "yellow",
+    "requires_improvement": "dark_orange",
+    "inadequate": "bold red",
+}
+
+
+def write_rich_table(rows: list[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
+    """A terminal table, grades coloured; empty columns are left out."""
+    from rich.console import Console
+    from rich.table import Table
+
+    hidden = {"force_slug", "published", "source"}
+    shown = [
+        c for c in columns if c not in hidden and any(r.get(c) not in (None, "", []) for r in rows)
+    ]
+    table = Table(*[c.replace("_", " ") for c in shown])
+    for row in rows:
+        cells = []
+        for c in shown:
+            value = _cell(row.get(c))
+            style = GRADE_STYLES.get(str(value))
+            cells.append(f"[{style}]{value}[/]" if style else str(value))
+        table.add_row(*cells)
+    Console(file=out, width=max(160, Console(file=out).width)).print(table)

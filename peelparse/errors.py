@@ -101,7 +101,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_INTERNAL, "unexpected internal error (please report it)"),
     (EXIT_USAGE, "usage error: unknown option, bad argument"),
     (3, "input file not found"),
-    (4, "input is a directory"),
+    (4, "input is a directory where a file is expected, or a folder with no report files"),
     (5, "input is empty"),
     (6, "input is binary, or text that is neither UTF-8 nor Windows-1252"),
     (7, "input is text but not a PEEL report"),

@@ -31,6 +31,8 @@ RE_INSPECTOR_TITLE = re.compile(
     r"(?:Chief\s+)?Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?)$"
 )
 HEADING_MAX_CHARS = 600
+#: No part heading, area heading or label is longer than this (see vocab.py).
+KNOWN_HEADING_MAX = 120
 HEADING_MIN_WORDS = 3
 #: Level-2 kinds under which no finding headings are looked for.
 FLAT_KINDS = frozenset({"judgments", "front"})
@@ -148,6 +150,8 @@ class _Builder:
         block = self.blocks[i]
         if block.kind != "para" or is_caption_or_footer(block.text):
             return None
+        if len(block.text) > KNOWN_HEADING_MAX:
+            return 3 if looks_like_heading(block) and self._inside_body() else None
         key = norm(block.text)
         if key in LABELS:
             return 2

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,60 @@ def test_recipe_runs_and_prints(recipe: str) -> None:
     result = subprocess.run(
         ["bash", "-o", "pipefail", "-c", command],
         cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip(), "recipe printed nothing"
+
+
+def batch_recipes() -> list[str]:
+    block = README.split("<!-- batch-recipes:start -->")[1].split("<!-- batch-recipes:end -->")[0]
+    return [line for line in block.splitlines() if line.startswith("jq ")]
+
+
+@pytest.fixture(scope="module")
+def batch_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_batch", ROOT / "scripts" / "make_batch.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    work = tmp_path_factory.mktemp("batch")
+    module.write_reports(work / "reports", bad=True)
+    with open(work / "all.jsonl", "wb") as fh:
+        subprocess.run(
+            [sys.executable, "-m", "peelparse", "extract", "reports/", "--quiet"],
+            cwd=work,
+            stdout=fh,
+            check=False,
+        )
+    return work
+
+
+def test_batch_examples_run(batch_dir: Path) -> None:
+    block = README.split("<!-- batch:start -->")[1].split("<!-- batch:end -->")[0]
+    commands = [
+        ln.split("#")[0].strip() for ln in block.splitlines() if ln.startswith("peelparse ")
+    ]
+    assert len(commands) >= 5
+    for command in commands:
+        command = command.replace("peelparse ", f"{sys.executable} -m peelparse ", 1)
+        result = subprocess.run(
+            ["bash", "-c", command], cwd=batch_dir, capture_output=True, text=True, check=False
+        )
+        assert result.returncode in (0, 10), (command, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+@pytest.mark.parametrize("recipe", batch_recipes())
+def test_batch_recipe_runs_and_prints(recipe: str, batch_dir: Path) -> None:
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", recipe],
+        cwd=batch_dir,
         capture_output=True,
         text=True,
         check=False,

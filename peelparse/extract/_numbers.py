@@ -95,7 +95,7 @@ EXCLUDES: tuple[re.Pattern[str], ...] = tuple(
 )
 
 RE_PERCENT = re.compile(
-    rf"{B}(?:{QUAL})?(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)\s*+(?:percent\b|per\s+cent\b|%)"
+    rf"{B}(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)\s*+(?:percent\b|per\s+cent\b|%)"
     r"(?:\s*+\((?:with\s+)?a?\s*+confidence\s+interval\s+of\s+(?:\+/-|\u00b1|plus\s+or\s+minus)\s*+"
     r"(?P<ci>\d{1,2}(?:\.\d{1,2})?)\s*+(?:percent|per\s+cent|%)?(?:\s*+points)?\))?"
 )
@@ -103,11 +103,11 @@ RE_COMPARE = re.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs)\b"
 RE_TARGET_CUE = re.compile(r"\b(?:target|standard|aim|no\s+more\s+than|at\s+least|within)\b", re.I)
 
 RE_PROPORTION = re.compile(
-    rf"{B}(?:{QUAL})?(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?:the\s++|these\s++|those\s++|every\s++)?"
+    rf"{B}(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?:the\s++|these\s++|those\s++|every\s++)?"
     rf"(?P<den>{NUM}){E}"
 )
 RE_PROPORTION_REF = re.compile(
-    rf"{B}(?:{QUAL})?(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?P<ref>the|these|those)\s++"
+    rf"{B}(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?P<ref>the|these|those)\s++"
     r"(?P<unit>cases|records|files|incidents|calls|investigations|reports|crimes|victims|people|officers|staff|occasions|times|searches)\b"
 )
 RE_OF_THESE = re.compile(
@@ -141,10 +141,10 @@ RE_SAMPLE = re.compile(
     re.VERBOSE | re.I,
 )
 RE_DURATION = re.compile(
-    rf"{B}(?:{QUAL})?(?P<n>{NUM})(?:-|\s++)(?:\s*+(?:to|-|\u2013)\s*+(?P<n2>{NUM})(?:-|\s++))?"
+    rf"{B}(?P<n>{NUM})(?:-|\s++)(?:\s*+(?:to|-|\u2013)\s*+(?P<n2>{NUM})(?:-|\s++))?"
     rf"(?P<unit>{TIME_UNITS})\b"
 )
-RE_COUNT = re.compile(rf"{B}(?:{QUAL})?(?P<n>{NUM}){E}(?=\s++[a-z])")
+RE_COUNT = re.compile(rf"{B}(?P<n>{NUM}){E}(?=\s++[a-z])")
 RE_WORD = re.compile(r"[a-z][a-z-]*+")
 RE_RATE_GROUPS = re.compile(
     rf"""(?P<g1>[^,;:()]{{3,120}}?)\s++(?:were|are|was|is)\s++(?:[a-z]++\s++)?(?P<value>{NUM}){E}\s++
@@ -169,5 +169,15 @@ RE_TARGET_BEFORE = re.compile(
     r"\b(?:target|standard|aim|goal|limit)\b[^.]{0,40}?\b(?:of|is|was|to)\s*+$", re.I
 )
 
-#: Cheap test: a sentence without any of these holds no finding at all.
-RE_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORDS}|half|thirds?|quarters?)\b", re.I)
+#: A qualifier right before a number ("more than 4,700 people").
+RE_QUAL_BEFORE = re.compile(rf"(?<![\w-]){QUAL}$")
+RE_DIGIT = re.compile(r"\d")
+RE_LOWER_WORD = re.compile(r"[a-z]+")
+NUMBER_TOKENS = frozenset(NUMBER_WORDS) | {"half", "third", "thirds", "quarter", "quarters"}
+
+
+def has_number(text: str) -> bool:
+    """Cheap test: a sentence without a digit or a number word holds no finding."""
+    return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(
+        RE_LOWER_WORD.findall(text.lower())
+    )

@@ -109,6 +109,14 @@ class Sentence:
             self.taken.add(a, b)
         self.hits.append(hit)
 
+    def qualify(self, start: int) -> tuple[int, str | None]:
+        """A qualifier just before a number ('more than 4,700'): new start and the qualifier."""
+        window = self.text[max(0, start - 24) : start]
+        m = N.RE_QUAL_BEFORE.search(window)
+        if m is None or self.taken.overlaps(start - len(window) + m.start(), start):
+            return start, None
+        return start - len(window) + m.start(), collapse(m["qual"]).lower()
+
     def before(self, pos: int) -> str:
         """The text just before ``pos`` (a bounded window, for cue words)."""
         return self.text[max(0, pos - WINDOW) : pos]
@@ -191,20 +199,20 @@ def _percentages(s: Sentence) -> None:
     for m in N.RE_PERCENT.finditer(s.text):
         if not s.free(m.span()):
             continue
-        qual = _qual(m)
+        start, qual = s.qualify(m.start())
         target = qual in ("no more than", "at least") or bool(
-            N.RE_TARGET_BEFORE.search(s.before(m.start()))
+            N.RE_TARGET_BEFORE.search(s.before(start))
         )
         hit = Hit(
             "target" if target else "percentage",
-            m.start(),
+            start,
             m.end(),
             value=float(m["value"]),
             unit="percent",
             qualifier=qual,
             ci=_num(m["ci"]),
         )
-        spans = [m.span()]
+        spans = [(start, m.end())]
         comp = None if target else _comparator(s, m.end())
         if comp is not None:
             hit.comparator, comp_span = comp
@@ -224,8 +232,9 @@ def _proportion(
     if num is None or (den is not None and (den == 0 or num > den)):
         return
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    start, qual = s.qualify(start)
     value = round(num / den, 4) if den else None
-    s.claim(Hit("proportion", start, end, value, num, den, unit, _qual(m)), *spans)
+    s.claim(Hit("proportion", start, end, value, num, den, unit, qual), (start, end), *spans)
 
 
 def _proportions(s: Sentence) -> None:
@@ -271,14 +280,15 @@ def _durations(s: Sentence) -> None:
     for m in N.RE_DURATION.finditer(s.text):
         if not s.free(m.span()) or (m["n"].lower() == "one" and not m["n2"]):
             continue
-        target = bool(N.RE_TARGET_BEFORE.search(s.before(m.start())))
+        start, qual = s.qualify(m.start())
+        target = bool(N.RE_TARGET_BEFORE.search(s.before(start)))
         unit = m["unit"].lower()
         unit = unit if unit.endswith("s") else unit + "s"
-        qual = _qual(m) or (f"to {m['n2']}" if m["n2"] else None)
+        qual = qual or (f"to {m['n2']}" if m["n2"] else None)
         s.claim(
             Hit(
                 "target" if target else "duration",
-                m.start(),
+                start,
                 m.end(),
                 _num(m["n"]),
                 unit=unit,
@@ -298,9 +308,8 @@ def _counts(s: Sentence) -> None:
         last = unit.split()[-1]
         end = s.text.find(last, rest) + len(last)
         value = _num(m["n"])
-        s.claim(
-            Hit("count", m.start(), end, value, unit=unit, qualifier=_qual(m)), (m.start(), end)
-        )
+        start, qual = s.qualify(m.start())
+        s.claim(Hit("count", start, end, value, unit=unit, qualifier=qual), (start, end))
         if value:
             s.context.append(value)
 
@@ -330,7 +339,7 @@ def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
 
 def sentence_hits(text: str, context: list[float]) -> list[Hit]:
     """Findings in one sentence, in text order (``context`` carries denominators)."""
-    if not N.RE_ANY_NUMBER.search(text):
+    if not N.has_number(text):
         return []
     s = Sentence(text, context)
     if RE_STEM.match(text):

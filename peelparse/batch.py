@@ -1,0 +1,189 @@
+"""Batch runs: many inputs, parallel workers, results in input order, nothing lost.
+
+``expand_inputs`` turns files, folders (recursively) and ``-`` into a list of
+inputs; ``run_batch`` parses them in worker processes and yields one
+``Outcome`` per input, in input order, each either a report (as a dict) or an
+error record.  A bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import signal
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import PeelparseError
+
+#: Suffixes a folder is searched for (reports, and extract's own JSON output).
+REPORT_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
+JSON_SUFFIXES = (".json", ".jsonl")
+
+
+@dataclass
+class Outcome:
+    """One input's result: ``report`` or ``error`` is set, never both."""
+
+    path: str
+    report: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+    def record(self) -> dict[str, Any]:
+        """The JSON Lines record: the report, or ``{"source": ..., "error": ...}``."""
+        if self.report is not None:
+            return self.report
+        assert self.error is not None
+        return self.error
+
+
+def expand_inputs(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[str]:
+    """Files as given, folders walked recursively (sorted), ``-`` kept."""
+    out: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = sorted(
+                str(p)
+                for p in Path(path).rglob("*")
+                if p.is_file() and p.suffix.lower() in suffixes
+            )
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def error_record(path: str, exc: PeelparseError, data: bytes | None = None) -> dict[str, Any]:
+    """The error record of a failed input (same ``source`` keys as a report)."""
+    from .load import sniff_format
+
+    source = {
+        "path": path,
+        "format": sniff_format(data) if data else None,
+        "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
+        "lines": None,
+        "pages": None,
+    }
+    return {
+        "source": source,
+        "error": {"code": exc.code, "exit_code": exc.exit_code, "message": exc.message},
+    }
+
+
+def parse_one(
+    path: str, options: dict[str, Any] | None = None, data: bytes | None = None
+) -> Outcome:
+    """Parse one input into an Outcome; every failure becomes an error record."""
+    from . import parse_bytes, to_dict
+    from .load import read_bytes
+
+    try:
+        if data is None:
+            data = read_bytes(path)
+        return Outcome(path, report=to_dict(parse_bytes(data, path, options)))
+    except PeelparseError as exc:
+        return Outcome(path, error=error_record(path, exc, data))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+        err = PeelparseError(f"internal error: {type(exc).__name__}: {exc}", path)
+        return Outcome(path, error=error_record(path, err, data))
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+
+
+def _work(args: tuple[str, dict[str, Any] | None]) -> Outcome:
+    return parse_one(*args)
+
+
+def run_batch(
+    paths: list[str],
+    jobs: int = 1,
+    options: dict[str, Any] | None = None,
+    stdin: bytes | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order; ``jobs`` > 1 uses that many worker processes."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield parse_one(path, options, stdin if path == "-" else None)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    try:
+        files = [(p, options) for p in paths if p != "-"]
+        results = pool.map(_work, files, chunksize=1)
+        for path in paths:
+            yield parse_one(path, options, stdin) if path == "-" else next(results)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def output_name(report: dict[str, Any], input_path: str) -> str:
+    """``<force_slug>-<cycle>`` ('warwickshire-2021-22'), else the input's stem."""
+    doc = report.get("document") or {}
+    slug, cycle = doc.get("force_slug"), doc.get("cycle")
+    if slug and cycle:
+        return f"{slug}-{cycle.replace('/', '-').replace(chr(0x2013), '-')}"
+    stem = Path(input_path).stem if input_path != "-" else "stdin"
+    return stem or "report"
+
+
+def _existing_sha(path: Path) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return str(json.load(fh)["source"]["sha256"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_report(
+    out_dir: Path, report: dict[str, Any], input_path: str, text: str
+) -> tuple[Path, bool]:
+    """Write ``text`` atomically as out_dir/<name>.json; never replace a different report.
+
+    Returns the path written and whether the preferred name was taken by another
+    report (then the name gets the first 8 hex digits of the input's SHA-256).
+    """
+    sha = report["source"]["sha256"]
+    name = output_name(report, input_path)
+    target, renamed = out_dir / f"{name}.json", False
+    if target.exists() and _existing_sha(target) != sha:
+        target, renamed = out_dir / f"{name}--{sha[:8]}.json", True
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target, renamed
+
+
+def existing_shas(out_dir: Path) -> set[str]:
+    """SHA-256 of every input already written to ``out_dir`` (for --skip-existing)."""
+    found = set()
+    for path in out_dir.glob("*.json"):
+        sha = _existing_sha(path)
+        if sha:
+            found.add(sha)
+    return found
+
+
+def input_sha(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None

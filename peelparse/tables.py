@@ -1,0 +1,152 @@
+"""Flat tables across reports: grades, findings, recommendations.
+
+Each ``*_rows`` function turns report dicts (as ``extract`` writes them) into
+rows with a fixed column order, ready for CSV, JSON Lines or a terminal table.
+``load_reports`` reads reports back from the JSON / JSON Lines files that
+``extract`` wrote, so a user can extract once and tabulate many times.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .vocab import AREAS
+
+#: Graded areas in column order (canonical keys; see docs/schema.md).
+GRADE_AREAS: tuple[str, ...] = tuple(a.key for a in AREAS if a.graded)
+REPORT_COLUMNS = ["force", "force_slug", "cycle", "published", "source"]
+GRADE_COLUMNS = [*REPORT_COLUMNS, *GRADE_AREAS, "other_areas"]
+GRADE_LONG_COLUMNS = [*REPORT_COLUMNS, "area", "heading", "label", "grade", "page", "line"]
+FINDING_COLUMNS = [
+    *REPORT_COLUMNS,
+    "id",
+    "area",
+    "section_id",
+    "kind",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "qualifier",
+    "ci",
+    "comparator_value",
+    "comparator_label",
+    "polarity",
+    "text",
+    "sentence",
+    "page",
+    "line",
+]
+RECOMMENDATION_COLUMNS = [
+    *REPORT_COLUMNS,
+    "id",
+    "area",
+    "parent_kind",
+    "parent_id",
+    "parent_text",
+    "timescale",
+    "timescale_months",
+    "due_date",
+    "text",
+    "items",
+    "page",
+    "line",
+]
+
+
+def _base(report: dict[str, Any]) -> dict[str, Any]:
+    doc = report.get("document") or {}
+    return {
+        "force": doc.get("force"),
+        "force_slug": doc.get("force_slug"),
+        "cycle": doc.get("cycle"),
+        "published": doc.get("published"),
+        "source": report.get("source", {}).get("path"),
+    }
+
+
+def _where(item: dict[str, Any]) -> dict[str, Any]:
+    loc = item.get("location") or {}
+    return {"page": loc.get("page"), "line": loc.get("line")}
+
+
+def grade_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One row per report, one column per graded area."""
+    for report in reports:
+        row = _base(report)
+        others = []
+        for j in report.get("judgments", []):
+            if j.get("area") in GRADE_AREAS:
+                row[j["area"]] = j["grade"]
+            else:
+                others.append(f"{j.get('heading') or j.get('label')}: {j['grade']}")
+        row["other_areas"] = others
+        yield row
+
+
+def grade_long_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One row per report x graded area (for pivot tables across cycles)."""
+    for report in reports:
+        base = _base(report)
+        for j in report.get("judgments", []):
+            yield {
+                **base,
+                "area": j.get("area"),
+                "heading": j.get("heading"),
+                "label": j.get("label"),
+                "grade": j["grade"],
+                **_where(j),
+            }
+
+
+def finding_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for report in reports:
+        base = _base(report)
+        for f in report.get("findings", []):
+            comp = f.get("comparator") or {}
+            yield {
+                **base,
+                **{k: f.get(k) for k in FINDING_COLUMNS if k in f},
+                "comparator_value": comp.get("value"),
+                "comparator_label": comp.get("label"),
+                **_where(f),
+            }
+
+
+def recommendation_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for report in reports:
+        base = _base(report)
+        parents = {a["id"]: a["text"] for a in report.get("areas_for_improvement", [])}
+        parents.update({c["id"]: c["text"] for c in report.get("causes_of_concern", [])})
+        for r in report.get("recommendations", []):
+            yield {
+                **base,
+                **{k: r.get(k) for k in RECOMMENDATION_COLUMNS if k in r},
+                "parent_text": parents.get(r.get("parent_id") or ""),
+                "items": [i["text"] for i in r.get("items", [])],
+                **_where(r),
+            }
+
+
+TABLES = {
+    "grades": (grade_rows, GRADE_COLUMNS),
+    "grades_long": (grade_long_rows, GRADE_LONG_COLUMNS),
+    "findings": (finding_rows, FINDING_COLUMNS),
+    "recommendations": (recommendation_rows, RECOMMENDATION_COLUMNS),
+}
+
+
+def read_json_reports(path: str) -> Iterator[dict[str, Any]]:
+    """Report objects from a JSON (object or array) or JSON Lines file; error records skipped."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        data = json.loads(text)
+        items = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError:
+        items = [json.loads(line) for line in text.splitlines() if line.strip()]
+    for item in items:
+        if isinstance(item, dict) and "schema_version" in item:
+            yield item

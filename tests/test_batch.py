@@ -1,0 +1,219 @@
+"""Batch runs: 43 forces plus bad inputs, out-dir files, interruption, resume, tables."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT, SEED
+
+_spec = importlib.util.spec_from_file_location("make_batch", ROOT / "scripts" / "make_batch.py")
+assert _spec and _spec.loader
+make_batch = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_batch)
+
+SEED_GRADES = {
+    "treatment_of_the_public": "adequate",
+    "preventing_crime": "adequate",
+    "responding_to_the_public": "requires_improvement",
+    "investigating_crime": "requires_improvement",
+    "protecting_vulnerable_people": "adequate",
+    "managing_offenders": "requires_improvement",
+    "workforce": "adequate",
+    "use_of_resources": "adequate",
+}
+
+
+def peelparse(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "peelparse", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("forces")
+    make_batch.write_reports(out, bad=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def jsonl(folder: Path) -> tuple[subprocess.CompletedProcess[bytes], list[dict[str, Any]]]:
+    result = peelparse("extract", str(folder), "--jobs", "2")
+    return result, [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+
+def test_folder_gives_43_reports_and_3_error_records(jsonl: Any) -> None:
+    result, records = jsonl
+    assert result.returncode == 10
+    reports = [r for r in records if "error" not in r]
+    errors = [r for r in records if "error" in r]
+    assert len(reports) == 43 and len(errors) == 3
+    assert {e["error"]["code"] for e in errors} >= {"empty", "binary"}
+    assert len({r["document"]["force_slug"] for r in reports}) == 43
+    stderr = result.stderr.decode().splitlines()
+    assert sum(line.startswith("peelparse: error: ") for line in stderr) == 3
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_output_keeps_input_order(jsonl: Any, folder: Path) -> None:
+    _, records = jsonl
+    expected = sorted(str(p) for p in folder.iterdir())
+    assert [r["source"]["path"] for r in records] == expected
+
+
+def test_jobs_1_and_2_give_identical_bytes(folder: Path, jsonl: Any) -> None:
+    assert peelparse("extract", str(folder), "--jobs", "1").stdout == jsonl[0].stdout
+
+
+def test_json_format_is_one_array(folder: Path) -> None:
+    result = peelparse("extract", str(folder), "--format", "json")
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and len(data) == 46
+
+
+def test_fail_fast_stops_early(tmp_path: Path) -> None:
+    (tmp_path / "a-empty.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(SEED.read_bytes())
+    result = peelparse("extract", str(tmp_path), "--fail-fast", "--jobs", "1")
+    assert result.returncode == 10
+    assert len(result.stdout.decode().splitlines()) == 1
+
+
+def test_out_dir_files(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = peelparse("extract", str(folder), "--out-dir", str(out), "--quiet")
+    assert result.returncode == 10 and result.stdout == b""
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 43 and "warwickshire-2021-22.json" in names
+    assert not [n for n in names if n.endswith(".tmp")]
+    data = json.loads((out / "kent-2021-22.json").read_text(encoding="utf-8"))
+    assert data["document"]["force"] == "Kent Police"
+
+
+def test_out_dir_never_overwrites_another_report(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text(seed, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(seed + "\nAn extra line.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = peelparse("extract", str(tmp_path / "in"), "--out-dir", str(out))
+    assert result.returncode == 0
+    assert len(list(out.glob("warwickshire-2021-22*.json"))) == 2
+    assert "another report already has the preferred name" in result.stderr.decode()
+
+
+def test_interrupt_leaves_only_complete_files_and_skip_existing_resumes(
+    folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "peelparse",
+            "extract",
+            str(folder),
+            "--out-dir",
+            str(out),
+            "--jobs",
+            "1",
+            "--quiet",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 5:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err.decode()
+    written = list(out.iterdir())
+    assert 5 <= len(written) < 43
+    for path in written:
+        assert path.suffix == ".json"
+        json.loads(path.read_text(encoding="utf-8"))  # complete, parseable
+    before = {p.name: p.stat().st_mtime_ns for p in written}
+    resumed = peelparse("extract", str(folder), "--out-dir", str(out), "--skip-existing", "--quiet")
+    assert resumed.returncode == 10  # the three bad inputs still fail
+    after = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    assert len(after) == 43
+    assert all(after[name] == mtime for name, mtime in before.items())
+
+
+def test_skip_existing_needs_out_dir(folder: Path) -> None:
+    assert peelparse("extract", str(folder), "--skip-existing").returncode == 2
+
+
+def test_grades_csv_43_rows(folder: Path) -> None:
+    result = peelparse("grades", str(folder))
+    assert result.returncode == 10
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert len(rows) == 43
+    for row in rows:
+        assert {k: row[k] for k in SEED_GRADES} == SEED_GRADES
+        assert row["cycle"] == "2021/22"
+
+
+def test_grades_from_extracted_jsonl_and_long_format(jsonl: Any, tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    path.write_bytes(jsonl[0].stdout)
+    result = peelparse("grades", str(path), "--long", "--format", "jsonl")
+    assert result.returncode == 0
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(rows) == 43 * 8
+    assert {(r["area"], r["grade"]) for r in rows} == set(SEED_GRADES.items())
+
+
+def test_findings_and_recommendations_tables(jsonl: Any, tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    path.write_bytes(jsonl[0].stdout)
+    findings = list(csv.DictReader(io.StringIO(peelparse("findings", str(path)).stdout.decode())))
+    per_report = len(jsonl[1][3]["findings"]) if "findings" in jsonl[1][3] else None
+    assert per_report and len(findings) == 43 * per_report
+    recs = [
+        json.loads(x)
+        for x in peelparse("recommendations", str(path), "--format", "jsonl")
+        .stdout.decode()
+        .splitlines()
+    ]
+    assert len(recs) == 43 * 2 and all(r["timescale_months"] == 3 for r in recs)
+
+
+def test_table_format_renders(jsonl: Any, tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    path.write_bytes(jsonl[0].stdout)
+    result = peelparse("grades", str(path), "--format", "table")
+    assert result.returncode == 0 and "Kent Police" in result.stdout.decode()
+
+
+def test_stdin_mixed_with_files(tmp_path: Path) -> None:
+    result = peelparse("extract", "-", str(SEED), stdin=SEED.read_bytes())
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 0 and len(lines) == 2
+    assert json.loads(lines[0])["source"]["path"] == "-"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
+def test_missing_file_in_batch_is_an_error_record(tmp_path: Path) -> None:
+    result = peelparse("extract", str(SEED), str(tmp_path / "missing.txt"))
+    records = [json.loads(x) for x in result.stdout.decode().splitlines()]
+    assert result.returncode == 10 and records[1]["error"]["code"] == "not_found"
