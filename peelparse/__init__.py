@@ -23,17 +23,18 @@ def parse_bytes(
 ) -> Report:
     """Parse a report given as bytes (text, PDF or HTML, sniffed)."""
     from .load import load_bytes
+    from .options import Options
     from .pipeline import run
 
-    return run(load_bytes(data, path), options)
+    opts = Options.resolve(options)
+    return run(load_bytes(data, path, {"password": opts.password, "cache": opts.cache}), opts)
 
 
 def parse_path(path: str, options: Options | dict[str, Any] | None = None) -> Report:
     """Parse the report at ``path`` (``-`` reads stdin)."""
-    from .load import load_path
-    from .pipeline import run
+    from .load import read_bytes
 
-    return run(load_path(path), options)
+    return parse_bytes(read_bytes(path), path, options)
 
 
 def parse_text(

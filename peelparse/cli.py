@@ -69,6 +69,12 @@ def open_output(path: str | None) -> IO[str]:
 def batch_options(func: F) -> F:
     """Options shared by every command that reads many reports."""
     func = click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")(func)
+    func = click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")(
+        func
+    )
+    func = click.option(
+        "--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache."
+    )(func)
     func = click.option(
         "--jobs",
         "-j",
@@ -152,6 +158,8 @@ def extract(
     cycle: str | None,
     jobs: int,
     quiet: bool,
+    password: str | None,
+    no_cache: bool,
 ) -> None:
     """Extract reports (files, folders, or - for stdin) as JSON.
 
@@ -166,7 +174,7 @@ def extract(
     """
     if skip_existing and not out_dir:
         fail("--skip-existing needs --out-dir", EXIT_USAGE)
-    options = {"cycle": cycle}
+    options = {"cycle": cycle, "password": password, "cache": not no_cache}
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0])) and not out_dir
     if single:
         _extract_one(paths[0], fmt or "json", pretty, output, options, quiet)
@@ -290,12 +298,16 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         cycle: str | None,
         jobs: int,
         quiet: bool,
+        password: str | None,
+        no_cache: bool,
         long: bool = False,
     ) -> None:
         from .tables import TABLES
 
         rows_of, columns = TABLES[f"{table}_long" if long else table]
-        reports, failed = _collect_reports(list(paths), {"cycle": cycle}, jobs, quiet)
+        reports, failed = _collect_reports(
+            list(paths), {"cycle": cycle, "password": password, "cache": not no_cache}, jobs, quiet
+        )
         _emit_table(list(rows_of(reports)), columns, fmt, output)
         if failed:
             sys.exit(EXIT_SOME_FAILED)
@@ -416,8 +428,10 @@ def schema(pretty: bool) -> None:
 
 @cli.command()
 @click.argument("path")
+@click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")
+@click.option("--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache.")
 @guarded
-def text(path: str) -> None:
+def text(path: str, password: str | None, no_cache: bool) -> None:
     """Print the normalised text that locations (line, start, end) refer to.
 
     \b
@@ -427,7 +441,7 @@ def text(path: str) -> None:
     from .load import load_path
     from .normalize import normalize
 
-    sys.stdout.write(normalize(load_path(path)).text)
+    sys.stdout.write(normalize(load_path(path, {"password": password, "cache": not no_cache})).text)
 
 
 def main() -> None:

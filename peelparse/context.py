@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .blocks import RE_BULLET, Block
+from .blocks import RE_BULLET, Block, collapse
 from .document import Document
 from .model import Location, Warning
 from .options import Options
@@ -40,12 +40,12 @@ class Context:
         return self.location(block.start, block.end)
 
     def item(self, block: Block) -> tuple[str, Location]:
-        """Verbatim text and location of a block, bullet glyph and edge spaces left out."""
+        """Text (verbatim, line breaks collapsed to spaces) and location of a block, glyph left out."""
         raw = self.doc.text[block.start : block.end]
         glyph = RE_BULLET.match(raw) if block.kind == "bullet" else None
         start = block.start + (glyph.end() if glyph else len(raw) - len(raw.lstrip()))
         end = block.start + len(raw.rstrip())
-        return self.doc.text[start:end], self.location(start, end)
+        return collapse(self.doc.text[start:end]), self.location(start, end)
 
     def raw(self, block: Block) -> str:
         """The verbatim text of a block."""

@@ -10,9 +10,15 @@ DEFAULT_CYCLE: str | None = None
 
 @dataclass(frozen=True)
 class Options:
-    """Per-parse settings.  ``cycle`` overrides the detected PEEL cycle."""
+    """Per-parse settings.
+
+    ``cycle`` overrides the detected PEEL cycle; ``password`` opens an encrypted
+    PDF; ``cache`` False bypasses the PDF loader cache.
+    """
 
     cycle: str | None = DEFAULT_CYCLE
+    password: str | None = None
+    cache: bool = True
 
     def __post_init__(self) -> None:
         if self.cycle is not None and not self.cycle.strip():
@@ -24,4 +30,5 @@ class Options:
             return cls()
         if isinstance(value, Options):
             return value
-        return cls(**value)
+        known = {k: v for k, v in value.items() if k in cls.__dataclass_fields__}
+        return cls(**known)

@@ -109,7 +109,10 @@ def test_judgments(seed: Any) -> None:
 
 def test_requires_improvement_split_over_two_lines(seed: Any) -> None:
     ri = [j for j in seed["judgments"] if j["grade"] == "requires_improvement"]
-    assert {j["text"] for j in ri} == {"Requires\nimprovement"}
+    assert {j["text"] for j in ri} == {"Requires improvement"}
+    assert all(
+        j["location"]["end"] - j["location"]["start"] == len("Requires\nimprovement") for j in ri
+    )
     assert {j["grade_text"] for j in ri} == {"Requires improvement"}
 
 

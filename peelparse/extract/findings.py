@@ -379,7 +379,7 @@ def extract(ctx: Context) -> Extracted:
                     Finding(
                         id=f"finding-{len(out.items) + 1}",
                         kind=hit.kind,
-                        text=ctx.doc.text[a:b],
+                        text=collapse(ctx.doc.text[a:b]),
                         sentence=clean,
                         value=hit.value,
                         numerator=hit.numerator,

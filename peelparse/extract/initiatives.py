@@ -292,7 +292,7 @@ def extract(ctx: Context) -> Extracted:
                         mentions=0,
                         area=section.area,
                         section_id=section.id,
-                        text=ctx.doc.text[a:b],
+                        text=collapse(ctx.doc.text[a:b]),
                         location=ctx.location(a, b),
                     )
                 )

@@ -171,8 +171,8 @@ def _from_body(
         statement=body.statement,
         method=body.method,
         section_id=body.section.id,
-        text=ctx.raw(body.block) if body.method == "grade_line" else body.block.text,
-        location=ctx.block_location(body.block),
+        text=ctx.item(body.block)[0],
+        location=ctx.item(body.block)[1],
     )
 
 

@@ -11,12 +11,13 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from ..document import Document
 from ..errors import EmptyInput, FileMissing, IsADirectory, ReadFailed, UnsupportedFormat
 from . import txt
 
-Loader = Callable[[bytes, str, str], Document]
+Loader = Callable[[bytes, str, str, dict[str, Any]], Document]
 
 
 def sniff_format(data: bytes) -> str:
@@ -29,17 +30,17 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
-def _load_txt(data: bytes, path: str, sha: str) -> Document:
+def _load_txt(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
     return Document(text=txt.decode(data, path), path=path, format="txt", sha256=sha)
 
 
-def _load_pdf(data: bytes, path: str, sha: str) -> Document:
+def _load_pdf(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
     from . import pdf  # lazy: pdfplumber is heavy
 
-    return pdf.load(data, path, sha)
+    return pdf.load(data, path, sha, options.get("password"), options.get("cache", True))
 
 
-def _load_html(data: bytes, path: str, sha: str) -> Document:
+def _load_html(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
     raise UnsupportedFormat("HTML input is not supported yet", path)
 
 
@@ -61,14 +62,17 @@ def read_bytes(path: str) -> bytes:
         raise ReadFailed(exc.strerror or "cannot read file", path) from None
 
 
-def load_bytes(data: bytes, path: str = "-") -> Document:
-    """Bytes to a Document, dispatching on the sniffed format."""
+def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = None) -> Document:
+    """Bytes to a Document, dispatching on the sniffed format.
+
+    ``options``: ``password`` (encrypted PDF), ``cache`` (False: no loader cache).
+    """
     if not data.strip():
         raise EmptyInput("empty input", path)
     sha = hashlib.sha256(data).hexdigest()
-    return LOADERS[sniff_format(data)](data, path, sha)
+    return LOADERS[sniff_format(data)](data, path, sha, options or {})
 
 
-def load_path(path: str) -> Document:
+def load_path(path: str, options: dict[str, Any] | None = None) -> Document:
     """A file path, or ``-`` for stdin, to a Document."""
-    return load_bytes(read_bytes(path), path)
+    return load_bytes(read_bytes(path), path, options)

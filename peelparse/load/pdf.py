@@ -1,10 +1,279 @@
-"""PDF loader (placeholder until the PDF issue lands): refuses with a clear error."""
+"""PDF loader: pdfplumber pages -> the same plain-text layout as the text exports.
+
+Only this module imports pdfplumber (lazily).  Inside the loader only:
+- running headers and footers (top and bottom bands of each page) are dropped,
+  and the page number printed in the footer is kept as ``printed_pages``;
+- the cover's lines become the title block; the contents page's dotted-leader
+  entries become ``Title<TAB>page`` rows (the section splitter skips them);
+- tables (the judgments grid) are read as tables, cell by cell, and written as
+  tab-separated rows under their header row, labels wrapped in cells joined;
+- lines are grouped into blocks by font size, weight and vertical gaps, so
+  headings and grade boxes stand alone; bullet glyphs become ``- `` items;
+- a word hyphenated at a line end is joined only when the joined word occurs
+  elsewhere in the document and the hyphenated form does not (``anti-social``
+  and ``non-emergency`` survive);
+- a paragraph cut by a page break continues on the next page's first line.
+One output line per PDF text line, a blank line between blocks; ``page_lines``
+maps every page to its first line, so ``location.page`` is the physical page.
+The result is cached by content hash (``cache.py``) unless asked not to.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
 from ..document import Document
-from ..errors import UnsupportedFormat
+from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from ..vocab import grade_key
+
+HEADER_BAND = 0.075  # top share of the page holding the running header
+FOOTER_BAND = 0.925  # below this share of the page: the footer
+RE_PAGE_NUMBER = re.compile(r"^(?:Page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I)
+RE_LEADER = re.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
+RE_BULLET_GLYPH = re.compile(
+    "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
+)
+PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
+LOADER_VERSION = "1"
 
 
-def load(data: bytes, path: str, sha: str) -> Document:
-    raise UnsupportedFormat("PDF input is not supported yet; convert it to text first", path)
+@dataclass
+class Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+
+    @property
+    def style(self) -> tuple[float, bool]:
+        return round(self.size, 1), self.bold
+
+
+@dataclass
+class Page:
+    lines: list[Line] = field(default_factory=list)
+    tables: list[tuple[float, list[str]]] = field(default_factory=list)  # (top, rows)
+    printed: int | None = None
+
+
+def _is_bold(fontname: str) -> bool:
+    return any(k in fontname for k in ("Bold", "Black", "Heavy", "Semibold", "Demi"))
+
+
+def _lines(words: list[dict[str, Any]]) -> list[Line]:
+    rows: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= 2.0:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        sizes = Counter(round(w["size"], 1) for w in row)
+        out.append(
+            Line(
+                " ".join(w["text"] for w in row),
+                min(w["top"] for w in row),
+                max(w["bottom"] for w in row),
+                row[0]["x0"],
+                sizes.most_common(1)[0][0],
+                all(_is_bold(w["fontname"]) for w in row),
+            )
+        )
+    return out
+
+
+def _inside(w: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    cx = (float(w["x0"]) + float(w["x1"])) / 2
+    cy = (float(w["top"]) + float(w["bottom"])) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _table_rows(table: Any) -> list[str]:
+    rows = []
+    for row in table.extract():
+        cells = [" ".join((c or "").split()) for c in row]
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows
+
+
+def _read_page(page: Any) -> Page:
+    words = page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5)
+    height = float(page.height)
+    out = Page()
+    body, footer = [], []
+    for w in words:
+        if w["bottom"] > height * FOOTER_BAND:
+            footer.append(w)
+        elif w["top"] >= height * HEADER_BAND:
+            body.append(w)
+    for line in _lines(footer):
+        m = RE_PAGE_NUMBER.match(line.text)
+        if m:
+            out.printed = int(m.group(1))
+    if sum(1 for w in body if grade_key(w["text"]) or w["text"] == "Requires") >= 3:
+        for table in page.find_tables():
+            bbox = table.bbox
+            body = [w for w in body if not _inside(w, bbox)]
+            out.tables.append((float(bbox[1]), _table_rows(table)))
+    out.lines = _lines(body)
+    return out
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _bullet(text: str) -> str | None:
+    """'• item' (or a glyph the font maps to no character, '(cid:127) item') -> '- item'."""
+    m = RE_BULLET_GLYPH.match(text)
+    return "- " + text[m.end() :] if m else None
+
+
+def _contents_row(text: str) -> str | None:
+    m = RE_LEADER.match(text)
+    return f"{m['title']}\t{m['page']}" if m else None
+
+
+def _page_blocks(page: Page, body: float) -> list[list[str]]:
+    """Blocks of one page (each a list of output lines), tables at their place."""
+    items: list[tuple[float, Line | list[str]]] = [(ln.top, ln) for ln in page.lines]
+    items += [(top, rows) for top, rows in page.tables]
+    items.sort(key=lambda pair: pair[0])
+    blocks: list[list[str]] = []
+    prev: Line | None = None
+    for _, item in items:
+        if isinstance(item, list):
+            blocks.append(list(item))
+            prev = None
+            continue
+        line = item
+        contents = _contents_row(line.text)
+        bullet = _bullet(line.text)
+        text = contents or bullet or line.text
+        new_block = (
+            prev is None
+            or contents is not None
+            or bullet is not None
+            or line.style != prev.style
+            or line.top - prev.bottom > PARAGRAPH_GAP * max(body, line.size, prev.size)
+        )
+        if new_block or not blocks:
+            blocks.append([text])
+        else:
+            blocks[-1].append(text)
+        prev = line
+    return blocks
+
+
+def _fix_hyphens(blocks: list[list[str]], vocabulary: set[str]) -> None:
+    """Join words split by a line-end hyphen where the joined word is the document's."""
+    for block in blocks:
+        for i in range(len(block) - 1):
+            line, nxt = block[i], block[i + 1]
+            if not line.endswith("-") or not nxt[:1].islower() or "\t" in line:
+                continue
+            head = line.rsplit(" ", 1)[-1][:-1]
+            tail, _, rest = nxt.partition(" ")
+            word = (head + tail).rstrip(".,;:").lower()
+            compound = f"{head}-{tail}".rstrip(".,;:").lower()
+            joiner = "" if word in vocabulary and compound not in vocabulary else "-"
+            block[i] = line[:-1] + joiner + tail
+            block[i + 1] = rest
+
+
+def _continues(prev: list[str], nxt: list[str]) -> bool:
+    last, first = prev[-1].rstrip(), nxt[0].lstrip()
+    if not last or not first or "\t" in last or last.endswith((".", ":", ";", "!", "?")):
+        return False
+    return first[0].islower() or (first[0].isdigit() and sum(len(x) for x in prev) >= 200)
+
+
+def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None, ...]]:
+    """Pages -> (text, first line of each page, printed page numbers)."""
+    body = _body_size(pages)
+    per_page = [_page_blocks(p, body) for p in pages]
+    vocabulary = {
+        w.strip(".,;:()").lower()
+        for blocks in per_page
+        for b in blocks
+        for ln in b
+        for w in ln.split()
+    }
+    for blocks in per_page:
+        _fix_hyphens(blocks, vocabulary)
+    out: list[str] = []
+    page_lines: list[int] = []
+    prev: list[str] | None = None
+    for blocks in per_page:
+        page_lines.append(
+            len(out) + 1 + (0 if prev is None or not blocks or _continues(prev, blocks[0]) else 1)
+        )
+        for j, block in enumerate(blocks):
+            block = [ln for ln in block if ln.strip()] or [""]
+            if out and not (j == 0 and prev is not None and _continues(prev, block)):
+                out.append("")
+            out.extend(block)
+            prev = block
+    text = "\n".join(out) + "\n"
+    return text, tuple(page_lines), tuple(p.printed for p in pages)
+
+
+def read_pages(data: bytes, path: str, password: str | None) -> list[Page]:
+    import pdfplumber  # lazy: heavy
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            return [_read_page(page) for page in pdf.pages]
+    except Exception as exc:  # noqa: BLE001 - classify every pdfminer failure
+        chain: list[BaseException] = []
+        cause: BaseException | None = exc
+        while cause is not None and len(chain) < 5:
+            chain.append(cause)
+            cause = cause.__cause__ or cause.__context__
+        if any(isinstance(c, PDFPasswordIncorrect) for c in chain):
+            hint = "wrong password" if password else "give --password"
+            raise EncryptedPdf(f"PDF is encrypted ({hint})", path) from None
+        raise CorruptPdf(f"PDF is truncated or corrupt ({type(exc).__name__})", path) from None
+
+
+def load(
+    data: bytes, path: str, sha: str, password: str | None = None, use_cache: bool = True
+) -> Document:
+    """PDF bytes -> Document (cached by content hash)."""
+    from . import cache
+
+    use_cache = use_cache and not password  # never keep a protected report's text on disk
+    key = cache.key(sha, "pdfplumber", LOADER_VERSION)
+    hit = cache.get(key) if use_cache else None
+    if hit is None:
+        pages = read_pages(data, path, password)
+        if not any(p.lines or p.tables for p in pages):
+            raise NoTextLayer(
+                "PDF has no text layer (scanned?): OCR it first, e.g. with ocrmypdf", path
+            )
+        text, page_lines, printed = assemble(pages)
+        hit = {"text": text, "page_lines": list(page_lines), "printed_pages": list(printed)}
+        if use_cache:
+            cache.put(key, hit)
+    return Document(
+        text=hit["text"],
+        path=path,
+        format="pdf",
+        sha256=sha,
+        page_lines=tuple(hit["page_lines"]),
+        printed_pages=tuple(hit["printed_pages"]),
+    )

@@ -1,0 +1,229 @@
+"""PDF input: same data as the text, correct pages, bad PDFs, the loader's details."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import peelparse
+import peelparse.errors
+from peelparse.load import load_path
+from peelparse.load.pdf import Line, Page, _bullet, _contents_row, _fix_hyphens, assemble
+
+from .conftest import ROOT
+
+PAIRS = [
+    ("seeds/peel-2021-22-warwickshire.txt", "fixtures/pdf/pdf--2021-22-warwickshire.pdf"),
+    (
+        "fixtures/txt/txt--2021-22-cause-of-concern.txt",
+        "fixtures/pdf/pdf--2021-22-cause-of-concern-layout-b.pdf",
+    ),
+    ("fixtures/txt/txt--2023-25-constabulary.txt", "fixtures/pdf/pdf--2023-25-constabulary.pdf"),
+]
+
+
+def essentials(report: Any) -> dict[str, Any]:
+    return {
+        "document": (
+            report.document.force,
+            report.document.force_slug,
+            report.document.cycle,
+            report.document.published,
+            report.document.inspector.name,
+        ),
+        "judgments": [(j.area, j.label, j.grade, j.method) for j in report.judgments],
+        "ungraded": [(u.area, u.reason) for u in report.ungraded],
+        "areas_for_improvement": [
+            (a.text, a.area, a.carried_over) for a in report.areas_for_improvement
+        ],
+        "causes_of_concern": [
+            (c.text, len(c.recommendation_ids)) for c in report.causes_of_concern
+        ],
+        "recommendations": [
+            (
+                r.text,
+                r.timescale,
+                r.timescale_months,
+                r.due_date,
+                [i.text for i in r.items],
+                r.parent_kind,
+            )
+            for r in report.recommendations
+        ],
+        "practices": [(p.kind, p.text) for p in report.practices],
+        "findings": [
+            (f.kind, f.value, f.numerator, f.denominator, f.unit, f.ci, f.polarity)
+            for f in report.findings
+        ],
+        "initiatives": [(i.name, i.kind) for i in report.initiatives],
+    }
+
+
+@pytest.mark.parametrize(("txt", "pdf"), PAIRS, ids=[Path(p).stem for _, p in PAIRS])
+def test_pdf_gives_the_same_data_as_text(txt: str, pdf: str) -> None:
+    from_text = essentials(peelparse.parse_path(str(ROOT / txt)))
+    from_pdf = essentials(peelparse.parse_path(str(ROOT / pdf)))
+    for key in from_text:
+        assert from_pdf[key] == from_text[key], key
+
+
+@pytest.mark.parametrize("pdf", [p for _, p in PAIRS], ids=[Path(p).stem for _, p in PAIRS])
+def test_pages_are_physical_pages(pdf: str) -> None:
+    import pdfplumber
+
+    report = peelparse.parse_path(str(ROOT / pdf))
+    with pdfplumber.open(ROOT / pdf) as doc:
+        page_text = [" ".join((p.extract_text() or "").split()) for p in doc.pages]
+    items = [*report.areas_for_improvement, *report.practices, *report.causes_of_concern]
+    assert items
+    for item in items:
+        assert item.location.page is not None
+        assert item.text[:40] in page_text[item.location.page - 1], item.text
+        assert item.location.printed_page == item.location.page  # the cover has no number
+    for j in report.judgments:
+        assert j.location.page is not None and j.location.page >= 2
+
+
+def test_seed_pdf_page_count_and_cover() -> None:
+    report = peelparse.parse_path(str(ROOT / PAIRS[0][1]))
+    assert report.source.format == "pdf" and report.source.pages and report.source.pages > 20
+    assert report.sections[0].location.page == 4  # cover, then two contents pages
+    assert "An inspection of Warwickshire Police" in (report.document.title or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("bad--encrypted.pdf", 11),
+        ("bad--scanned.pdf", 12),
+        ("bad--truncated.pdf", 13),
+        ("bad--not-peel.pdf", 7),
+    ],
+)
+def test_bad_pdfs(name: str, code: int) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "peelparse", "extract", f"fixtures/bad/{name}"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == code
+    assert result.stdout == b""
+    assert result.stderr.decode().count("\n") == 1 and "Traceback" not in result.stderr.decode()
+
+
+def test_encrypted_pdf_opens_with_password_and_is_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PEELPARSE_CACHE_DIR", str(tmp_path))
+    path = str(ROOT / "fixtures/bad/bad--encrypted.pdf")
+    report = peelparse.parse_path(path, {"password": "secret"})
+    assert report.document.force == "Cleveland Police" and len(report.judgments) == 4
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(peelparse.errors.EncryptedPdf):
+        peelparse.parse_path(path, {"password": "wrong"})
+
+
+def test_pdf_on_stdin() -> None:
+    pdf = ROOT / PAIRS[1][1]
+    result = subprocess.run(
+        [sys.executable, "-m", "peelparse", "extract", "-"],
+        input=pdf.read_bytes(),
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0 and b'"format":"pdf"' in result.stdout
+
+
+def test_cache_is_used_and_can_be_bypassed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PEELPARSE_CACHE_DIR", str(tmp_path))
+    path = str(ROOT / PAIRS[1][1])
+    first = load_path(path)
+    assert len(list(tmp_path.glob("*.json"))) == 1
+    assert load_path(path).text == first.text
+    (next(tmp_path.glob("*.json"))).write_text("{broken", encoding="utf-8")
+    assert load_path(path).text == first.text  # a broken entry is ignored and rewritten
+    assert load_path(path, {"cache": False}).text == first.text
+
+
+@pytest.mark.parametrize(
+    ("lines", "vocabulary", "expected"),
+    [
+        (
+            ["the force's anti-", "social behaviour team"],
+            {"anti-social"},
+            ["the force's anti-social", "behaviour team"],
+        ),
+        (
+            ["calls to the non-", "emergency number"],
+            {"non-emergency", "nonemergency"},
+            ["calls to the non-emergency", "number"],
+        ),
+        (
+            ["an investi-", "gation was opened"],
+            {"investigation"},
+            ["an investigation", "was opened"],
+        ),
+        (["a well-", "Established scheme"], set(), ["a well-", "Established scheme"]),
+    ],
+)
+def test_hyphen_joins(lines: list[str], vocabulary: set[str], expected: list[str]) -> None:
+    block = list(lines)
+    _fix_hyphens([block], vocabulary)
+    assert block == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bullet"),
+    [
+        ("\u2022 first item;", "- first item;"),
+        ("(cid:127) item", "- item"),
+        ("\uf0b7 item", "- item"),
+        ("- item", "- item"),
+        ("-5 degrees", None),
+        ("Normal text", None),
+    ],
+)
+def test_bullets(text: str, bullet: str | None) -> None:
+    assert _bullet(text) == bullet
+
+
+def test_contents_rows() -> None:
+    assert (
+        _contents_row("Investigating crime ........................ 22")
+        == "Investigating crime\t22"
+    )
+    assert _contents_row("We reviewed 22 cases.") is None
+
+
+def line(text: str, top: float, size: float = 10.0, bold: bool = False) -> Line:
+    return Line(text, top, top + size, 50.0, size, bold)
+
+
+def test_assemble_blocks_headings_and_page_break() -> None:
+    page1 = Page(
+        lines=[
+            line("Investigating crime", 80, 18, True),
+            line("The force has a plan that it uses", 120),
+            line("for all cases and it is the best in", 133),
+        ],
+        printed=3,
+    )
+    page2 = Page(lines=[line("the region.", 80), line("Main findings", 110, 14, True)], printed=4)
+    text, page_lines, printed = assemble([page1, page2])
+    assert text.split("\n") == [
+        "Investigating crime",
+        "",
+        "The force has a plan that it uses",
+        "for all cases and it is the best in",
+        "the region.",
+        "",
+        "Main findings",
+        "",
+    ]
+    assert page_lines == (1, 5) and printed == (3, 4)
