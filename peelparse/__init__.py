@@ -27,7 +27,8 @@ def parse_bytes(
     from .pipeline import run
 
     opts = Options.resolve(options)
-    return run(load_bytes(data, path, {"password": opts.password, "cache": opts.cache}), opts)
+    loader = {"password": opts.password, "cache": opts.cache, "engine": opts.engine}
+    return run(load_bytes(data, path, loader), opts)
 
 
 def parse_path(path: str, options: Options | dict[str, Any] | None = None) -> Report:

@@ -76,6 +76,13 @@ def batch_options(func: F) -> F:
         "--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache."
     )(func)
     func = click.option(
+        "--engine",
+        type=click.Choice(["pdfium", "pdfplumber"]),
+        default="pdfium",
+        show_default=True,
+        help="PDF text engine (pdfplumber is the slower reference).",
+    )(func)
+    func = click.option(
         "--jobs",
         "-j",
         type=click.IntRange(1),
@@ -160,6 +167,7 @@ def extract(
     quiet: bool,
     password: str | None,
     no_cache: bool,
+    engine: str,
 ) -> None:
     """Extract reports (files, folders, or - for stdin) as JSON.
 
@@ -174,7 +182,7 @@ def extract(
     """
     if skip_existing and not out_dir:
         fail("--skip-existing needs --out-dir", EXIT_USAGE)
-    options = {"cycle": cycle, "password": password, "cache": not no_cache}
+    options = {"cycle": cycle, "password": password, "cache": not no_cache, "engine": engine}
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0])) and not out_dir
     if single:
         _extract_one(paths[0], fmt or "json", pretty, output, options, quiet)
@@ -300,13 +308,17 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         quiet: bool,
         password: str | None,
         no_cache: bool,
+        engine: str,
         long: bool = False,
     ) -> None:
         from .tables import TABLES
 
         rows_of, columns = TABLES[f"{table}_long" if long else table]
         reports, failed = _collect_reports(
-            list(paths), {"cycle": cycle, "password": password, "cache": not no_cache}, jobs, quiet
+            list(paths),
+            {"cycle": cycle, "password": password, "cache": not no_cache, "engine": engine},
+            jobs,
+            quiet,
         )
         _emit_table(list(rows_of(reports)), columns, fmt, output)
         if failed:
@@ -430,8 +442,15 @@ def schema(pretty: bool) -> None:
 @click.argument("path")
 @click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache.")
+@click.option(
+    "--engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    default="pdfium",
+    show_default=True,
+    help="PDF text engine.",
+)
 @guarded
-def text(path: str, password: str | None, no_cache: bool) -> None:
+def text(path: str, password: str | None, no_cache: bool, engine: str) -> None:
     """Print the normalised text that locations (line, start, end) refer to.
 
     \b
@@ -441,7 +460,11 @@ def text(path: str, password: str | None, no_cache: bool) -> None:
     from .load import load_path
     from .normalize import normalize
 
-    sys.stdout.write(normalize(load_path(path, {"password": password, "cache": not no_cache})).text)
+    sys.stdout.write(
+        normalize(
+            load_path(path, {"password": password, "cache": not no_cache, "engine": engine})
+        ).text
+    )
 
 
 def main() -> None:

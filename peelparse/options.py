@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_CYCLE: str | None = None
+DEFAULT_ENGINE = "pdfium"
+ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
@@ -13,16 +15,20 @@ class Options:
     """Per-parse settings.
 
     ``cycle`` overrides the detected PEEL cycle; ``password`` opens an encrypted
-    PDF; ``cache`` False bypasses the PDF loader cache.
+    PDF; ``cache`` False bypasses the PDF loader cache; ``engine`` picks the PDF
+    text engine (``pdfium``, fast, default; ``pdfplumber``, the reference).
     """
 
     cycle: str | None = DEFAULT_CYCLE
     password: str | None = None
     cache: bool = True
+    engine: str = DEFAULT_ENGINE
 
     def __post_init__(self) -> None:
         if self.cycle is not None and not self.cycle.strip():
             raise ValueError("cycle must be a non-empty string or None")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
 
     @classmethod
     def resolve(cls, value: Options | dict[str, Any] | None) -> Options:

@@ -227,3 +227,29 @@ def test_assemble_blocks_headings_and_page_break() -> None:
         "",
     ]
     assert page_lines == (1, 5) and printed == (3, 4)
+
+
+@pytest.mark.parametrize(
+    "pdf", [p for _, p in PAIRS] + ["fixtures/bad/bad--encrypted.pdf"], ids=lambda p: Path(p).stem
+)
+def test_engines_give_the_same_text(pdf: str) -> None:
+    options = {"cache": False, "password": "secret" if "encrypted" in pdf else None}
+    plumber = load_path(str(ROOT / pdf), {**options, "engine": "pdfplumber"})
+    pdfium = load_path(str(ROOT / pdf), {**options, "engine": "pdfium"})
+    assert pdfium.text == plumber.text
+    assert pdfium.page_lines == plumber.page_lines
+    assert pdfium.printed_pages == plumber.printed_pages
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [
+        ("bad--encrypted.pdf", "EncryptedPdf"),
+        ("bad--scanned.pdf", "NoTextLayer"),
+        ("bad--truncated.pdf", "CorruptPdf"),
+    ],
+)
+def test_bad_pdfs_with_each_engine(engine: str, name: str, error: str) -> None:
+    with pytest.raises(getattr(peelparse.errors, error)):
+        load_path(str(ROOT / "fixtures" / "bad" / name), {"cache": False, "engine": engine})

@@ -37,7 +37,14 @@ def _load_txt(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Docu
 def _load_pdf(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
     from . import pdf  # lazy: pdfplumber is heavy
 
-    return pdf.load(data, path, sha, options.get("password"), options.get("cache", True))
+    return pdf.load(
+        data,
+        path,
+        sha,
+        options.get("password"),
+        options.get("cache", True),
+        options.get("engine") or "pdfium",
+    )
 
 
 def _load_html(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:

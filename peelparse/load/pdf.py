@@ -66,6 +66,19 @@ def _is_bold(fontname: str) -> bool:
     return any(k in fontname for k in ("Bold", "Black", "Heavy", "Semibold", "Demi"))
 
 
+def _join_row(row: list[dict[str, Any]]) -> str:
+    """Words of one line, a space only where the page shows a gap."""
+    parts = [row[0]["text"]]
+    for prev, word in zip(row, row[1:], strict=False):
+        if "space_after" not in prev:  # pdfplumber splits words at spaces
+            parts.append(" " + word["text"])
+            continue
+        gap = float(word["x0"]) - float(prev["x1"])
+        spaced = prev["space_after"] or word["space_before"] or gap > 0.25 * float(word["size"])
+        parts.append((" " if spaced else "") + word["text"])
+    return "".join(parts)
+
+
 def _lines(words: list[dict[str, Any]]) -> list[Line]:
     rows: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -76,10 +89,12 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
     out = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        sizes = Counter(round(w["size"], 1) for w in row)
+        sizes: Counter[float] = Counter()
+        for w in row:
+            sizes[round(w["size"], 1)] += len(w["text"])
         out.append(
             Line(
-                " ".join(w["text"] for w in row),
+                _join_row(row),
                 min(w["top"] for w in row),
                 max(w["bottom"] for w in row),
                 row[0]["x0"],
@@ -105,9 +120,16 @@ def _table_rows(table: Any) -> list[str]:
     return rows
 
 
-def _read_page(page: Any) -> Page:
-    words = page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5)
-    height = float(page.height)
+def _plumber_words(page: Any) -> list[dict[str, Any]]:
+    return list(page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5))
+
+
+def _plumber_tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[str]]]:
+    return [(tuple(map(float, t.bbox)), _table_rows(t)) for t in page.find_tables()]  # type: ignore[misc]
+
+
+def _read_page(words: list[dict[str, Any]], height: float, tables: Any) -> Page:
+    """One page from its words; ``tables()`` is called only on pages with a grade grid."""
     out = Page()
     body, footer = [], []
     for w in words:
@@ -120,10 +142,9 @@ def _read_page(page: Any) -> Page:
         if m:
             out.printed = int(m.group(1))
     if sum(1 for w in body if grade_key(w["text"]) or w["text"] == "Requires") >= 3:
-        for table in page.find_tables():
-            bbox = table.bbox
+        for bbox, rows in tables():
             body = [w for w in body if not _inside(w, bbox)]
-            out.tables.append((float(bbox[1]), _table_rows(table)))
+            out.tables.append((bbox[1], rows))
     out.lines = _lines(body)
     return out
 
@@ -231,36 +252,137 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
     return text, tuple(page_lines), tuple(p.printed for p in pages)
 
 
-def read_pages(data: bytes, path: str, password: str | None) -> list[Page]:
+def _plumber_pages(data: bytes, password: str | None) -> list[Page]:
     import pdfplumber  # lazy: heavy
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    pages = []
+    with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+        for page in pdf.pages:
+            pages.append(
+                _read_page(
+                    _plumber_words(page), float(page.height), lambda p=page: _plumber_tables(p)
+                )
+            )
+            page.close()  # release pdfminer's per-page objects: keeps memory flat
+    return pages
+
+
+def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
+    """Text runs from PDFium (one per run of same-font text on a line), as word dicts.
+
+    Each run's box is the font box of its first character, so lines of one
+    paragraph sit at a regular pitch whatever their letters.
+    """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    words: list[dict[str, Any]] = []
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for r in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(r)
+        bounded = textpage.get_text_bounded(left, bottom, right, top)
+        text = " ".join(bounded.split())
+        if not text:
+            continue
+        middle = (bottom + top) / 2
+        index = -1
+        for x in (left + 0.5, left + 2.5, (left + right) / 2):
+            index = raw.FPDFText_GetCharIndexAtPos(textpage.raw, x, middle, 3.0, 3.0)
+            if index >= 0:
+                break
+        if index >= 0:
+            _, bottom, _, top = textpage.get_charbox(index, loose=True)
+            raw.FPDFText_GetFontInfo(textpage.raw, index, buf, 128, ctypes.byref(flags))
+            size, font = (
+                round(raw.FPDFText_GetFontSize(textpage.raw, index), 2),
+                buf.value.decode("latin-1"),
+            )
+        elif words:
+            size, font = words[-1]["size"], words[-1]["fontname"]
+        else:
+            size, font = round(top - bottom, 2), ""
+        centre = height - (top + bottom) / 2  # boxes of the font size, as pdfplumber's
+        words.append(
+            {
+                "text": text,
+                "x0": left,
+                "x1": right,
+                "top": centre - size / 2,
+                "bottom": centre + size / 2,
+                "size": size,
+                "fontname": font,
+                "space_before": bounded[:1].isspace(),
+                "space_after": bounded[-1:].isspace(),
+            }
+        )
+    return words
+
+
+def _pdfium_pages(data: bytes, password: str | None) -> list[Page]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data, password=password)
+    plumber: list[Any] = []  # opened only for a page that holds a grade grid
+
+    def tables(index: int) -> Any:
+        import pdfplumber
+
+        if not plumber:
+            plumber.append(pdfplumber.open(io.BytesIO(data), password=password or ""))
+        return _plumber_tables(plumber[0].pages[index])
 
     try:
-        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-            return [_read_page(page) for page in pdf.pages]
-    except Exception as exc:  # noqa: BLE001 - classify every pdfminer failure
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            height = float(page.get_height())
+            words = _pdfium_words(page.get_textpage(), height)
+            pages.append(_read_page(words, height, lambda i=index: tables(i)))
+        return pages
+    finally:
+        pdf.close()
+        if plumber:
+            plumber[0].close()
+
+
+ENGINES = {"pdfium": _pdfium_pages, "pdfplumber": _plumber_pages}
+
+
+def read_pages(data: bytes, path: str, password: str | None, engine: str = "pdfium") -> list[Page]:
+    """Pages of a PDF through one engine; every failure becomes a one-line error."""
+    try:
+        return ENGINES[engine](data, password)
+    except Exception as exc:  # noqa: BLE001 - classify every engine failure
         chain: list[BaseException] = []
         cause: BaseException | None = exc
         while cause is not None and len(chain) < 5:
             chain.append(cause)
             cause = cause.__cause__ or cause.__context__
-        if any(isinstance(c, PDFPasswordIncorrect) for c in chain):
+        names = " ".join(f"{type(c).__name__} {c}" for c in chain)
+        if "PDFPasswordIncorrect" in names or "password" in names.lower():
             hint = "wrong password" if password else "give --password"
             raise EncryptedPdf(f"PDF is encrypted ({hint})", path) from None
         raise CorruptPdf(f"PDF is truncated or corrupt ({type(exc).__name__})", path) from None
 
 
 def load(
-    data: bytes, path: str, sha: str, password: str | None = None, use_cache: bool = True
+    data: bytes,
+    path: str,
+    sha: str,
+    password: str | None = None,
+    use_cache: bool = True,
+    engine: str = "pdfium",
 ) -> Document:
-    """PDF bytes -> Document (cached by content hash)."""
+    """PDF bytes -> Document (cached by content hash and engine)."""
     from . import cache
 
     use_cache = use_cache and not password  # never keep a protected report's text on disk
-    key = cache.key(sha, "pdfplumber", LOADER_VERSION)
+    key = cache.key(sha, engine, LOADER_VERSION)
     hit = cache.get(key) if use_cache else None
     if hit is None:
-        pages = read_pages(data, path, password)
+        pages = read_pages(data, path, password, engine)
         if not any(p.lines or p.tables for p in pages):
             raise NoTextLayer(
                 "PDF has no text layer (scanned?): OCR it first, e.g. with ocrmypdf", path
