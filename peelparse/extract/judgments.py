@@ -68,7 +68,19 @@ def read_grid(ctx: Context) -> list[GridCell]:
             continue
         if columns is not None:
             cells.extend(_row_cells(block.start, parts, columns))
+        elif (pair := _label_grade_row(block.start, parts)) is not None:
+            cells.append(pair)
     return cells
+
+
+def _label_grade_row(start: int, parts: list[str]) -> GridCell | None:
+    """A two-column 'Area<TAB>Grade' row, as some web pages lay the judgments out."""
+    filled = [(i, p) for i, p in enumerate(parts) if p.strip()]
+    if len(filled) != 2 or grade_key(filled[0][1]) or not (grade := grade_key(filled[1][1])):
+        return None
+    label = filled[0][1].strip()
+    begin = start + sum(len(p) + 1 for p in parts[: filled[0][0]]) + filled[0][1].index(label)
+    return GridCell(label, area_for_label(label), grade, begin, begin + len(label))
 
 
 def _row_cells(start: int, parts: list[str], columns: list[str | None]) -> list[GridCell]:

@@ -48,7 +48,9 @@ def _load_pdf(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Docu
 
 
 def _load_html(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
-    raise UnsupportedFormat("HTML input is not supported yet", path)
+    from . import html
+
+    return html.load(data, path, sha)
 
 
 LOADERS: dict[str, Loader] = {"txt": _load_txt, "pdf": _load_pdf, "html": _load_html}

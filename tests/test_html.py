@@ -1,0 +1,87 @@
+"""HTML input: a saved web page gives the same data as the text; site chrome is ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import peelparse
+from peelparse.load.html import html_to_text
+
+from .conftest import ROOT
+from .test_pdf import essentials
+
+PAIRS = [
+    ("seeds/peel-2021-22-warwickshire.txt", "fixtures/html/html--2021-22-warwickshire.html"),
+    ("fixtures/txt/txt--2023-25-constabulary.txt", "fixtures/html/html--2023-25-constabulary.html"),
+]
+
+
+@pytest.mark.parametrize(("txt", "page"), PAIRS, ids=[Path(p).stem for _, p in PAIRS])
+def test_html_gives_the_same_data_as_text(txt: str, page: str) -> None:
+    from_text = essentials(peelparse.parse_path(str(ROOT / txt)))
+    from_html = essentials(peelparse.parse_path(str(ROOT / page)))
+    for key in from_text:
+        assert from_html[key] == from_text[key], key
+
+
+def test_site_chrome_is_not_read() -> None:
+    text = (ROOT / PAIRS[0][1]).read_text(encoding="utf-8")
+    out = html_to_text(text)
+    for chrome in (
+        "cookies",
+        "Skip to main content",
+        "Our work",
+        "Share this page",
+        "Related publications",
+        "Crown copyright",
+        "Accessibility",
+        "dataLayer",
+    ):
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            "<main><h2>Investigating crime</h2><p class=grade>Good</p></main>",
+            "Investigating crime\n\nGood\n",
+        ),
+        (
+            "<main><ul><li>one;</li><li>two <a href='/g/x'>term</a></li></ul></main>",
+            "- one;\n\n- two term\n",
+        ),
+        (
+            "<main><table><tr><th>Area</th><th>Grade</th></tr><tr><td>Investigating crime</td><td>Good</td></tr>"
+            "</table></main>",
+            "Area\tGrade\nInvestigating crime\tGood\n",
+        ),
+        (
+            "<body><nav>Menu</nav><p>Text &amp; more<br>here</p><footer>F</footer></body>",
+            "Text & more here\n",
+        ),
+        ("<div role=main><p>Inside</p></div><p>Outside</p>", "Inside\n"),
+        ("<main><script>var x = 1;</script><p hidden>secret</p><p>Shown</p></main>", "Shown\n"),
+    ],
+    ids=[
+        "heading-grade",
+        "list-links",
+        "two-column-table",
+        "no-main",
+        "role-main",
+        "script-hidden",
+    ],
+)
+def test_html_to_text(markup: str, expected: str) -> None:
+    assert html_to_text(markup) == expected
+
+
+def test_two_column_judgments_table() -> None:
+    report = peelparse.parse_path(str(ROOT / PAIRS[1][1]))
+    assert [(j.area, j.label, j.grade) for j in report.judgments][:2] == [
+        ("treatment_of_the_public", "Police powers and public treatment", "outstanding"),
+        ("preventing_crime", "Preventing crime", "adequate"),
+    ]
+    assert report.source.format == "html"
