@@ -59,6 +59,11 @@ def test_sniff_format(data: bytes, fmt: str) -> None:
     assert sniff_format(data) == fmt
 
 
+def test_word_document_is_unsupported() -> None:
+    with pytest.raises(errors.UnsupportedFormat):
+        load_bytes(b"PK\x03\x04" + b"\x00" * 100, "report.docx")
+
+
 def test_empty_and_blank_input() -> None:
     for data in (b"", b" \n\n\t"):
         with pytest.raises(errors.EmptyInput):

@@ -17,6 +17,9 @@ from ..document import Document
 from ..errors import EmptyInput, FileMissing, IsADirectory, ReadFailed, UnsupportedFormat
 from . import txt
 
+#: Office and archive formats that people save reports in by mistake.
+UNSUPPORTED_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
 Loader = Callable[[bytes, str, str, dict[str, Any]], Document]
 
 
@@ -78,6 +81,8 @@ def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = No
     """
     if not data.strip():
         raise EmptyInput("empty input", path)
+    if data.startswith(UNSUPPORTED_MAGIC):
+        raise UnsupportedFormat("a Word, ODF or ZIP document: save it as PDF or plain text first", path)
     sha = hashlib.sha256(data).hexdigest()
     return LOADERS[sniff_format(data)](data, path, sha, options or {})
 
