@@ -63,6 +63,9 @@ class DocumentInfo:
     force: str | None = doc("force name, canonical spelling (e.g. 'Warwickshire Police')")
     force_slug: str | None = doc("inspectorate URL slug (e.g. 'warwickshire')")
     cycle: str | None = doc("PEEL cycle: '2018/19', '2021/22', '2023–25', '2025–27'")
+    layout: str | None = doc(
+        "variant within a cycle: 2021/22 'pilot', 'early' or 'revised'; else null"
+    )
     published: str | None = doc("publication month 'YYYY-MM' from the date line")
     inspector: Inspector = doc("the signing inspector")
 
@@ -93,7 +96,15 @@ class Judgment:
     grade: Grade = doc("normalised grade")
     grade_text: str = doc("grade as printed, whitespace collapsed")
     statement: str | None = doc("the grade sentence ('<Force> is adequate at ...')")
-    method: str = doc("where the grade was read: 'grade_line', 'grid', 'statement'")
+    method: str = doc(
+        "where the grade was read: 'grade_line', 'grid', 'statement', 'pillar_statement'"
+    )
+    pillar: str | None = doc(
+        "2014–2018/19: 'effectiveness', 'efficiency' or 'legitimacy' the area sits in"
+    )
+    question: str | None = doc("2014–2018/19: the framework's question id, e.g. 'effectiveness_q2'")
+    carried_over: bool = doc("true when the report carries the grade over from an earlier year")
+    carried_over_from: str | None = doc("year the carried-over grade comes from, when printed")
     section_id: str | None = doc("the area's section")
     text: str = doc("verbatim grade text at location")
     location: Location = doc("the grade line in the body, else the grid cell")
@@ -271,6 +282,8 @@ WARNING_CODES: dict[str, str] = {
     "unknown_area": "a graded heading or grid label is not in the area vocabulary (area is null)",
     "statement_area_mismatch": "the grade sentence names another area than the heading",
     "statement_grade_mismatch": "the grade sentence gives another grade than the grade line",
+    "grade_not_in_scale": "the grade is not on this cycle's scale (e.g. 'adequate' before 2021/22)",
+    "unknown_cycle": "the cycle marker names a cycle without its own rules: parsed with the nearest cycle's",
     "judgment_count_mismatch": "the count sentence ('graded judgments in eight of these nine') "
     "disagrees with the judgments found",
 }

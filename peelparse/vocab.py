@@ -223,6 +223,24 @@ AREAS: tuple[Area, ...] = (
     ),
     Area("reducing_crime", ("Reducing crime assessment", "Reducing crime"), graded=False),
     Area(
+        "effectiveness",
+        ("Effectiveness", "Police effectiveness"),
+        ("Effectiveness",),
+        ("keeping people safe and reducing crime",),
+    ),
+    Area(
+        "efficiency",
+        ("Efficiency", "Police efficiency"),
+        ("Efficiency",),
+        ("operating efficiently and sustainably",),
+    ),
+    Area(
+        "legitimacy",
+        ("Legitimacy", "Police legitimacy"),
+        ("Legitimacy",),
+        ("treating the public and its workforce legitimately",),
+    ),
+    Area(
         "planning_for_the_future",
         ("Planning for the future",),
         ("Planning for the future",),
@@ -266,3 +284,91 @@ def area_for_phrase(text: str) -> str | None:
 
 def is_area_heading(text: str) -> bool:
     return norm(text) in _BY_HEADING
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """What differs between PEEL cycles, as data: scale, practice labels, questions."""
+
+    name: str
+    start: int
+    scale: tuple[str, ...]
+    practice_labels: tuple[str, ...]
+    #: area key -> (pillar, question id), for cycles graded by pillar and question.
+    questions: tuple[tuple[str, str, str], ...] = ()
+    layouts: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
+
+
+FOUR_TIER = ("outstanding", "good", "requires_improvement", "inadequate")
+
+CYCLES: tuple[Cycle, ...] = (
+    Cycle(
+        "2018/19",
+        2018,
+        FOUR_TIER,
+        ("Notable practice",),
+        (
+            ("preventing_crime", "effectiveness", "effectiveness_q1"),
+            ("investigating_crime", "effectiveness", "effectiveness_q2"),
+            ("protecting_vulnerable_people", "effectiveness", "effectiveness_q3"),
+            ("serious_organised_crime", "effectiveness", "effectiveness_q4"),
+            ("armed_policing", "effectiveness", "effectiveness_q5"),
+            ("use_of_resources", "efficiency", "efficiency_q1"),
+            ("planning_for_the_future", "efficiency", "efficiency_q2"),
+            ("treatment_of_the_public", "legitimacy", "legitimacy_q1"),
+            ("ethical_and_lawful_workforce", "legitimacy", "legitimacy_q2"),
+            ("workforce", "legitimacy", "legitimacy_q3"),
+        ),
+        (),
+        ("Within <n> months", "By <date>", "We recommend that"),
+    ),
+    Cycle(
+        "2021/22",
+        2021,
+        GRADE_SCALE,
+        ("Innovative practice",),
+        (),
+        ("pilot", "early", "revised"),
+        ("Within <n> months",),
+    ),
+    Cycle(
+        "2023\u201325",
+        2023,
+        GRADE_SCALE,
+        ("Innovative practice", "Promising practice"),
+        (),
+        (),
+        ("immediately", "By <date>", "Within <n> months"),
+    ),
+    Cycle(
+        "2025\u201327",
+        2025,
+        GRADE_SCALE,
+        ("Innovative practice", "Promising practice"),
+        (),
+        (),
+        ("immediately", "By <date>", "Within <n> months"),
+    ),
+)
+CYCLES_BY_NAME: dict[str, Cycle] = {c.name: c for c in CYCLES}
+
+
+def cycle_rules(name: str | None) -> Cycle | None:
+    """The rules of a cycle; an unknown cycle gets the nearest known one's by start year."""
+    if name is None:
+        return None
+    if name in CYCLES_BY_NAME:
+        return CYCLES_BY_NAME[name]
+    digits = "".join(ch for ch in name[:4] if ch.isdigit())
+    if len(digits) != 4:
+        return None
+    return min(CYCLES, key=lambda c: abs(c.start - int(digits)))
+
+
+def question_of(cycle: Cycle | None, area: str | None) -> tuple[str | None, str | None]:
+    """(pillar, question id) of an area in a pillar-graded cycle, else (None, None)."""
+    for key, pillar, question in cycle.questions if cycle else ():
+        if key == area:
+            return pillar, question
+    return None, None

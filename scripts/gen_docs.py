@@ -13,7 +13,7 @@ from pathlib import Path
 from peelparse.errors import EXIT_CODES
 from peelparse.model import SCHEMA_VERSION, WARNING_CODES
 from peelparse.schema import field_rows, record_classes
-from peelparse.vocab import AREAS
+from peelparse.vocab import AREAS, CYCLES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
@@ -26,6 +26,11 @@ COMPARABLE = {
     "serious_organised_crime": "until 2021/22 (early layouts); later separate reports",
     "vetting_and_counter_corruption": "separate reports from 2021/22",
     "reducing_crime": "narrative only",
+    "effectiveness": "pillar grade, 2014 to 2018/19 only",
+    "efficiency": "pillar grade, 2014 to 2018/19 only",
+    "legitimacy": "pillar grade, 2014 to 2018/19 only",
+    "planning_for_the_future": "2016 to 2018/19 only",
+    "ethical_and_lawful_workforce": "2016 to 2018/19 only",
 }
 
 
@@ -65,6 +70,22 @@ def render() -> str:
         out.append(
             f"| `{a.key}` | {'; '.join(a.headings)} | {'; '.join(a.labels) or '—'} | "
             f"{'yes' if a.graded else 'no'} | {COMPARABLE.get(a.key, 'yes')} |"
+        )
+    out += [
+        "",
+        "## Cycles",
+        "",
+        "Per-cycle rules (`peelparse/vocab.py`, `CYCLES`). A report of another cycle is read",
+        "with the nearest cycle's rules and an `unknown_cycle` warning; `--cycle` overrides detection.",
+        "",
+        "| cycle | grade scale | practice labels | layouts | recommendation stems | pillar questions |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for c in CYCLES:
+        questions = "; ".join(f"{q}: `{k}`" for k, _, q in c.questions) or "—"
+        out.append(
+            f"| {c.name} | {', '.join(c.scale)} | {'; '.join(c.practice_labels)} | "
+            f"{', '.join(c.layouts) or '—'} | {'; '.join(c.stems)} | {questions} |"
         )
     out += ["", "## Warning codes", "", "| code | meaning |", "| --- | --- |"]
     out += [f"| `{code}` | {text} |" for code, text in WARNING_CODES.items()]

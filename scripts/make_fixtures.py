@@ -304,7 +304,308 @@ MISSING = join(
     ]
 )
 
+
+C_1819 = join(
+    [
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19",
+        "An inspection of Lancashire Constabulary",
+        [
+            "Contents",
+            "",
+            "What this report contains\t1",
+            "Force in context\t2",
+            "Overall summary\t3",
+            "Effectiveness\t5",
+            "Efficiency\t9",
+            "Legitimacy\t11",
+            "Annex A – About the data\t14",
+        ],
+        "What this report contains",
+        "This report is structured in four parts: our overall assessment of the force's 2018/19 performance, and our judgments on each of the three pillars.",
+        "Force in context",
+        "The constabulary serves a population of 1.5 million people. It has 2,900 police officers.",
+        "Overall summary",
+        "This is HMICFRS's fifth PEEL assessment of Lancashire Constabulary. We found:",
+        [
+            "- the extent to which the force is effective at reducing crime and keeping people safe is good;",
+            "- the extent to which the force operates efficiently and sustainably is good;",
+            "- the extent to which the force treats the public and its workforce legitimately is requires improvement.",
+        ],
+        ["Zoë Billingham", "", "Her Majesty's Inspector of Constabulary"],
+        "Effectiveness",
+        "Good",
+        "Lancashire Constabulary is good at reducing crime and keeping people safe.",
+        *area(
+            "Preventing crime and tackling anti-social behaviour",
+            "Good",
+            "Lancashire Constabulary is good at preventing crime and tackling anti-social behaviour.",
+            [
+                "Areas for improvement",
+                [
+                    "- The constabulary should evaluate its problem-solving work.",
+                    "- The constabulary should improve its use of anti-social behaviour powers.",
+                ],
+                "Notable practice",
+                "The constabulary's early intervention scheme diverts young people from crime",
+                "The scheme, called Operation Pathway, worked with 120 young people last year.",
+            ],
+        ),
+        *area(
+            "Investigating crime",
+            "Requires improvement",
+            "Lancashire Constabulary requires improvement at investigating crime.",
+            [
+                "Cause of concern",
+                "The constabulary does not supervise investigations well enough",
+                "Supervision was recorded in 29 of the 60 investigations we reviewed.",
+                "Recommendations",
+                "We recommend that, by 31 March 2020, the constabulary should:",
+                [
+                    "- review how supervisors oversee investigations; and",
+                    "- make sure investigation plans are recorded.",
+                ],
+            ],
+            split=False,
+        ),
+        *area(
+            "Protecting vulnerable people",
+            "Good",
+            "Lancashire Constabulary is good at protecting vulnerable people.",
+            [
+                "This grade has been carried over from our 2017 inspection.",
+                "The constabulary identified vulnerability in 45 of 50 incidents.",
+            ],
+        ),
+        "Efficiency",
+        "Good",
+        *area(
+            "Meeting current demands and using resources",
+            "Good",
+            "Lancashire Constabulary is good at meeting current demands and using resources.",
+            [
+                "The constabulary answered 91 percent of emergency calls within 10 seconds.",
+            ],
+        ),
+        *area(
+            "Planning for the future",
+            "Outstanding",
+            "Lancashire Constabulary is outstanding at planning for the future.",
+            [
+                "The constabulary has a ten-year workforce plan.",
+            ],
+        ),
+        "Legitimacy",
+        "Requires improvement",
+        *area(
+            "Treating the public fairly",
+            "Good",
+            "Lancashire Constabulary is good at treating the public fairly.",
+            [
+                "In 2017 we judged the force to be outstanding at treating the public fairly.",
+            ],
+        ),
+        *area(
+            "Treating the workforce fairly",
+            "Requires improvement",
+            "Lancashire Constabulary requires improvement at treating the workforce fairly.",
+            [
+                "Areas for improvement",
+                ["- The constabulary should improve how it manages grievances."],
+            ],
+        ),
+        "February 2020 | \u00a9 HMICFRS 2020",
+    ]
+)
+
+PILOT_2122 = join(
+    [
+        "PEEL 2021/22",
+        "Police effectiveness, efficiency and legitimacy",
+        "An inspection of Merseyside Police",
+        "Overall summary",
+        "Our judgments",
+        "Our inspection assessed how good Merseyside Police is in 13 areas of policing. We make graded judgments in 11 of these 13 as follows:",
+        grid(
+            [
+                ("Investigating crime", "Good"),
+                ("Responding to the public", "Adequate"),
+                ("Preventing crime", "Outstanding"),
+            ]
+        ),
+        "We made our initial judgments in May 2021 and our revisit judgments in May 2022.",
+        "Strategic policing requirement",
+        "We don't make a graded judgment on the strategic policing requirement.",
+        *area(
+            "Preventing crime and anti-social behaviour",
+            "Outstanding",
+            "Merseyside Police is outstanding at prevention and deterrence.",
+            [
+                "Innovative practice",
+                "The force runs a youth boxing programme with partners",
+                "More than 300 young people have taken part.",
+            ],
+            split=False,
+        ),
+        *area(
+            "Responding to the public",
+            "Adequate",
+            "Merseyside Police is adequate at responding to the public.",
+            [
+                "Area for improvement",
+                "The force should reduce the time callers wait on the 101 service",
+                "The force told us that 22.5 percent of 101 calls were abandoned.",
+            ],
+        ),
+        *area(
+            "Investigating crime",
+            "Good",
+            "Merseyside Police is good at investigating crime.",
+            [
+                "Main findings",
+                "The force supervises investigations well",
+                "Investigation plans were in place in 54 of 60 cases we reviewed.",
+            ],
+        ),
+        "October 2022 | \u00a9 HMICFRS 2022",
+    ]
+)
+
+EARLY_2122 = join(
+    [
+        "PEEL 2021/22",
+        "Police effectiveness, efficiency and legitimacy",
+        "An inspection of West Yorkshire Police",
+        "Overall summary",
+        "Our judgments",
+        "Our inspection assessed how good West Yorkshire Police is in 12 areas of policing. We make graded judgments in 10 of these 12 as follows:",
+        grid(
+            [
+                ("Supporting victims", "Adequate"),
+                ("Disrupting serious organised crime", "Good"),
+                ("Investigating crime", "Adequate"),
+            ]
+        ),
+        *area(
+            "Providing a service to the victims of crime",
+            "Adequate",
+            "West Yorkshire Police is adequate at supporting victims.",
+            [
+                "Victim service assessment",
+                "As part of this assessment, we reviewed 130 case files.",
+            ],
+        ),
+        *area(
+            "Disrupting serious organised crime",
+            "Good",
+            "West Yorkshire Police is good at disrupting serious organised crime.",
+            [
+                "Main findings",
+                "The force disrupts organised crime groups effectively",
+                "The force disrupted 48 organised crime groups in the year.",
+            ],
+        ),
+        *area(
+            "Investigating crime",
+            "Adequate",
+            "West Yorkshire Police is adequate at investigating crime.",
+            [
+                "Areas for improvement",
+                "The force should improve how it records victims' wishes",
+                "Victims' wishes were recorded in 12 of 20 cases.",
+            ],
+        ),
+        "December 2021 | \u00a9 HMICFRS 2021",
+    ]
+)
+
+C_2527 = join(
+    [
+        "PEEL 2025\u20132027",
+        "Police effectiveness, efficiency and legitimacy",
+        "An inspection of Kent Police",
+        "Overall summary",
+        "Our judgments",
+        "Our inspection assessed how good Kent Police is in four areas of policing. We make graded judgments in four of these four as follows:",
+        grid(
+            [
+                ("Leadership and force management", "Good"),
+                ("Investigating crime", "Requires improvement"),
+                ("Tackling violence against women and girls", "Adequate"),
+                ("Responding to the public", "Good"),
+            ]
+        ),
+        *area(
+            "Leadership and force management",
+            "Good",
+            "Kent Police is good at leadership and force management.",
+            [
+                "Promising practice",
+                "The force has a leadership academy for sergeants",
+                "The academy, known as Kent Lead, has trained 85 sergeants.",
+            ],
+            split=False,
+        ),
+        *area(
+            "Investigating crime",
+            "Requires improvement",
+            "Kent Police requires improvement at investigating crime.",
+            [
+                "Cause of concern",
+                "Kent Police needs to improve how it supervises investigations",
+                "Supervisors reviewed 31 of the 70 investigations we examined.",
+                "Recommendations",
+                "By 31 March 2026, the force should make sure that every investigation has a supervised plan.",
+            ],
+            split=False,
+        ),
+        *area(
+            "Tackling violence against women and girls",
+            "Adequate",
+            "Kent Police is adequate at tackling violence against women and girls.",
+            [
+                "Main findings",
+                "The force works well with partners",
+                "The force made 14 referrals a week on average.",
+            ],
+        ),
+        *area(
+            "Responding to the public",
+            "Good",
+            "Kent Police is good at responding to the public.",
+            [
+                "Main findings",
+                "The force answers calls quickly",
+                "The force answered 94.2 percent of emergency calls within 10 seconds.",
+            ],
+        ),
+        "September 2026 | \u00a9 HMICFRS 2026",
+    ]
+)
+
+UNKNOWN_CYCLE = join(
+    [
+        "PEEL 2027\u20132029",
+        "An inspection of Surrey Police",
+        "Overall summary",
+        *area(
+            "Investigating crime",
+            "Good",
+            "Surrey Police is good at investigating crime.",
+            [
+                "Main findings",
+                "The force investigates crime well",
+                "Plans were in place in 40 of 44 cases.",
+            ],
+        ),
+    ]
+)
+
 FIXTURES = {
+    "txt--2018-19-pillars.txt": C_1819,
+    "txt--2021-22-pilot.txt": PILOT_2122,
+    "txt--2021-22-early.txt": EARLY_2122,
+    "txt--2025-27-new-area.txt": C_2527,
+    "txt--unknown-cycle.txt": UNKNOWN_CYCLE,
     "txt--2021-22-cause-of-concern.txt": COC_2122,
     "txt--2023-25-constabulary.txt": C_2325,
     "txt--2021-22-missing-parts.txt": MISSING,

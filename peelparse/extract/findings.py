@@ -342,8 +342,8 @@ def sentence_hits(text: str, context: list[float]) -> list[Hit]:
     if not N.has_number(text):
         return []
     s = Sentence(text, context)
-    if RE_STEM.match(text):
-        s.taken.add(0, len(text.split(",")[0]))
+    if stem := RE_STEM.match(text):
+        s.taken.add(0, stem.end("ts"))
     for matcher in MATCHERS:
         matcher(s)
     return sorted(s.hits, key=lambda h: h.start)

@@ -22,6 +22,7 @@ from ..context import Context, Extracted
 from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
 from ..textutil import RE_MONTH, month_number
+from ..vocab import CYCLES_BY_NAME, cycle_rules, grade_key
 
 RE_INSPECTION_OF = re.compile(
     r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", re.I
@@ -29,6 +30,14 @@ RE_INSPECTION_OF = re.compile(
 RE_HOW_GOOD = re.compile(r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b")
 RE_CYCLE = re.compile(
     r"\bPEEL\s*+(?:assessment\s+)?(?P<y1>20\d\d)(?:\s*+[/\u2013\u2014-]\s*+(?P<y2>(?:20)?\d\d)|(?P<y2b>\d\d))?\b",
+    re.I,
+)
+RE_CYCLE_ALT = re.compile(
+    r"\b(?:PEEL|legitimacy)\b[^\n]{0,60}?\b(?P<y1>20\d\d)\s*[/\u2013-]\s*(?P<y2>\d\d)\b", re.I
+)
+RE_PILOT = re.compile(
+    r"initial\s+judgments\s+in\s+\w+\s+20\d\d\s+and\s+our\s+revisit\s+judgments"
+    r"|\b(?:13|thirteen)\s+areas\s+of\s+policing",
     re.I,
 )
 RE_ORDINAL = re.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", re.I)
@@ -52,9 +61,9 @@ def _title_blocks(ctx: Context) -> list[str]:
 
 def _cycle(texts: list[str]) -> str | None:
     for text in texts:
-        m = RE_CYCLE.search(text)
+        m = RE_CYCLE.search(text) or RE_CYCLE_ALT.search(text)
         if m:
-            y1, y2 = m["y1"], m["y2"] or m["y2b"]
+            y1, y2 = m["y1"], m.groupdict().get("y2") or m.groupdict().get("y2b")
             if y1 in CYCLES:
                 return CYCLES[y1]
             if y2:
@@ -67,6 +76,23 @@ def _cycle(texts: list[str]) -> str | None:
         if m:
             return ORDINAL_CYCLES.get(m["ord"].lower())
     return None
+
+
+def _layout(ctx: Context, cycle: str | None) -> str | None:
+    """The 2021/22 variant: pilot (revisit judgments), early (SOC or victims graded), revised."""
+    if cycle != "2021/22":
+        return None
+    if any(RE_PILOT.search(b.text) for b in ctx.blocks[:400]):
+        return "pilot"
+    for section in ctx.outline.top():
+        first = section.blocks[0] if section.blocks else None
+        if (
+            section.area in ("serious_organised_crime", "victim_service")
+            and first
+            and grade_key(first.text)
+        ):
+            return "early"
+    return "revised"
 
 
 def _printed_force(ctx: Context, title: list[str]) -> str | None:
@@ -118,6 +144,12 @@ def extract(ctx: Context) -> Extracted:
         )
     if cycle is None:
         out.warnings.append(ctx.warning("cycle_not_found", "could not tell the PEEL cycle"))
+    elif cycle not in CYCLES_BY_NAME and (nearest := cycle_rules(cycle)) is not None:
+        out.warnings.append(
+            ctx.warning(
+                "unknown_cycle", f"PEEL {cycle} has no rules of its own; read with {nearest.name}'s"
+            )
+        )
     published = _published(ctx)
     inspector = _inspector(ctx)
     if published is None:
@@ -129,6 +161,7 @@ def extract(ctx: Context) -> Extracted:
         force=name,
         force_slug=force_slug,
         cycle=cycle,
+        layout=_layout(ctx, cycle),
         published=published,
         inspector=inspector,
     )

@@ -22,14 +22,14 @@ Example: {"id": "judgment-1", "area": "investigating_crime", "heading":
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..blocks import Block
 from ..context import Context, Extracted
 from ..model import Judgment, Location
 from ..sections import Section
 from ..textutil import word_to_int
-from ..vocab import area_for_label, area_for_phrase, grade_key
+from ..vocab import area_for_label, area_for_phrase, cycle_rules, grade_key, question_of
 
 RE_STATEMENT = re.compile(
     r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++
@@ -182,6 +182,10 @@ def _from_body(
         grade_text=body.grade_text,
         statement=body.statement,
         method=body.method,
+        pillar=None,
+        question=None,
+        carried_over=False,
+        carried_over_from=None,
         section_id=body.section.id,
         text=ctx.item(body.block)[0],
         location=ctx.item(body.block)[1],
@@ -199,6 +203,10 @@ def _from_cell(ctx: Context, cell: GridCell, n: int) -> Judgment:
         grade_text=cell.grade.replace("_", " ").capitalize(),
         statement=None,
         method="grid",
+        pillar=None,
+        question=None,
+        carried_over=False,
+        carried_over_from=None,
         section_id=None,
         text=ctx.doc.text[cell.start : cell.end],
         location=loc,
@@ -251,6 +259,104 @@ def extract(ctx: Context) -> Extracted:
         out.warnings.append(
             ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
         )
-    _check_count(ctx, judgments, out)
-    out.items = judgments
+    judgments += _pillar_judgments(ctx, judgments, out)
+    _check_count(ctx, [j for j in judgments if j.area not in PILLARS], out)
+    out.items = [_finalise(ctx, j, n, out) for n, j in enumerate(judgments, start=1)]
     return out
+
+
+PILLARS = ("effectiveness", "efficiency", "legitimacy")
+RE_PILLAR = re.compile(
+    r"""extent\s+to\s+which\s+(?:the\s+force|the\s+constabulary|[A-Z][\w&'\u2019 -]{2,60}?)\s+
+        (?P<what>is\s+effective|operates\s+efficiently|treats\s+the\s+public|is\s+efficient|is\s+legitimate)
+        [^.]{0,160}?\s(?:is:?\s+)?(?P<grade>outstanding|good|adequate|requires\s+improvement|inadequate)[.;]?(?:\s+and)?\s*$""",
+    re.VERBOSE | re.I,
+)
+PILLAR_OF = {
+    "is effective": "effectiveness",
+    "operates efficiently": "efficiency",
+    "is efficient": "efficiency",
+    "treats the public": "legitimacy",
+    "is legitimate": "legitimacy",
+}
+RE_CARRIED_GRADE = re.compile(
+    r"\bcarried\s+(?:it\s+)?(?:over|forward)\b(?:[^.]{0,80}?\b(?P<year>(?:19|20)\d\d))?"
+    r"|\bgrade\s+(?:is\s+)?from\s+(?:our\s+)?(?P<year2>(?:19|20)\d\d)",
+    re.I,
+)
+
+
+def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> list[Judgment]:
+    """Pillar grades from 'the extent to which the force is effective ... is good.' lines."""
+    have = {j.area: j for j in found}
+    extra: list[Judgment] = []
+    for block, section in ctx.body_blocks():
+        m = RE_PILLAR.search(block.text) if block.kind in ("para", "bullet") else None
+        if m is None:
+            continue
+        pillar = PILLAR_OF[" ".join(m["what"].lower().split())]
+        grade = "_".join(m["grade"].lower().split())
+        if pillar in have:
+            if have[pillar].grade != grade:
+                out.warnings.append(
+                    ctx.warning("grade_mismatch", f"{pillar}: summary says {grade}", block)
+                )
+            continue
+        text, location = ctx.item(block)
+        judgment = Judgment(
+            id="",
+            area=pillar,
+            heading=None,
+            label=None,
+            grade=grade,  # type: ignore[arg-type]
+            grade_text=" ".join(m["grade"].split()).capitalize(),
+            statement=text,
+            method="pillar_statement",
+            pillar=pillar,
+            question=None,
+            carried_over=False,
+            carried_over_from=None,
+            section_id=section.id,
+            text=text,
+            location=location,
+        )
+        have[pillar] = judgment
+        extra.append(judgment)
+    return extra
+
+
+def _carried(ctx: Context, j: Judgment) -> tuple[bool, str | None]:
+    section = next((s for s in ctx.outline.sections if s.id == j.section_id), None)
+    texts = (
+        [b.text for b in section.blocks[:3]] if section and j.method != "pillar_statement" else []
+    )
+    for text in [*(texts), j.statement or ""]:
+        m = RE_CARRIED_GRADE.search(text)
+        if m:
+            return True, m["year"] or m["year2"]
+    return False, None
+
+
+def _finalise(ctx: Context, j: Judgment, n: int, out: Extracted) -> Judgment:
+    """Number it; add pillar and question for the cycle; mark carried-over grades; check the scale."""
+    info = ctx.results.get("document", [None])[0]
+    rules = cycle_rules(info.cycle if info else None)
+    pillar, question = question_of(rules, j.area)
+    carried, year = _carried(ctx, j)
+    if rules is not None and j.grade not in rules.scale:
+        out.warnings.append(
+            ctx.warning_at(
+                "grade_not_in_scale",
+                f"'{j.grade}' is not a grade in PEEL {rules.name}",
+                j.location.start,
+                j.location.end,
+            )
+        )
+    return replace(
+        j,
+        id=f"judgment-{n}",
+        pillar=pillar or j.pillar or (j.area if j.area in PILLARS else None),
+        question=question,
+        carried_over=carried,
+        carried_over_from=year,
+    )

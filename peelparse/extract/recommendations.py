@@ -28,8 +28,9 @@ from ..sections import Section
 from ..textutil import RE_MONTH, month_number, word_to_int
 
 RE_STEM = re.compile(
-    rf"""^(?P<ts>Within\s++(?P<n>\d{{1,2}}|[a-z]+)\s++(?P<unit>weeks?|months?|years?)
-             |By\s++(?P<date>(?:(?P<day>\d{{1,2}})\s++)?(?P<month>{RE_MONTH})\s++(?P<year>20\d\d))
+    rf"""^(?:We\s++recommend\s++that,?+\s++)?
+        (?P<ts>(?i:within)\s++(?P<n>\d{{1,2}}|[a-z]+)\s++(?P<unit>weeks?|months?|years?)
+             |(?i:by)\s++(?P<date>(?:(?P<day>\d{{1,2}})\s++)?(?P<month>{RE_MONTH})\s++(?P<year>20\d\d))
              |(?P<imm>Immediately))\b,?+\s++
         (?P<rest>.*)$""",
     re.VERBOSE | re.S,

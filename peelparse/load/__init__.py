@@ -82,7 +82,9 @@ def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = No
     if not data.strip():
         raise EmptyInput("empty input", path)
     if data.startswith(UNSUPPORTED_MAGIC):
-        raise UnsupportedFormat("a Word, ODF or ZIP document: save it as PDF or plain text first", path)
+        raise UnsupportedFormat(
+            "a Word, ODF or ZIP document: save it as PDF or plain text first", path
+        )
     sha = hashlib.sha256(data).hexdigest()
     return LOADERS[sniff_format(data)](data, path, sha, options or {})
 

@@ -1,0 +1,189 @@
+"""Every PEEL cycle and 2021/22 layout: cycle, layout, judgments, causes, stems, warnings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import peelparse
+
+from .conftest import ROOT
+
+TXT = ROOT / "fixtures" / "txt"
+
+CASES = {
+    "txt--2018-19-pillars.txt": {
+        "cycle": "2018/19",
+        "layout": None,
+        "judgments": [
+            ("effectiveness", "good"),
+            ("preventing_crime", "good"),
+            ("investigating_crime", "requires_improvement"),
+            ("protecting_vulnerable_people", "good"),
+            ("efficiency", "good"),
+            ("use_of_resources", "good"),
+            ("planning_for_the_future", "outstanding"),
+            ("legitimacy", "requires_improvement"),
+            ("treatment_of_the_public", "good"),
+            ("workforce", "requires_improvement"),
+        ],
+        "causes": 1,
+        "recommendations": [("by 31 March 2020", None, "2020-03-31", 2)],
+        "practices": ["notable"],
+    },
+    "txt--2021-22-pilot.txt": {
+        "cycle": "2021/22",
+        "layout": "pilot",
+        "judgments": [
+            ("preventing_crime", "outstanding"),
+            ("responding_to_the_public", "adequate"),
+            ("investigating_crime", "good"),
+        ],
+        "causes": 0,
+        "recommendations": [],
+        "practices": ["innovative"],
+    },
+    "txt--2021-22-early.txt": {
+        "cycle": "2021/22",
+        "layout": "early",
+        "judgments": [
+            ("victim_service", "adequate"),
+            ("serious_organised_crime", "good"),
+            ("investigating_crime", "adequate"),
+        ],
+        "causes": 0,
+        "recommendations": [],
+        "practices": [],
+    },
+    "txt--2021-22-cause-of-concern.txt": {
+        "cycle": "2021/22",
+        "layout": "revised",
+        "judgments": [
+            ("responding_to_the_public", "inadequate"),
+            ("investigating_crime", "requires_improvement"),
+            ("protecting_vulnerable_people", "good"),
+            ("workforce", "adequate"),
+        ],
+        "causes": 2,
+        "recommendations": [("Within three months", 3, None, 3), ("Within six months", 6, None, 0)],
+        "practices": ["promising"],
+    },
+    "txt--2023-25-constabulary.txt": {
+        "cycle": "2023\u201325",
+        "layout": None,
+        "judgments": [
+            ("treatment_of_the_public", "outstanding"),
+            ("preventing_crime", "adequate"),
+            ("managing_offenders", "requires_improvement"),
+            ("leadership_and_force_management", "good"),
+        ],
+        "causes": 1,
+        "recommendations": [
+            ("immediately", 0, None, 2),
+            ("By 30 September 2024", None, "2024-09-30", 0),
+        ],
+        "practices": ["innovative"],
+    },
+    "txt--2025-27-new-area.txt": {
+        "cycle": "2025\u201327",
+        "layout": None,
+        "judgments": [
+            ("leadership_and_force_management", "good"),
+            ("investigating_crime", "requires_improvement"),
+            (None, "adequate"),
+            ("responding_to_the_public", "good"),
+        ],
+        "causes": 1,
+        "recommendations": [("By 31 March 2026", None, "2026-03-31", 0)],
+        "practices": ["promising"],
+    },
+}
+
+
+def report(name: str) -> Any:
+    return peelparse.parse_path(str(TXT / name))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_cycle_fixture(name: str) -> None:
+    want, r = CASES[name], report(name)
+    assert (r.document.cycle, r.document.layout) == (want["cycle"], want["layout"])
+    assert [(j.area, j.grade) for j in r.judgments] == want["judgments"]
+    assert len(r.causes_of_concern) == want["causes"]
+    assert [
+        (x.timescale, x.timescale_months, x.due_date, len(x.items)) for x in r.recommendations
+    ] == want["recommendations"]
+    assert [p.kind for p in r.practices] == want["practices"]
+    assert r.findings, "every fixture has numeric findings"
+    for cause in r.causes_of_concern:
+        assert cause.recommendation_ids
+
+
+def test_2018_19_pillars_questions_and_carried_over() -> None:
+    r = report("txt--2018-19-pillars.txt")
+    by_area = {j.area: j for j in r.judgments}
+    assert by_area["investigating_crime"].question == "effectiveness_q2"
+    assert by_area["workforce"].pillar == "legitimacy"
+    assert by_area["protecting_vulnerable_people"].carried_over
+    assert by_area["protecting_vulnerable_people"].carried_over_from == "2017"
+    assert not by_area["treatment_of_the_public"].carried_over
+    assert by_area["treatment_of_the_public"].grade == "good"  # not the 2017 grade in prose
+    assert len(r.areas_for_improvement) == 3
+
+
+def test_unknown_area_and_unknown_cycle_warn_not_fail() -> None:
+    new_area = report("txt--2025-27-new-area.txt")
+    unknown = [j for j in new_area.judgments if j.area is None]
+    assert unknown and unknown[0].heading == "Tackling violence against women and girls"
+    assert "unknown_area" in {w.code for w in new_area.warnings}
+    r = report("txt--unknown-cycle.txt")
+    assert r.document.cycle == "2027\u201329" and [j.grade for j in r.judgments] == ["good"]
+    assert "unknown_cycle" in {w.code for w in r.warnings}
+
+
+def test_adequate_is_not_a_grade_before_2021() -> None:
+    text = "PEEL 2018/19\n\nAn inspection of Kent Police\n\nOverall summary\n\nInvestigating crime\n\nAdequate\n\nText.\n"
+    assert "grade_not_in_scale" in {w.code for w in peelparse.parse_text(text).warnings}
+
+
+def test_cycle_override() -> None:
+    r = peelparse.parse_path(str(TXT / "txt--unknown-cycle.txt"), {"cycle": "2023\u201325"})
+    assert r.document.cycle == "2023\u201325"
+    assert "unknown_cycle" not in {w.code for w in r.warnings}
+
+
+def test_grades_long_over_a_mixed_folder(tmp_path: Path) -> None:
+    for name in CASES:
+        (tmp_path / name).write_bytes((TXT / name).read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "peelparse", "grades", str(tmp_path), "--long", "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = sorted(
+        (CASES[n]["cycle"], a or "", g) for n in CASES for a, g in CASES[n]["judgments"]
+    )
+    assert sorted((r["cycle"], r["area"], r["grade"]) for r in rows) == expected
+    wide = subprocess.run(
+        [sys.executable, "-m", "peelparse", "grades", str(tmp_path), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    table = list(csv.DictReader(io.StringIO(wide.stdout)))
+    assert len(table) == len(CASES) and {
+        "cycle",
+        "effectiveness",
+        "leadership_and_force_management",
+    } <= set(table[0])
