@@ -451,6 +451,15 @@ PILOT_2122 = join(
             "Adequate",
             "Merseyside Police is adequate at responding to the public.",
             [
+                "Cause of concern",
+                "The force isn't identifying repeat and vulnerable callers",
+                "Repeat callers were identified in 21 of 48 calls we reviewed.",
+                "Recommendations",
+                "Within three months, the force should:",
+                [
+                    "- check every caller's history when a call is answered; and",
+                    "- train call handlers to recognise vulnerability.",
+                ],
                 "Area for improvement",
                 "The force should reduce the time callers wait on the 101 service",
                 "The force told us that 22.5 percent of 101 calls were abandoned.",
@@ -499,6 +508,9 @@ EARLY_2122 = join(
             "Good",
             "West Yorkshire Police is good at disrupting serious organised crime.",
             [
+                "Innovative practice",
+                "The force shares intelligence with local authorities through a joint hub",
+                "The hub, called Project Sentinel, handled 640 referrals.",
                 "Main findings",
                 "The force disrupts organised crime groups effectively",
                 "The force disrupted 48 organised crime groups in the year.",
@@ -509,6 +521,11 @@ EARLY_2122 = join(
             "Adequate",
             "West Yorkshire Police is adequate at investigating crime.",
             [
+                "Cause of concern",
+                "The force needs to make sure that victims are kept informed",
+                "Victims were updated in 34 out of 70 cases.",
+                "Recommendations",
+                "Within six months, the force should make sure that every victim is updated at least every 28 days.",
                 "Areas for improvement",
                 "The force should improve how it records victims' wishes",
                 "Victims' wishes were recorded in 12 of 20 cases.",
@@ -563,6 +580,9 @@ C_2527 = join(
             "Adequate",
             "Kent Police is adequate at tackling violence against women and girls.",
             [
+                "Area for improvement",
+                "Kent Police should improve how it records stalking offences",
+                "Stalking was recorded correctly in 17 of 25 reports.",
                 "Main findings",
                 "The force works well with partners",
                 "The force made 14 referrals a week on average.",

@@ -45,8 +45,8 @@ CASES = {
             ("responding_to_the_public", "adequate"),
             ("investigating_crime", "good"),
         ],
-        "causes": 0,
-        "recommendations": [],
+        "causes": 1,
+        "recommendations": [("Within three months", 3, None, 2)],
         "practices": ["innovative"],
     },
     "txt--2021-22-early.txt": {
@@ -57,9 +57,9 @@ CASES = {
             ("serious_organised_crime", "good"),
             ("investigating_crime", "adequate"),
         ],
-        "causes": 0,
-        "recommendations": [],
-        "practices": [],
+        "causes": 1,
+        "recommendations": [("Within six months", 6, None, 0)],
+        "practices": ["innovative"],
     },
     "txt--2021-22-cause-of-concern.txt": {
         "cycle": "2021/22",

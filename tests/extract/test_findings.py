@@ -177,6 +177,12 @@ def hits(text: str) -> list[tuple[Any, ...]]:
             [("proportion", "More than half", 0.5, None, None)],
         ),
         ("A third of the population is rural.", [("proportion", "A third", 0.33, None, None)]),
+        ("Half of its staff are trained.", [("proportion", "Half", 0.5, None, None)]),
+        ("Twenty officers joined the team.", [("count", "Twenty officers", 20, None, None)]),
+        (
+            "In twenty of the thirty cases we reviewed, plans existed.",
+            [("proportion", "twenty of the thirty", 2 / 3, 20, 30)],
+        ),
         ("Two thirds of staff were trained.", [("proportion", "Two thirds", 0.67, None, None)]),
         (
             "The force told us that 18.3 percent of the 101 calls are abandoned.",
