@@ -23,7 +23,7 @@ def doc(text: str, **kw: Any) -> Any:
     return field(metadata={"doc": text}, **kw)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Location:
     """Where an item sits: line and character offsets into the normalised text."""
 
@@ -36,7 +36,7 @@ class Location:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Source:
     """The input file."""
 
@@ -47,7 +47,7 @@ class Source:
     pages: int | None = doc("number of pages (PDF), null otherwise")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Inspector:
     """The inspector who signs the report."""
 
@@ -55,7 +55,7 @@ class Inspector:
     title: str | None = doc("e.g. 'HM Inspector of Constabulary'")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class DocumentInfo:
     """Front-matter facts about the report."""
 
@@ -70,7 +70,7 @@ class DocumentInfo:
     inspector: Inspector = doc("the signing inspector")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SectionRecord:
     """One heading of the report's section tree."""
 
@@ -83,7 +83,7 @@ class SectionRecord:
     location: Location = doc("where the heading is")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Judgment:
     """The graded judgment of one area."""
 
@@ -110,7 +110,7 @@ class Judgment:
     location: Location = doc("the grade line in the body, else the grid cell")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Ungraded:
     """An area that the report describes but does not grade."""
 
@@ -122,7 +122,7 @@ class Ungraded:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class AreaForImprovement:
     """An area for improvement (the heading sentence)."""
 
@@ -135,7 +135,7 @@ class AreaForImprovement:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CauseOfConcern:
     """A cause of concern and the recommendations that answer it."""
 
@@ -147,7 +147,7 @@ class CauseOfConcern:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RecommendationItem:
     """One bullet of a recommendation."""
 
@@ -155,7 +155,7 @@ class RecommendationItem:
     location: Location = doc("the bullet")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Recommendation:
     """A time-bound recommendation ('Within three months, the force should ...')."""
 
@@ -174,7 +174,7 @@ class Recommendation:
     location: Location = doc("the stem")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Practice:
     """An innovative, promising or notable practice."""
 
@@ -186,7 +186,7 @@ class Practice:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Comparator:
     """The figure a percentage is compared with."""
 
@@ -194,7 +194,7 @@ class Comparator:
     label: str = doc("what it is: 'across England and Wales', 'national standard', ...")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Finding:
     """One quantitative finding: a proportion, percentage, count, sample, rate or duration."""
 
@@ -216,7 +216,7 @@ class Finding:
     location: Location = doc("the text span")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Initiative:
     """A named scheme, operation, programme, tool, board or award."""
 
@@ -231,7 +231,7 @@ class Initiative:
     location: Location = doc("the first mention")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Warning:
     """Something the tool noticed but could not resolve."""
 
@@ -240,7 +240,7 @@ class Warning:
     location: Location | None = doc("where, when known")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Report:
     """One PEEL report as data."""
 

@@ -151,20 +151,6 @@ RE_RATE_GROUPS = re.compile(
         times\s++(?:as|more)\s++likely\b(?:[^,;.]{{0,80}}?)\s++(?:as|than)\s++(?P<g2>[^.,;()]{{3,80}}+)""",
     re.VERBOSE,
 )
-RE_NEGATIVE = re.compile(
-    r"""\b(?:not|no|never|without|missing|absent|lack\w*+|fail\w*+|abandon\w*+|incorrect\w*+|
-         inappropriate\w*+|unsuitable|overdue|backlogs?|missed|insufficient|poor\w*+|late|delay\w*+)\b
-       | \b\w{1,20}n['\u2019]t\b""",
-    re.VERBOSE | re.I,
-)
-RE_POSITIVE = re.compile(
-    r"""\b(?:created|done|completed|recorded|gave|given|considered|present|happened|followed|made|
-         checked|met|identified|assessed|answered|attended|supervised|allocated|updated|reasonable\s+grounds|
-         endorse\w*+|suitable|appropriate|correct(?:ly)?|effective(?:ly)?|complied|compliant|achieved|
-         arrested|trained|offered|provided|used|applied|evaluated|monitored|investigated|resolved|
-         charged|visited|contacted|informed|referred|safeguarded)\b""",
-    re.VERBOSE | re.I,
-)
 RE_TARGET_BEFORE = re.compile(
     r"\b(?:target|standard|aim|goal|limit)\b[^.]{0,40}?\b(?:of|is|was|to)\s*+$", re.I
 )
@@ -181,3 +167,91 @@ def has_number(text: str) -> bool:
     return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(
         RE_LOWER_WORD.findall(text.lower())
     )
+
+
+#: Polarity cues as word sets (a set lookup per word is far cheaper than a
+#: case-insensitive alternation tried at every character).
+NEGATIVE_WORDS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "missing",
+        "absent",
+        "unsuitable",
+        "overdue",
+        "backlog",
+        "backlogs",
+        "missed",
+        "insufficient",
+        "late",
+    ]
+)
+NEGATIVE_PREFIXES = ("lack", "fail", "abandon", "incorrect", "inappropriate", "poor", "delay")
+POSITIVE_WORDS = frozenset(
+    [
+        "created",
+        "done",
+        "completed",
+        "recorded",
+        "gave",
+        "given",
+        "considered",
+        "present",
+        "happened",
+        "followed",
+        "made",
+        "checked",
+        "met",
+        "identified",
+        "assessed",
+        "answered",
+        "attended",
+        "supervised",
+        "allocated",
+        "updated",
+        "suitable",
+        "appropriate",
+        "correct",
+        "correctly",
+        "effective",
+        "effectively",
+        "complied",
+        "compliant",
+        "achieved",
+        "arrested",
+        "trained",
+        "offered",
+        "provided",
+        "used",
+        "applied",
+        "evaluated",
+        "monitored",
+        "investigated",
+        "resolved",
+        "charged",
+        "visited",
+        "contacted",
+        "informed",
+        "referred",
+        "safeguarded",
+    ]
+)
+RE_WORD_ANY = re.compile(r"[a-z]+(?:['\u2019]t)?")
+
+
+def cue(text: str) -> str | None:
+    """'negative' when the text says something failed, 'positive' when it says it was done."""
+    words = RE_WORD_ANY.findall(text.lower())
+    if any(
+        w in NEGATIVE_WORDS or w.endswith(("n't", "n\u2019t")) or w.startswith(NEGATIVE_PREFIXES)
+        for w in words
+    ):
+        return "negative"
+    if (
+        any(w in POSITIVE_WORDS or w.startswith("endorse") for w in words)
+        or "reasonable grounds" in text.lower()
+    ):
+        return "positive"
+    return None

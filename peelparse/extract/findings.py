@@ -320,12 +320,6 @@ MATCHERS = (_rate_ratios, _percentages, _samples, _proportions, _durations, _cou
 RE_CLAUSE_BREAK = re.compile(r"[,;:]\s")
 
 
-def _cue(text: str) -> str | None:
-    if N.RE_NEGATIVE.search(text):
-        return "negative"
-    return "positive" if N.RE_POSITIVE.search(text) else None
-
-
 def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
     """Negative/positive cue in the number's clause, else in the rest of the sentence."""
     if kind not in ("proportion", "percentage"):
@@ -334,7 +328,7 @@ def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
     breaks = [m.start() for m in RE_CLAUSE_BREAK.finditer(sentence, lo, hi)]
     left = max((b for b in breaks if b < start), default=lo - 1) + 1
     right = min((b for b in breaks if b >= end), default=hi)
-    return _cue(sentence[left:right]) or _cue(sentence[end:hi]) or "neutral"
+    return N.cue(sentence[left:right]) or N.cue(sentence[end:hi]) or "neutral"
 
 
 def sentence_hits(text: str, context: list[float]) -> list[Hit]:
