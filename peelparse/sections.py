@@ -25,10 +25,10 @@ RE_CAPTION = re.compile(
     r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", re.I
 )
 RE_FOOTER = re.compile(r"\u00a9|^(?:www\.|https?://)|^Page \d+ of \d+$|^\d{1,3}$", re.I)
+_HM = r"(?:HM|Her\s+Majesty['\u2019]s|His\s+Majesty['\u2019]s)"
 RE_INSPECTOR_TITLE = re.compile(
-    r"^(?:(?P<name>[^,]{3,60}),\s*)?(?P<title>(?:HM|Her Majesty's|His Majesty's|Her Majesty\u2019s|"
-    r"His Majesty\u2019s)\s+(?:Chief\s+)?Inspector\s+of\s+Constabulary(?:\s+and\s+(?:HM\s+)?"
-    r"(?:Chief\s+)?Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?)$"
+    rf"^(?:(?P<name>[^,]{{3,60}}),\s*)?(?P<title>{_HM}\s+(?:Chief\s+)?Inspector\s+of\s+Constabulary"
+    rf"(?:\s+and\s+(?:{_HM}\s+)?(?:Chief\s+)?Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?)$"
 )
 HEADING_MAX_CHARS = 600
 #: No part heading, area heading or label is longer than this (see vocab.py).

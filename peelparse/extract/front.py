@@ -44,6 +44,7 @@ RE_ORDINAL = re.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", re.I)
 RE_DATE_LINE = re.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{RE_MONTH})\s+(?P<year>20\d\d)\s*\|\s*\u00a9"
     rf"|Published(?:\s+on)?:?\s+(?:(?P<day2>\d{{1,2}})\s+)?(?P<month2>{RE_MONTH})\s+(?P<year2>20\d\d)"
+    rf"|^(?:(?P<day3>\d{{1,2}})\s+)?(?P<month3>{RE_MONTH})\s+(?P<year3>20\d\d)$"
 )
 #: Start year of a cycle -> the cycle's name as the inspectorate writes it.
 CYCLES = {"2018": "2018/19", "2021": "2021/22", "2023": "2023\u201325", "2025": "2025\u201327"}
@@ -111,8 +112,8 @@ def _published(ctx: Context) -> str | None:
     for block in reversed(ctx.blocks):
         m = RE_DATE_LINE.search(block.text)
         if m:
-            month = month_number(m["month"] or m["month2"]) or 0
-            return f"{m['year'] or m['year2']}-{month:02d}"
+            month = month_number(m["month"] or m["month2"] or m["month3"]) or 0
+            return f"{m['year'] or m['year2'] or m['year3']}-{month:02d}"
     return None
 
 

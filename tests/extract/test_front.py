@@ -70,6 +70,28 @@ def test_unknown_force_warns() -> None:
     assert "unknown_force" in {w.code for w in report.warnings}
 
 
+@pytest.mark.parametrize(
+    ("lines", "published", "title"),
+    [
+        ("Published: 14 October 2022", "2022-10", None),
+        ("March 2024", "2024-03", None),
+        (
+            "Jane Doe\n\nHis Majesty's Inspector of Constabulary and His Majesty's Inspector of Fire & Rescue Services",
+            None,
+            "His Majesty's Inspector of Constabulary and His Majesty's Inspector of Fire & Rescue Services",
+        ),
+    ],
+)
+def test_more_date_and_signature_forms(
+    lines: str, published: str | None, title: str | None
+) -> None:
+    doc = peelparse.parse_text(
+        f"PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nOverall summary\n\nText.\n\n{lines}\n"
+    ).document
+    assert doc.published == published
+    assert doc.inspector.title == title
+
+
 def test_date_and_inspector_forms() -> None:
     text = (
         "PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nOverall summary\n\nText.\n\n"
