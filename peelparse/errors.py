@@ -104,11 +104,12 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (4, "input is a directory where a file is expected, or a folder with no report files"),
     (5, "input is empty"),
     (6, "input is binary, or text that is neither UTF-8 nor Windows-1252"),
-    (7, "input is text but not a PEEL report"),
+    (7, "input is readable but not a PEEL report"),
     (8, "input format is not supported"),
     (10, "batch: at least one input failed (the others were written)"),
     (11, "PDF is encrypted (give --password)"),
     (12, "PDF has no text layer (scanned; OCR needed)"),
     (13, "PDF is truncated or corrupt"),
     (14, "input could not be read (permissions, I/O error)"),
+    (130, "interrupted (Ctrl-C); --out-dir holds only complete files"),
 )
