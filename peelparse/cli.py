@@ -99,6 +99,13 @@ def batch_options(func: F) -> F:
     return func
 
 
+def parse_options(
+    cycle: str | None, password: str | None, no_cache: bool, engine: str
+) -> dict[str, Any]:
+    """The library's options (``peelparse.options.Options``) from the shared CLI flags."""
+    return {"cycle": cycle, "password": password, "cache": not no_cache, "engine": engine}
+
+
 def progress(outcomes: Iterator[Any], total: int, quiet: bool) -> Iterator[Any]:
     """A rich progress bar on stderr, only when stderr is a terminal."""
     if quiet or total < 2 or not sys.stderr.isatty():
@@ -182,7 +189,7 @@ def extract(
     """
     if skip_existing and not out_dir:
         fail("--skip-existing needs --out-dir", EXIT_USAGE)
-    options = {"cycle": cycle, "password": password, "cache": not no_cache, "engine": engine}
+    options = parse_options(cycle, password, no_cache, engine)
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0])) and not out_dir
     if single:
         _extract_one(paths[0], fmt or "json", pretty, output, options, quiet)
@@ -316,7 +323,7 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         rows_of, columns = TABLES[f"{table}_long" if long else table]
         reports, failed = _collect_reports(
             list(paths),
-            {"cycle": cycle, "password": password, "cache": not no_cache, "engine": engine},
+            parse_options(cycle, password, no_cache, engine),
             jobs,
             quiet,
         )
