@@ -129,7 +129,7 @@ def run_batch(
 
 
 def output_name(report: dict[str, Any], input_path: str) -> str:
-    """``<force_slug>-<cycle>`` ('warwickshire-2021-22'), else the input's stem."""
+    """``<force_slug>-<cycle>`` ('kent-2021-22'), else the input's stem."""
     doc = report.get("document") or {}
     slug, cycle = doc.get("force_slug"), doc.get("cycle")
     if slug and cycle:

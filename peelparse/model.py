@@ -51,7 +51,7 @@ class Source:
 class Inspector:
     """The inspector who signs the report."""
 
-    name: str | None = doc("e.g. 'Wendy Williams'")
+    name: str | None = doc("e.g. 'Jane Doe'")
     title: str | None = doc("e.g. 'HM Inspector of Constabulary'")
 
 
@@ -60,8 +60,8 @@ class DocumentInfo:
     """Front-matter facts about the report."""
 
     title: str | None = doc("title block, lines joined with ' – '")
-    force: str | None = doc("force name, canonical spelling (e.g. 'Warwickshire Police')")
-    force_slug: str | None = doc("inspectorate URL slug (e.g. 'warwickshire')")
+    force: str | None = doc("force name, canonical spelling (e.g. 'Kent Police')")
+    force_slug: str | None = doc("inspectorate URL slug (e.g. 'kent')")
     cycle: str | None = doc("PEEL cycle: '2018/19', '2021/22', '2023–25', '2025–27'")
     layout: str | None = doc(
         "variant within a cycle: 2021/22 'pilot', 'early' or 'revised'; else null"

@@ -9,8 +9,8 @@ Recognises:
 - the signature (name, then "HM Inspector of Constabulary").
 
 Schema: DocumentInfo (one record).
-Example: {"title": "PEEL 2021/22 – ...", "force": "Warwickshire Police",
-"force_slug": "warwickshire", "cycle": "2021/22", "published": "2022-10", ...}
+Example: {"title": "PEEL 2021/22 – ...", "force": "Kent Police",
+"force_slug": "kent", "cycle": "2021/22", "published": "2022-10", ...}
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ organisations without a kind noun (a university, a council) do not count.
 Repeated mentions are merged: the first location is kept, ``mentions`` counts.
 
 Schema: Initiative.
-Example: {"id": "initiative-1", "name": "Operation Sherlock", "kind": "operation",
+Example: {"id": "initiative-1", "name": "Operation Encompass", "kind": "operation",
 "context": "a five-day immersive course for patrol officers", "mentions": 1, ...}
 """
 
