@@ -18,7 +18,7 @@ Repeated mentions are merged: the first location is kept, ``mentions`` counts.
 
 Schema: Initiative.
 Example: {"id": "initiative-1", "name": "Operation Encompass", "kind": "operation",
-"context": "a five-day immersive course for patrol officers", "mentions": 1, ...}
+"context": "The hub, called Operation Encompass, tells schools ...", "mentions": 1, ...}
 """
 
 from __future__ import annotations
