@@ -83,6 +83,10 @@ class Outline:
     def top(self) -> list[Section]:
         return [s for s in self.sections if s.level == 1]
 
+    def labels(self, kind: str) -> list[Section]:
+        """Level-2 sections of one label kind ('areas_for_improvement', 'practice', ...)."""
+        return [s for s in self.sections if s.level == 2 and s.kind == kind]
+
 
 def slug(text: str, words: int = 8) -> str:
     return "-".join(norm(text).replace("'", "").split()[:words]) or "section"

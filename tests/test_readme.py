@@ -36,10 +36,14 @@ def test_at_least_five_recipes() -> None:
 @pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
 @pytest.mark.parametrize("recipe", recipes())
 def test_recipe_runs_and_prints(recipe: str) -> None:
-    command = recipe.replace("peelparse ", f"{sys.executable} -m peelparse ", 1)
+    assert_prints(recipe.replace("peelparse ", f"{sys.executable} -m peelparse ", 1), ROOT)
+
+
+def assert_prints(command: str, cwd: Path) -> None:
+    """Run a shell pipeline; it must succeed and print something."""
     result = subprocess.run(
         ["bash", "-o", "pipefail", "-c", command],
-        cwd=ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
@@ -91,12 +95,4 @@ def test_batch_examples_run(batch_dir: Path) -> None:
 @pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
 @pytest.mark.parametrize("recipe", batch_recipes())
 def test_batch_recipe_runs_and_prints(recipe: str, batch_dir: Path) -> None:
-    result = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", recipe],
-        cwd=batch_dir,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip(), "recipe printed nothing"
+    assert_prints(recipe, batch_dir)

@@ -55,9 +55,7 @@ def afi_items(label: Section) -> list[tuple[Block, Section | None]]:
 def extract(ctx: Context) -> Extracted:
     """One record per AFI heading, in report order."""
     out = Extracted()
-    for label in ctx.outline.sections:
-        if label.level != 2 or label.kind != "areas_for_improvement":
-            continue
+    for label in ctx.outline.labels("areas_for_improvement"):
         for block, own in afi_items(label):
             body = [b.text for b in own.blocks[:CARRY_LOOKAHEAD]] if own else []
             carried, year = _carried([block.text, *body])

@@ -30,9 +30,7 @@ def cause_heads(label: Section) -> list[tuple[Block, str]]:
 def extract(ctx: Context) -> Extracted:
     """One record per cause of concern; recommendation_ids filled later."""
     out = Extracted()
-    for label in ctx.outline.sections:
-        if label.level != 2 or label.kind != "causes_of_concern":
-            continue
+    for label in ctx.outline.labels("causes_of_concern"):
         for block, section_id in cause_heads(label):
             text, location = ctx.item(block)
             out.items.append(

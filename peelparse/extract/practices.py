@@ -20,9 +20,7 @@ from ..vocab import PRACTICE_KINDS, norm
 def extract(ctx: Context) -> Extracted:
     """One record per practice heading, in report order."""
     out = Extracted()
-    for label in ctx.outline.sections:
-        if label.level != 2 or label.kind != "practice":
-            continue
+    for label in ctx.outline.labels("practice"):
         kind = PRACTICE_KINDS.get(norm(label.title), "innovative")
         heads = [(c.heading, c.id) for c in label.children]
         heads += [(b, label.id) for b in label.blocks if b.kind == "bullet"]
