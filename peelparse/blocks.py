@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from .document import Document
 
 RE_BULLET = re.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
-RE_WS = re.compile(r"\s++")
 TERMINAL = (".", ":", ";", "!", "?")
 #: A paragraph at least this long that ends without punctuation is taken to be
 #: cut by a page break when the next block starts with a digit.
@@ -41,8 +40,12 @@ class Block:
 
 
 def collapse(text: str) -> str:
-    """Whitespace runs (newlines, tabs) to one space, trimmed."""
-    return str(RE_WS.sub(" ", text)).strip()
+    """Whitespace runs (newlines, tabs) to one space, trimmed.
+
+    ``str.split()`` splits on exactly the characters ``\\s`` matches, and is
+    several times faster than a regex substitution.
+    """
+    return " ".join(text.split())
 
 
 def _piece_kind(line: str) -> str:

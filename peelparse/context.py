@@ -16,6 +16,7 @@ from .document import Document
 from .model import Location, Warning
 from .options import Options
 from .sections import Outline, Section
+from .textutil import sentence_spans
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Context:
     outline: Outline
     options: Options
     results: dict[str, list[Any]] = field(default_factory=dict)
+    _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def location(self, start: int, end: int) -> Location:
         line = self.doc.line_of(start)
@@ -50,6 +52,13 @@ class Context:
     def raw(self, block: Block) -> str:
         """The verbatim text of a block."""
         return self.doc.text[block.start : block.end]
+
+    def sentences(self, block: Block) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of a block, relative to ``raw(block)`` (computed once)."""
+        spans = self._sentences.get(block.index)
+        if spans is None:
+            spans = self._sentences[block.index] = list(sentence_spans(self.raw(block)))
+        return spans
 
     def warning(self, code: str, message: str, block: Block | None = None) -> Warning:
         return Warning(code, message, self.block_location(block) if block else None)

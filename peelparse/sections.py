@@ -24,7 +24,8 @@ RE_CONTENTS_ENTRY = re.compile(
 RE_CAPTION = re.compile(
     r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", re.I
 )
-RE_FOOTER = re.compile(r"\u00a9|^(?:www\.|https?://)|^Page \d+ of \d+$|^\d{1,3}$", re.I)
+#: A page footer line (anchored: tried with ``match``); a copyright sign anywhere also counts.
+RE_FOOTER = re.compile(r"(?:www\.|https?://)|Page \d+ of \d+$|\d{1,3}$", re.I)
 _HM = r"(?:HM|Her\s+Majesty['\u2019]s|His\s+Majesty['\u2019]s)"
 RE_INSPECTOR_TITLE = re.compile(
     rf"^(?:(?P<name>[^,]{{3,60}}),\s*)?(?P<title>{_HM}\s+(?:Chief\s+)?Inspector\s+of\s+Constabulary"
@@ -93,7 +94,7 @@ def slug(text: str, words: int = 8) -> str:
 
 
 def is_caption_or_footer(text: str) -> bool:
-    return bool(RE_CAPTION.match(text) or RE_FOOTER.search(text))
+    return "\u00a9" in text or bool(RE_CAPTION.match(text) or RE_FOOTER.match(text))
 
 
 def looks_like_heading(block: Block) -> bool:

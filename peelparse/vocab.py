@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 RE_NON_WORD = re.compile(r"[^\w\s']+")
-RE_SPACES = re.compile(r"\s++")
 
 GRADE_SCALE: tuple[str, ...] = (
     "outstanding",
@@ -21,6 +20,9 @@ GRADE_SCALE: tuple[str, ...] = (
     "inadequate",
 )
 
+#: No grade label is longer than this (a cheap test before ``norm``).
+GRADE_TEXT_MAX = 40
+
 
 def norm(text: str) -> str:
     """A matching key for a heading or label."""
@@ -29,12 +31,13 @@ def norm(text: str) -> str:
         "counter-corruption", "counter corruption"
     )
     text = text.replace("&", " and ")
-    text = RE_NON_WORD.sub(" ", text)
-    return str(RE_SPACES.sub(" ", text)).strip()
+    return " ".join(RE_NON_WORD.sub(" ", text).split())
 
 
 def grade_key(text: str) -> str | None:
     """'Requires improvement' -> 'requires_improvement'; None if not a grade."""
+    if len(text) > GRADE_TEXT_MAX:
+        return None
     key = norm(text).replace(" ", "_")
     return key if key in GRADE_SCALE else None
 

@@ -7,8 +7,9 @@ long run of digits, spaces or punctuation cannot make it backtrack.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..textutil import NUMBER_WORDS, RE_MONTH
+from ..textutil import MONTHS, NUMBER_WORDS, RE_MONTH
 
 _WORDS = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
 #: A number: 4,700 / 18.3 / 24 / eight / Nineteen.
@@ -69,29 +70,77 @@ COLLECTIVE_UNITS = frozenset(
 )
 TIME_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
 
+_MONTH_WORDS = frozenset(MONTHS)
+_ID_WORDS = frozenset(
+    [
+        "outcome",
+        "section",
+        "sections",
+        "figure",
+        "table",
+        "annex",
+        "chapter",
+        "paragraph",
+        "page",
+        "tranche",
+        "tier",
+        "level",
+        "recommendation",
+        "question",
+        "part",
+        "schedule",
+        "article",
+        "grade",
+        "priority",
+        "code",
+        "volume",
+        "phase",
+        "step",
+    ]
+)
 #: Spans that are never findings: dates, years, ages, times, identifiers, the
-#: framework's own counts.  Separate patterns: each is fast on its own.
-EXCLUDES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.VERBOSE)
-    for p in (
-        rf"""(?:\d{{1,2}}\s++)?{RE_MONTH}(?:\s++(?:and|to)\s++{RE_MONTH})?\s++(?:19|20)\d\d""",
-        rf"""\b\d{{1,2}}\s++{RE_MONTH}\b""",
-        r"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b""",
-        r"""\bunder\s+the\s+age\s+of\s+\d{1,3}""",
-        r"""\baged?\s+(?:of\s+)?\d{1,3}(?:\s*+(?:to|-|\u2013)\s*+\d{1,3})?""",
-        r"""\b\d{1,3}-?\s*+(?:to|-|\u2013)\s*+\d{1,3}-year-olds?""",
-        r"""\b\d{1,3}-year-olds?""",
-        r"""\b\d{1,2}(?::\d\d)?\s*+(?:am|pm)\b""",
-        r"""\b24/7\b""",
-        r"""\b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
+#: framework's own counts, as (cue words, pattern).  A pattern is tried only when
+#: the sentence has a digit and, if it has cue words, one of them (lower case).
+#: Separate patterns: each is fast on its own.
+EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tuple(
+    (cue, re.compile(p, re.VERBOSE))
+    for cue, p in (
+        (
+            _MONTH_WORDS,
+            rf"""(?:\d{{1,2}}\s++)?{RE_MONTH}(?:\s++(?:and|to)\s++{RE_MONTH})?\s++(?:19|20)\d\d""",
+        ),
+        (_MONTH_WORDS, rf"""\b\d{{1,2}}\s++{RE_MONTH}\b"""),
+        (None, r"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b"""),
+        (frozenset(["age"]), r"""\bunder\s+the\s+age\s+of\s+\d{1,3}"""),
+        (
+            frozenset(["age", "aged"]),
+            r"""\baged?\s+(?:of\s+)?\d{1,3}(?:\s*+(?:to|-|\u2013)\s*+\d{1,3})?""",
+        ),
+        (frozenset(["year"]), r"""\b\d{1,3}-?\s*+(?:to|-|\u2013)\s*+\d{1,3}-year-olds?"""),
+        (frozenset(["year"]), r"""\b\d{1,3}-year-olds?"""),
+        (frozenset(["am", "pm"]), r"""\b\d{1,2}(?::\d\d)?\s*+(?:am|pm)\b"""),
+        (None, r"""\b24/7\b"""),
+        (
+            _ID_WORDS,
+            r"""\b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
           recommendation|question|part|schedule|article|grade|priority|code|volume|phase|step)
         \s++\d{1,4}(?:\s++(?:and|or|to)\s++\d{1,4})?""",
-        r"""\b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))""",
-        r"""\b(?:the|a)\s++(?:101|999)\b""",
-        r"""\ball\s++\d{2}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b""",
-        r"""\b\w++\s++areas\s++of\s++policing\b""",
-        r"""\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++""",
+        ),
+        (
+            None,
+            r"""\b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))""",
+        ),
+        (None, r"""\b(?:the|a)\s++(?:101|999)\b"""),
+        (
+            frozenset(["forces"]),
+            r"""\ball\s++\d{2}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b""",
+        ),
     )
+)
+#: Patterns with no digit, each tried only when its cue word is in the sentence.
+EXCLUDES_WORD: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("policing", re.compile(r"\b\w++\s++areas\s++of\s++policing\b")),
+    ("graded", re.compile(r"\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++")),
 )
 
 RE_PERCENT = re.compile(
@@ -100,7 +149,6 @@ RE_PERCENT = re.compile(
     r"(?P<ci>\d{1,2}(?:\.\d{1,2})?)\s*+(?:percent|per\s+cent|%)?(?:\s*+points)?\))?"
 )
 RE_COMPARE = re.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs)\b", re.I)
-RE_TARGET_CUE = re.compile(r"\b(?:target|standard|aim|no\s+more\s+than|at\s+least|within)\b", re.I)
 
 RE_PROPORTION = re.compile(
     rf"{B}(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?:the\s++|these\s++|those\s++|every\s++)?"
@@ -160,6 +208,20 @@ RE_QUAL_BEFORE = re.compile(rf"(?<![\w-]){QUAL}$")
 RE_DIGIT = re.compile(r"\d")
 RE_LOWER_WORD = re.compile(r"[a-z]+")
 NUMBER_TOKENS = frozenset(NUMBER_WORDS) | {"half", "third", "thirds", "quarter", "quarters"}
+FRACTION_TOKENS = NUMBER_TOKENS - frozenset(NUMBER_WORDS)
+SAMPLE_TOKENS = frozenset(
+    [
+        "reviewed",
+        "examined",
+        "inspected",
+        "audited",
+        "looked",
+        "sampled",
+        "sample",
+        "assessed",
+        "analysed",
+    ]
+)
 
 
 def has_number(text: str) -> bool:
@@ -167,6 +229,46 @@ def has_number(text: str) -> bool:
     return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(
         RE_LOWER_WORD.findall(text.lower())
     )
+
+
+RE_TOKEN = re.compile(r"\d++|[A-Za-z]++")
+
+
+class Tokens:
+    """Where numbers can start in a sentence, and its lower-case words.
+
+    A pattern that begins with NUM (and its B boundary) can only match where a
+    digit run or a number word starts, so it is tried at those offsets only
+    (``scan``) instead of at every character.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.has_digit = False
+        words: set[str] = set()
+        for m in RE_TOKEN.finditer(text):
+            token = m.group()
+            if token[0].isdigit():
+                self.starts.append(m.start())
+                self.has_digit = True
+                continue
+            lower = token.lower()
+            words.add(lower)
+            if lower in NUMBER_WORDS:
+                self.starts.append(m.start())
+        self.words = frozenset(words)
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches start only at ``starts``."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = max(m.end(), pos + 1)
 
 
 #: Polarity cues as word sets (a set lookup per word is far cheaper than a

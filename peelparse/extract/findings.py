@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, collapse
 from ..context import Context, Extracted
 from ..model import Comparator, Finding
-from ..textutil import sentence_spans, word_to_int
+from ..textutil import word_to_int
 from . import _numbers as N
 from .recommendations import RE_STEM
 
@@ -94,12 +94,26 @@ class Sentence:
 
     def __init__(self, text: str, context: list[float]) -> None:
         self.text = text
+        self.tokens = N.Tokens(text)
         self.taken = Taken()
-        for pattern in N.EXCLUDES:
+        for pattern in self._excludes():
             for m in pattern.finditer(text):
                 self.taken.add(m.start(), m.end())
         self.hits: list[Hit] = []
         self.context = context  # denominators seen earlier in the paragraph
+
+    def _excludes(self) -> Iterator[re.Pattern[str]]:
+        """The exclusion patterns worth trying on this sentence (see ``_numbers``)."""
+        words = self.tokens.words
+        if self.tokens.has_digit:
+            yield from (
+                p for cue, p in N.EXCLUDES_DIGIT if cue is None or not cue.isdisjoint(words)
+            )
+        yield from (p for cue, p in N.EXCLUDES_WORD if cue in self.text)
+
+    def scan(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of a pattern that starts with a number (see ``_numbers.scan``)."""
+        return N.scan(pattern, self.text, self.tokens.starts)
 
     def free(self, *spans: Span) -> bool:
         return not any(self.taken.overlaps(a, b) for a, b in spans)
@@ -163,7 +177,7 @@ def _unit_after(text: str, pos: int, max_words: int = 4) -> str | None:
 
 
 def _rate_ratios(s: Sentence) -> None:
-    for m in N.RE_RATE_RATIO.finditer(s.text):
+    for m in s.scan(N.RE_RATE_RATIO):
         if s.free(m.span()):
             hit = Hit(
                 "rate_ratio", m.start(), m.end(), value=_num(m["value"]), unit="times as likely"
@@ -196,7 +210,7 @@ RE_PLACE = re.compile(r"\b(?:across|in|for|among|nationally|national|the)\b.*+",
 
 
 def _percentages(s: Sentence) -> None:
-    for m in N.RE_PERCENT.finditer(s.text):
+    for m in s.scan(N.RE_PERCENT):
         if not s.free(m.span()):
             continue
         start, qual = s.qualify(m.start())
@@ -238,27 +252,29 @@ def _proportion(
 
 
 def _proportions(s: Sentence) -> None:
-    for m in N.RE_OF_THESE.finditer(s.text):
+    has_of = "Of" in s.text or "From" in s.text
+    for m in N.RE_OF_THESE.finditer(s.text) if has_of else ():
         if s.free(m.span("num"), m.span("den")):
             den = _num(m["den"])
             unit = _unit_after(s.text, m.end("num") + 1)
             _proportion(s, m, _num(m["num"]), den, unit, [m.span()])
             if den:
                 s.context.append(den)
-    for m in N.RE_PROPORTION.finditer(s.text):
+    for m in s.scan(N.RE_PROPORTION):
         if s.free(m.span()) and _num(m["den"]) not in (None,):
             _proportion(
                 s, m, _num(m["num"]), _num(m["den"]), _unit_after(s.text, m.end() + 1), [m.span()]
             )
-    for m in N.RE_PROPORTION_REF.finditer(s.text):
+    for m in s.scan(N.RE_PROPORTION_REF):
         if s.free(m.span()):
             num = _num(m["num"])
             den = next((d for d in reversed(s.context) if num is not None and d >= num), None)
             _proportion(s, m, num, den, m["unit"], [m.span()])
-    for m in N.RE_ONE_IN.finditer(s.text):
+    for m in s.scan(N.RE_ONE_IN):
         if s.free(m.span()):
             _proportion(s, m, _num(m["num"]), _num(m["den"]), None, [m.span()])
-    for m in N.RE_FRACTION.finditer(s.text):
+    fractions = not N.FRACTION_TOKENS.isdisjoint(s.tokens.words)
+    for m in N.RE_FRACTION.finditer(s.text) if fractions else ():
         if s.free(m.span()):
             frac = collapse(m["frac"]).lower()
             hit = Hit("proportion", m.start(), m.end(), value=N.FRACTIONS[frac], qualifier=_qual(m))
@@ -266,6 +282,8 @@ def _proportions(s: Sentence) -> None:
 
 
 def _samples(s: Sentence) -> None:
+    if N.SAMPLE_TOKENS.isdisjoint(s.tokens.words):
+        return
     for m in N.RE_SAMPLE.finditer(s.text):
         if s.free(m.span("n")):
             value = _num(m["n"])
@@ -277,7 +295,7 @@ def _samples(s: Sentence) -> None:
 
 
 def _durations(s: Sentence) -> None:
-    for m in N.RE_DURATION.finditer(s.text):
+    for m in s.scan(N.RE_DURATION):
         if not s.free(m.span()) or (m["n"].lower() == "one" and not m["n2"]):
             continue
         start, qual = s.qualify(m.start())
@@ -298,7 +316,7 @@ def _durations(s: Sentence) -> None:
 
 
 def _counts(s: Sentence) -> None:
-    for m in N.RE_COUNT.finditer(s.text):
+    for m in s.scan(N.RE_COUNT):
         if not s.free(m.span("n")) or m["n"].lower() in ("one", "zero"):
             continue
         rest = m.end() + 1
@@ -354,7 +372,11 @@ def _blocks(ctx: Context) -> Iterator[Block]:
         label = section.ancestor(2)
         if label is not None and label.kind in SKIP_KINDS:
             continue
-        if block.kind in ("para", "bullet") and not RE_FIGURE.match(block.text):
+        if (
+            block.kind in ("para", "bullet")
+            and not RE_FIGURE.match(block.text)
+            and N.has_number(block.text)
+        ):
             yield block
 
 
@@ -364,10 +386,11 @@ def extract(ctx: Context) -> Extracted:
     for block in _blocks(ctx):
         section = ctx.section_of(block)
         raw, context = ctx.raw(block), list[float]()
-        for start, end in sentence_spans(raw):
+        for start, end in ctx.sentences(block):
             sentence = raw[start:end]
-            clean = collapse(sentence)
-            for hit in sentence_hits(sentence, context):
+            hits = sentence_hits(sentence, context)
+            clean = collapse(sentence) if hits else ""
+            for hit in hits:
                 a, b = block.start + start + hit.start, block.start + start + hit.end
                 out.items.append(
                     Finding(

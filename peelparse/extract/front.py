@@ -83,7 +83,7 @@ def _layout(ctx: Context, cycle: str | None) -> str | None:
     """The 2021/22 variant: pilot (revisit judgments), early (SOC or victims graded), revised."""
     if cycle != "2021/22":
         return None
-    if any(RE_PILOT.search(b.text) for b in ctx.blocks[:400]):
+    if RE_PILOT.search("\n".join(b.text for b in ctx.blocks[:400])):
         return "pilot"
     for section in ctx.outline.top():
         first = section.blocks[0] if section.blocks else None

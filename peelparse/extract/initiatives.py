@@ -31,7 +31,6 @@ from .. import forces
 from ..blocks import collapse
 from ..context import Context, Extracted
 from ..model import Initiative
-from ..textutil import sentence_spans
 from ..vocab import area_for_heading, norm
 
 KIND_NOUNS = {
@@ -96,9 +95,10 @@ RE_TITLE_IN_BRACKETS = re.compile(
 RE_ACRONYM = re.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
 RE_LONG_WORDS = re.compile(r"[A-Za-z][a-z']*+")
 ACRONYM_LOOKBACK = 80
-RE_CALLED_CUE = re.compile(r"\b(?:call(?:ed|s)|known\s+as|named|branded|entitled)\b")
-RE_OPERATION_CUE = re.compile(r"\b(?:Operation|Project|Programme)\s+[A-Z]")
-RE_KIND_WORD = re.compile(rf"\b(?:{_KIND})\b", re.I)
+RE_CUE_WORD = re.compile(r"\w+")
+CALLED_WORDS = frozenset(["called", "calls", "known", "named", "branded", "entitled"])
+OPERATION_WORDS = ("Operation", "Project", "Programme")
+KIND_WORDS = frozenset(KIND_NOUNS)
 RE_QUOTE_CHAR = re.compile("['\"\u2018\u201c]")
 STOP_NAMES = frozenset(
     norm(n)
@@ -165,18 +165,41 @@ def _named(m: re.Match[str]) -> tuple[str, int, int] | None:
     return None
 
 
-def sentence_mentions(sentence: str) -> Iterator[Mention]:
-    """Initiatives named in one sentence (offsets relative to it)."""
-    if RE_CALLED_CUE.search(sentence):
+def cues(text: str) -> frozenset[str]:
+    """Which kinds of mention ``text`` can hold: a cheap superset test, run once per block.
+
+    Word-set lookups, not case-insensitive alternations scanned at every character.
+    """
+    words = frozenset(RE_CUE_WORD.findall(text.lower()))
+    found = set()
+    if not CALLED_WORDS.isdisjoint(words):
+        found.add("called")
+    if any(word in text for word in OPERATION_WORDS):
+        found.add("operation")
+    if not KIND_WORDS.isdisjoint(words):
+        found.add("kind")
+    if RE_QUOTE_CHAR.search(text):
+        found.add("quote")
+    if "(" in text:
+        found.add("bracket")
+    return frozenset(found)
+
+
+def sentence_mentions(sentence: str, found: frozenset[str] | None = None) -> Iterator[Mention]:
+    """Initiatives named in one sentence (offsets relative to it).
+
+    ``found`` is ``cues()`` of the enclosing block (or of the sentence itself).
+    """
+    found = cues(sentence) if found is None else found
+    if "called" in found:
         yield from _called(sentence)
-    if RE_OPERATION_CUE.search(sentence):
+    if "operation" in found:
         yield from _operations(sentence)
-    has_kind = RE_KIND_WORD.search(sentence) is not None
-    if has_kind and RE_QUOTE_CHAR.search(sentence):
+    if "kind" in found and "quote" in found:
         yield from _quoted_kinds(sentence)
-    if has_kind:
+    if "kind" in found:
         yield from _capitalised_kinds(sentence)
-    if "(" in sentence:
+    if "bracket" in found and "(" in sentence:
         yield from _bracketed(sentence)
 
 
@@ -276,8 +299,11 @@ def extract(ctx: Context) -> Extracted:
             continue
         raw = ctx.raw(block)
         body.append(raw)
-        for s, e in sentence_spans(raw):
-            for men in sentence_mentions(raw[s:e]):
+        found = cues(raw)
+        if not found:
+            continue
+        for s, e in ctx.sentences(block):
+            for men in sentence_mentions(raw[s:e], found):
                 key = norm(men.name)
                 if key in seen or not _acceptable(men.name):
                     continue

@@ -20,7 +20,6 @@ from ..blocks import collapse
 from ..context import Context, Extracted
 from ..model import Ungraded
 from ..sections import Section
-from ..textutil import sentence_spans
 
 RE_REASON = re.compile(
     r"""\bungraded\b
@@ -44,7 +43,7 @@ def _reason(ctx: Context, section: Section) -> str | None:
         raw[start:end]
         for block in section.all_blocks()
         for raw in (ctx.raw(block),)
-        for start, end in sentence_spans(raw)
+        for start, end in ctx.sentences(block)
     ]
     for pattern in (RE_REASON, RE_REASON_WEAK):
         for sentence in sentences:
