@@ -4,15 +4,23 @@
 - 43 text reports (the seed with each force's name, in a temporary folder):
   reports/s of ``peelparse extract DIR`` with --jobs 1 and --jobs 2, and the ratio;
 - one ``peelparse extract`` of one text report, process start to exit, next to
-  ``python -c pass`` and ``python -c "import click"`` (median of --repeat runs).
+  ``python -c pass`` and ``python -c "import click"``: the three commands are
+  run in turn, --repeat rounds, and the medians compared.
 
-    python bench/bench_batch.py [--repeat 7]
+Every command runs as an installed tool does: with bytecode (``pip install``
+compiles it; here it goes to a temporary ``PYTHONPYCACHEPREFIX``, since some
+machines set ``PYTHONDONTWRITEBYTECODE``) and with peelparse's compiled-regex
+cache (``peelparse/rx.py``) in a temporary ``PEELPARSE_CACHE_DIR``.  One
+warm-up run of each command fills both before anything is timed.
+
+    python bench/bench_batch.py [--repeat 21]
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import statistics
 import subprocess
 import sys
@@ -32,42 +40,78 @@ def load_make_batch():  # type: ignore[no-untyped-def]
     return module
 
 
-def wall(cmd: list[str], repeat: int) -> float:
-    times = []
+def run_once(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+    return time.perf_counter() - t0
+
+
+def wall(cmd: list[str], env: dict[str, str], repeat: int) -> float:
+    """Median wall time of ``cmd`` after one warm-up run."""
+    run_once(cmd, env)
+    return statistics.median(run_once(cmd, env) for _ in range(repeat))
+
+
+def interleaved(cmds: list[tuple[list[str], dict[str, str]]], repeat: int) -> list[float]:
+    """Median wall time of each (command, env), run in turn (so drifts in load hit all alike)."""
+    for cmd, env in cmds:
+        run_once(cmd, env)
+    times: list[list[float]] = [[] for _ in cmds]
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for i, (cmd, env) in enumerate(cmds):
+            times[i].append(run_once(cmd, env))
+    return [statistics.median(t) for t in times]
+
+
+def installed_env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    env["PEELPARSE_CACHE_DIR"] = str(tmp / "cache")
+    return env
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=21)
     args = parser.parse_args()
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
+        env = installed_env(Path(tmp))
         folder = Path(tmp) / "reports"
         n = len(load_make_batch().write_reports(folder))
         rates = {}
         for jobs in (1, 2):
             seconds = wall(
-                [py, "-m", "peelparse", "extract", str(folder), "--jobs", str(jobs), "--quiet"], 3
+                [py, "-m", "peelparse", "extract", str(folder), "--jobs", str(jobs), "--quiet"],
+                env,
+                3,
             )
             rates[jobs] = n / seconds
             print(
                 f"batch of {n} text reports, --jobs {jobs}: {seconds:.2f} s, {rates[jobs]:.1f} reports/s"
             )
         print(f"--jobs 2 / --jobs 1 throughput: {rates[2] / rates[1]:.2f}x (goal >= 1.7x)")
-    t_pass = wall([py, "-c", "pass"], args.repeat)
-    t_click = wall([py, "-c", "import click"], args.repeat)
-    t_one = wall([py, "-m", "peelparse", "extract", str(SEED)], args.repeat)
+        one = [py, "-m", "peelparse", "extract", str(SEED)]
+        t_pass, t_click, t_one, t_nocache = interleaved(
+            [
+                ([py, "-c", "pass"], env),
+                ([py, "-c", "import click"], env),
+                (one, env),
+                (one, {**env, "PEELPARSE_NO_CACHE": "1"}),
+            ],
+            args.repeat,
+        )
     print(
         f"python -c pass: {t_pass * 1000:.0f} ms; python -c 'import click': {t_click * 1000:.0f} ms; "
         f"peelparse extract (one report): {t_one * 1000:.0f} ms"
     )
     print(
         f"one report / import click: {t_one / t_click:.2f}x (goal <= 2.5x); one report / pass: {t_one / t_pass:.2f}x"
+    )
+    print(
+        f"without the compiled-regex cache (PEELPARSE_NO_CACHE=1, as on a first run): "
+        f"{t_nocache * 1000:.0f} ms, {t_nocache / t_click:.2f}x import click"
     )
 
 

@@ -10,12 +10,12 @@ no later stage mistakes the first half for a heading.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from . import rx
 from .document import Document
 
-RE_BULLET = re.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
+RE_BULLET = rx.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
 TERMINAL = (".", ":", ";", "!", "?")
 #: A paragraph at least this long that ends without punctuation is taken to be
 #: cut by a page break when the next block starts with a digit.

@@ -11,12 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import rx
 from .blocks import RE_BULLET, Block, collapse
 from .document import Document
 from .model import Location, Warning
 from .options import Options
 from .sections import Outline, Section
 from .textutil import sentence_spans
+
+RE_LETTERS = rx.compile(r"[a-z]+")
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Context:
     options: Options
     results: dict[str, list[Any]] = field(default_factory=dict)
     _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _words: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def location(self, start: int, end: int) -> Location:
         line = self.doc.line_of(start)
@@ -59,6 +63,16 @@ class Context:
         if spans is None:
             spans = self._sentences[block.index] = list(sentence_spans(self.raw(block)))
         return spans
+
+    def words(self, block: Block) -> frozenset[str]:
+        """The block's words (runs of letters), lower-cased (computed once).
+
+        Extractors test these sets before running a pattern over the block.
+        """
+        words = self._words.get(block.index)
+        if words is None:
+            words = self._words[block.index] = frozenset(RE_LETTERS.findall(block.text.lower()))
+        return words
 
     def warning(self, code: str, message: str, block: Block | None = None) -> Warning:
         return Warning(code, message, self.block_location(block) if block else None)

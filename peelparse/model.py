@@ -4,6 +4,10 @@ Every extracted item carries ``text`` (the verbatim span of the normalised
 text, ``peelparse text``) and a ``location``.  ``to_dict`` keeps field order, so
 output is byte-for-byte deterministic.  ``docs/schema.md`` and
 ``peelparse schema`` are generated from these classes.
+
+Records are plain dataclasses (not ``frozen``: a frozen class costs three code
+generations at import, which every run of the command line pays).  Treat them
+as values: build a changed copy with ``dataclasses.replace``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ def doc(text: str, **kw: Any) -> Any:
     return field(metadata={"doc": text}, **kw)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Location:
     """Where an item sits: line and character offsets into the normalised text."""
 
@@ -36,7 +40,7 @@ class Location:
     )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Source:
     """The input file."""
 
@@ -47,7 +51,7 @@ class Source:
     pages: int | None = doc("number of pages (PDF), null otherwise")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Inspector:
     """The inspector who signs the report."""
 
@@ -55,7 +59,7 @@ class Inspector:
     title: str | None = doc("e.g. 'HM Inspector of Constabulary'")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class DocumentInfo:
     """Front-matter facts about the report."""
 
@@ -70,7 +74,7 @@ class DocumentInfo:
     inspector: Inspector = doc("the signing inspector")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class SectionRecord:
     """One heading of the report's section tree."""
 
@@ -83,7 +87,7 @@ class SectionRecord:
     location: Location = doc("where the heading is")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Judgment:
     """The graded judgment of one area."""
 
@@ -110,7 +114,7 @@ class Judgment:
     location: Location = doc("the grade line in the body, else the grid cell")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Ungraded:
     """An area that the report describes but does not grade."""
 
@@ -122,7 +126,7 @@ class Ungraded:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class AreaForImprovement:
     """An area for improvement (the heading sentence)."""
 
@@ -135,7 +139,7 @@ class AreaForImprovement:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class CauseOfConcern:
     """A cause of concern and the recommendations that answer it."""
 
@@ -147,7 +151,7 @@ class CauseOfConcern:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class RecommendationItem:
     """One bullet of a recommendation."""
 
@@ -155,7 +159,7 @@ class RecommendationItem:
     location: Location = doc("the bullet")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Recommendation:
     """A time-bound recommendation ('Within three months, the force should ...')."""
 
@@ -174,7 +178,7 @@ class Recommendation:
     location: Location = doc("the stem")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Practice:
     """An innovative, promising or notable practice."""
 
@@ -186,7 +190,7 @@ class Practice:
     location: Location = doc("the heading")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Comparator:
     """The figure a percentage is compared with."""
 
@@ -194,7 +198,7 @@ class Comparator:
     label: str = doc("what it is: 'across England and Wales', 'national standard', ...")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Finding:
     """One quantitative finding: a proportion, percentage, count, sample, rate or duration."""
 
@@ -216,7 +220,7 @@ class Finding:
     location: Location = doc("the text span")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Initiative:
     """A named scheme, operation, programme, tool, board or award."""
 
@@ -231,7 +235,7 @@ class Initiative:
     location: Location = doc("the first mention")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Warning:
     """Something the tool noticed but could not resolve."""
 
@@ -240,7 +244,7 @@ class Warning:
     location: Location | None = doc("where, when known")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Report:
     """One PEEL report as data."""
 

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 
+from . import rx
 from .document import Document
 
-RE_LINK = re.compile(
+RE_LINK = rx.compile(
     r"""
     \[ (?P<label> (?: [^\[\]\\\n] | \\. )*+ ) \]   # [label], escapes allowed
     \( (?: \# | [a-z]+:[^)\s]*+ | /[^)\s]*+ ) \)    # (#), (https://...), (/path)
     """,
     re.VERBOSE,
 )
-RE_ESCAPE = re.compile(r"\\([()\[\]*_#.\-])")
-RE_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(?P<body>[^*\n]{1,200}?)(?<=\S)\*(?![\w*])")
-RE_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
-RE_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+RE_ESCAPE = rx.compile(r"\\([()\[\]*_#.\-])")
+RE_EMPHASIS = rx.compile(r"(?<![\w*])\*(?=\S)(?P<body>[^*\n]{1,200}?)(?<=\S)\*(?![\w*])")
+RE_ODD_SPACE = rx.compile("[\u00a0\u2007\u202f\u2009\u200a]")
+RE_ZERO_WIDTH = rx.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean_line(line: str) -> str:

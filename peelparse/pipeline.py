@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from . import __version__
+from . import __version__, rx
 from .blocks import split_blocks
 from .context import Context
 from .document import Document
@@ -27,7 +27,7 @@ from .normalize import normalize
 from .options import Options
 from .sections import split_sections
 
-RE_PEEL_MARKER = re.compile(
+RE_PEEL_MARKER = rx.compile(
     r"\bPEEL\b|police\s+effectiveness,\s+efficiency\s+and\s+legitimacy", re.I
 )
 #: How far into the text the PEEL marker must appear.

@@ -15,19 +15,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import rx
 from .blocks import Block
 from .vocab import LABELS, PART_HEADINGS, area_for_heading, grade_key, norm
 
-RE_CONTENTS_ENTRY = re.compile(
+RE_CONTENTS_ENTRY = rx.compile(
     r"^(?P<title>\S.*?)(?:\t++|\s*+\.{3,}+\s*+|\s{2,}+)(?P<page>\d{1,3})$"
 )
-RE_CAPTION = re.compile(
+RE_CAPTION = rx.compile(
     r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", re.I
 )
 #: A page footer line (anchored: tried with ``match``); a copyright sign anywhere also counts.
-RE_FOOTER = re.compile(r"(?:www\.|https?://)|Page \d+ of \d+$|\d{1,3}$", re.I)
+RE_FOOTER = rx.compile(r"(?:www\.|https?://)|Page \d+ of \d+$|\d{1,3}$", re.I)
 _HM = r"(?:HM|Her\s+Majesty['\u2019]s|His\s+Majesty['\u2019]s)"
-RE_INSPECTOR_TITLE = re.compile(
+RE_INSPECTOR_TITLE = rx.compile(
     rf"^(?:(?P<name>[^,]{{3,60}}),\s*)?(?P<title>{_HM}\s+(?:Chief\s+)?Inspector\s+of\s+Constabulary"
     rf"(?:\s+and\s+(?:{_HM}\s+)?(?:Chief\s+)?Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?)$"
 )

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import rx
+
 #: A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by
 #: white space and a capital, digit, quote or bracket; not after a short abbreviation.
-RE_SENTENCE_END = re.compile(
+RE_SENTENCE_END = rx.compile(
     r"""[.!?]['"\u2019\u201d)]?+
         (?=\s++['"\u2018\u201c(]?+[A-Z0-9])""",
     re.VERBOSE,
 )
 #: Abbreviations after which a full stop does not end a sentence.
-RE_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Mr|Mrs|Ms|Dr|St|vs|approx|Co|Ltd))$")
+RE_ABBREVIATION = rx.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Mr|Mrs|Ms|Dr|St|vs|approx|Co|Ltd))$")
 
 MONTHS = [
     "january",

@@ -7,10 +7,11 @@ dropped), so small spelling variants across cycles still match.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-RE_NON_WORD = re.compile(r"[^\w\s']+")
+from . import rx
+
+RE_NON_WORD = rx.compile(r"[^\w\s']+")
 
 GRADE_SCALE: tuple[str, ...] = (
     "outstanding",

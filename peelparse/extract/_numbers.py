@@ -7,8 +7,9 @@ long run of digits, spaces or punctuation cannot make it backtrack.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from .. import rx
 from ..textutil import MONTHS, NUMBER_WORDS, RE_MONTH
 
 _WORDS = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
@@ -68,7 +69,9 @@ UNIT_ADJECTIVES = frozenset(["applicable", "relevant", "eligible", "such"])
 COLLECTIVE_UNITS = frozenset(
     ["staff", "people", "police", "personnel", "children", "men", "women", "workforce"]
 )
-TIME_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+TIME_UNITS = rf"(?:{'|'.join(_TIME_UNITS)})s?"
+TIME_WORDS = frozenset(_TIME_UNITS) | {f"{unit}s" for unit in _TIME_UNITS}
 
 _MONTH_WORDS = frozenset(MONTHS)
 _ID_WORDS = frozenset(
@@ -103,7 +106,7 @@ _ID_WORDS = frozenset(
 #: the sentence has a digit and, if it has cue words, one of them (lower case).
 #: Separate patterns: each is fast on its own.
 EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tuple(
-    (cue, re.compile(p, re.VERBOSE))
+    (cue, rx.compile(p, re.VERBOSE))
     for cue, p in (
         (
             _MONTH_WORDS,
@@ -139,30 +142,30 @@ EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tupl
 )
 #: Patterns with no digit, each tried only when its cue word is in the sentence.
 EXCLUDES_WORD: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("policing", re.compile(r"\b\w++\s++areas\s++of\s++policing\b")),
-    ("graded", re.compile(r"\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++")),
+    ("policing", rx.compile(r"\b\w++\s++areas\s++of\s++policing\b")),
+    ("graded", rx.compile(r"\bgraded\s+judgments?\s+in\s+\w++\s+of\s+these\s+\w++")),
 )
 
-RE_PERCENT = re.compile(
+RE_PERCENT = rx.compile(
     rf"{B}(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)\s*+(?:percent\b|per\s+cent\b|%)"
     r"(?:\s*+\((?:with\s+)?a?\s*+confidence\s+interval\s+of\s+(?:\+/-|\u00b1|plus\s+or\s+minus)\s*+"
     r"(?P<ci>\d{1,2}(?:\.\d{1,2})?)\s*+(?:percent|per\s+cent|%)?(?:\s*+points)?\))?"
 )
-RE_COMPARE = re.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs)\b", re.I)
+RE_COMPARE = rx.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs)\b", re.I)
 
-RE_PROPORTION = re.compile(
+RE_PROPORTION = rx.compile(
     rf"{B}(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?:the\s++|these\s++|those\s++|every\s++)?"
     rf"(?P<den>{NUM}){E}"
 )
-RE_PROPORTION_REF = re.compile(
+RE_PROPORTION_REF = rx.compile(
     rf"{B}(?P<num>{NUM}){E}\s++(?:out\s++)?of\s++(?P<ref>the|these|those)\s++"
     r"(?P<unit>cases|records|files|incidents|calls|investigations|reports|crimes|victims|people|officers|staff|occasions|times|searches)\b"
 )
-RE_OF_THESE = re.compile(
+RE_OF_THESE = rx.compile(
     rf"\b(?:Of|From)\s++(?:these|the|those)\s++(?P<den>{NUM}){E}(?:\s++[a-z]++){{0,2}},\s*+"
     rf"(?:[^.,;]{{0,80}}?\b(?:in\s++)?)?(?P<num>{NUM}){E}",
 )
-RE_FRACTION = re.compile(
+RE_FRACTION = rx.compile(
     r"\b(?P<qual>(?i:more\s+than|less\s+than|fewer\s+than|over|under|almost|nearly|about|around|"
     r"approximately|just\s+over|just\s+under)\s+)?(?P<frac>(?i:a\s+third|one\s+third|two\s+thirds|"
     r"a\s+quarter|one\s+quarter|three\s+quarters|half))\b(?=\s+(?:of|its|their|the|all)\b)"
@@ -176,11 +179,11 @@ FRACTIONS = {
     "three quarters": 0.75,
     "half": 0.5,
 }
-RE_ONE_IN = re.compile(
+RE_ONE_IN = rx.compile(
     rf"{B}(?P<num>{NUM}){E}\s++in\s++(?:every\s++)?(?P<den>{NUM}){E}(?!\s*+(?:percent|%))"
 )
-RE_RATE_RATIO = re.compile(rf"{B}(?P<value>{NUM}){E}\s++times\s++(?:as|more)\s++likely\b")
-RE_SAMPLE = re.compile(
+RE_RATE_RATIO = rx.compile(rf"{B}(?P<value>{NUM}){E}\s++times\s++(?:as|more)\s++likely\b")
+RE_SAMPLE = rx.compile(
     rf"""\b(?:we\s++(?:also\s++)?(?:reviewed|examined|inspected|audited|looked\s+at|dip[\s-]sampled|assessed|analysed)
             |a\s++(?:random\s++)?sample\s++of|sampled)
         \s++(?:a\s+total\s+of\s+)?(?P<n>{NUM}){E}\s++(?P<unit>(?:[a-z][a-z-]{{0,30}}+\s++){{0,4}}?
@@ -188,25 +191,25 @@ RE_SAMPLE = re.compile(
            assessments|logs|searches|stop\s+searches|occasions|referrals|applications|decisions))\b""",
     re.VERBOSE | re.I,
 )
-RE_DURATION = re.compile(
+RE_DURATION = rx.compile(
     rf"{B}(?P<n>{NUM})(?:-|\s++)(?:\s*+(?:to|-|\u2013)\s*+(?P<n2>{NUM})(?:-|\s++))?"
     rf"(?P<unit>{TIME_UNITS})\b"
 )
-RE_COUNT = re.compile(rf"{B}(?P<n>{NUM}){E}(?=\s++[a-z])")
-RE_WORD = re.compile(r"[a-z][a-z-]*+")
-RE_RATE_GROUPS = re.compile(
+RE_COUNT = rx.compile(rf"{B}(?P<n>{NUM}){E}(?=\s++[a-z])")
+RE_WORD = rx.compile(r"[a-z][a-z-]*+")
+RE_RATE_GROUPS = rx.compile(
     rf"""(?P<g1>[^,;:()]{{3,120}}?)\s++(?:were|are|was|is)\s++(?:[a-z]++\s++)?(?P<value>{NUM}){E}\s++
         times\s++(?:as|more)\s++likely\b(?:[^,;.]{{0,80}}?)\s++(?:as|than)\s++(?P<g2>[^.,;()]{{3,80}}+)""",
     re.VERBOSE,
 )
-RE_TARGET_BEFORE = re.compile(
+RE_TARGET_BEFORE = rx.compile(
     r"\b(?:target|standard|aim|goal|limit)\b[^.]{0,40}?\b(?:of|is|was|to)\s*+$", re.I
 )
 
 #: A qualifier right before a number ("more than 4,700 people").
-RE_QUAL_BEFORE = re.compile(rf"(?<![\w-]){QUAL}$")
-RE_DIGIT = re.compile(r"\d")
-RE_LOWER_WORD = re.compile(r"[a-z]+")
+RE_QUAL_BEFORE = rx.compile(rf"(?<![\w-]){QUAL}$")
+RE_DIGIT = rx.compile(r"\d")
+RE_LOWER_WORD = rx.compile(r"[a-z]+")
 NUMBER_TOKENS = frozenset(NUMBER_WORDS) | {"half", "third", "thirds", "quarter", "quarters"}
 FRACTION_TOKENS = NUMBER_TOKENS - frozenset(NUMBER_WORDS)
 SAMPLE_TOKENS = frozenset(
@@ -226,12 +229,15 @@ SAMPLE_TOKENS = frozenset(
 
 def has_number(text: str) -> bool:
     """Cheap test: a sentence without a digit or a number word holds no finding."""
-    return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(
-        RE_LOWER_WORD.findall(text.lower())
-    )
+    return has_number_words(text, RE_LOWER_WORD.findall(text.lower()))
 
 
-RE_TOKEN = re.compile(r"\d++|[A-Za-z]++")
+def has_number_words(text: str, words: Iterable[str]) -> bool:
+    """``has_number`` given the text's lower-case words."""
+    return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(words)
+
+
+RE_TOKEN = rx.compile(r"\d++|[A-Za-z]++")
 
 
 class Tokens:
@@ -340,7 +346,7 @@ POSITIVE_WORDS = frozenset(
         "safeguarded",
     ]
 )
-RE_WORD_ANY = re.compile(r"[a-z]+(?:['\u2019]t)?")
+RE_WORD_ANY = rx.compile(r"[a-z]+(?:['\u2019]t)?")
 
 
 def cue(text: str) -> str | None:

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..blocks import Block
 from ..context import Context, Extracted
 from ..model import AreaForImprovement
 from ..sections import Section
 
-RE_CARRIED = re.compile(
+RE_CARRIED = rx.compile(
     r"""\b(?:Our|In\s+our|The|HMICFRS'?s?)\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s+(?:PEEL\s+)?
          (?:report|inspection|assessment)\s+(?:said|found|identified|stated|recommended)
       | \bremains\s+an\s+area\s+for\s+improvement\b
@@ -31,7 +32,7 @@ RE_CARRIED = re.compile(
       | \bcarried\s+over\s+from\b[^.]*?(?P<year3>(?:19|20)\d\d)""",
     re.VERBOSE | re.I,
 )
-RE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+RE_YEAR = rx.compile(r"\b((?:19|20)\d\d)\b")
 #: How many body paragraphs after the heading may say that it carries over.
 CARRY_LOOKAHEAD = 3
 

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .. import rx
 from ..blocks import Block, collapse
 from ..context import Context, Extracted
 from ..model import Comparator, Finding
@@ -177,6 +178,8 @@ def _unit_after(text: str, pos: int, max_words: int = 4) -> str | None:
 
 
 def _rate_ratios(s: Sentence) -> None:
+    if "times" not in s.tokens.words:
+        return
     for m in s.scan(N.RE_RATE_RATIO):
         if s.free(m.span()):
             hit = Hit(
@@ -206,10 +209,12 @@ def _comparator(s: Sentence, after: int) -> tuple[Comparator, Span] | None:
     return Comparator(float(m["value"]), label), m.span()
 
 
-RE_PLACE = re.compile(r"\b(?:across|in|for|among|nationally|national|the)\b.*+", re.I)
+RE_PLACE = rx.compile(r"\b(?:across|in|for|among|nationally|national|the)\b.*+", re.I)
 
 
 def _percentages(s: Sentence) -> None:
+    if "%" not in s.text and "cent" not in s.tokens.words and "percent" not in s.tokens.words:
+        return
     for m in s.scan(N.RE_PERCENT):
         if not s.free(m.span()):
             continue
@@ -295,6 +300,8 @@ def _samples(s: Sentence) -> None:
 
 
 def _durations(s: Sentence) -> None:
+    if N.TIME_WORDS.isdisjoint(s.tokens.words):
+        return
     for m in s.scan(N.RE_DURATION):
         if not s.free(m.span()) or (m["n"].lower() == "one" and not m["n2"]):
             continue
@@ -335,7 +342,7 @@ def _counts(s: Sentence) -> None:
 MATCHERS = (_rate_ratios, _percentages, _samples, _proportions, _durations, _counts)
 
 
-RE_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+RE_CLAUSE_BREAK = rx.compile(r"[,;:]\s")
 
 
 def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
@@ -362,7 +369,7 @@ def sentence_hits(text: str, context: list[float]) -> list[Hit]:
 
 
 #: A figure caption: its numbers label a chart that the text does not carry.
-RE_FIGURE = re.compile(r"^(?:Figure|Table|Chart|Graph)\s*+\d*+:", re.I)
+RE_FIGURE = rx.compile(r"^(?:Figure|Table|Chart|Graph)\s*+\d*+:", re.I)
 #: Level-2 kinds whose numbers describe the framework, not the force.
 SKIP_KINDS = frozenset({"front", "judgments"})
 
@@ -375,7 +382,7 @@ def _blocks(ctx: Context) -> Iterator[Block]:
         if (
             block.kind in ("para", "bullet")
             and not RE_FIGURE.match(block.text)
-            and N.has_number(block.text)
+            and N.has_number_words(block.text, ctx.words(block))
         ):
             yield block
 

@@ -17,31 +17,31 @@ from __future__ import annotations
 
 import re
 
-from .. import forces
+from .. import forces, rx
 from ..context import Context, Extracted
 from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
 from ..textutil import RE_MONTH, month_number
 from ..vocab import CYCLES_BY_NAME, cycle_rules, grade_key
 
-RE_INSPECTION_OF = re.compile(
+RE_INSPECTION_OF = rx.compile(
     r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", re.I
 )
-RE_HOW_GOOD = re.compile(r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b")
-RE_CYCLE = re.compile(
+RE_HOW_GOOD = rx.compile(r"how\s+good\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)\s+is\s+(?:in|at)\b")
+RE_CYCLE = rx.compile(
     r"\bPEEL\s*+(?:assessment\s+)?(?P<y1>20\d\d)(?:\s*+[/\u2013\u2014-]\s*+(?P<y2>(?:20)?\d\d)|(?P<y2b>\d\d))?\b",
     re.I,
 )
-RE_CYCLE_ALT = re.compile(
+RE_CYCLE_ALT = rx.compile(
     r"\b(?:PEEL|legitimacy)\b[^\n]{0,60}?\b(?P<y1>20\d\d)\s*[/\u2013-]\s*(?P<y2>\d\d)\b", re.I
 )
-RE_PILOT = re.compile(
+RE_PILOT = rx.compile(
     r"initial\s+judgments\s+in\s+\w+\s+20\d\d\s+and\s+our\s+revisit\s+judgments"
     r"|\b(?:13|thirteen)\s+areas\s+of\s+policing",
     re.I,
 )
-RE_ORDINAL = re.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", re.I)
-RE_DATE_LINE = re.compile(
+RE_ORDINAL = rx.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", re.I)
+RE_DATE_LINE = rx.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{RE_MONTH})\s+(?P<year>20\d\d)\s*\|\s*\u00a9"
     rf"|Published(?:\s+on)?:?\s+(?:(?P<day2>\d{{1,2}})\s+)?(?P<month2>{RE_MONTH})\s+(?P<year2>20\d\d)"
     rf"|^(?:(?P<day3>\d{{1,2}})\s+)?(?P<month3>{RE_MONTH})\s+(?P<year3>20\d\d)$"
@@ -79,11 +79,19 @@ def _cycle(texts: list[str]) -> str | None:
     return None
 
 
+def _pilot(text: str) -> bool:
+    """The pilot's wording (a substring gate first: the case-blind pattern is slow to scan)."""
+    low = text.lower()  # block text is whitespace-collapsed
+    return ("revisit judgments" in low or "areas of policing" in low) and bool(
+        RE_PILOT.search(text)
+    )
+
+
 def _layout(ctx: Context, cycle: str | None) -> str | None:
     """The 2021/22 variant: pilot (revisit judgments), early (SOC or victims graded), revised."""
     if cycle != "2021/22":
         return None
-    if RE_PILOT.search("\n".join(b.text for b in ctx.blocks[:400])):
+    if any(_pilot(b.text) for b in ctx.blocks[:400]):
         return "pilot"
     for section in ctx.outline.top():
         first = section.blocks[0] if section.blocks else None

@@ -24,10 +24,10 @@ Example: {"id": "initiative-1", "name": "Operation Encompass", "kind": "operatio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .. import forces
+from .. import forces, rx
 from ..blocks import collapse
 from ..context import Context, Extracted
 from ..model import Initiative
@@ -78,28 +78,28 @@ QUOTED = r"(?:'(?P<q1>[^'\n]{2,60}?)'|\u2018(?P<q2>[^\u2019\n]{2,60}?)\u2019|\"(
 #: The same without named groups, for a lookahead next to QUOTED.
 QUOTE_AHEAD = r"(?:'[^'\n]{2,60}?'|\u2018[^\u2019\n]{2,60}?\u2019|\"[^\"\n]{2,60}?\"|\u201c[^\u201d\n]{2,60}?\u201d)"
 
-RE_CALLED = re.compile(
+RE_CALLED = rx.compile(
     rf"""\b(?:calls\s++(?={QUOTE_AHEAD})|(?:called|known\s+as|named|branded(?:\s+as)?|entitled)\s++(?:the\s++|a\s++|an\s++)?)
         (?:{QUOTED}|(?P<cap>{CAP_RUN})|(?P<low>[a-z][a-z-]{{2,30}}+(?:\s++(?:{_KIND}))?)\b)""",
     re.VERBOSE,
 )
-RE_OPERATION = re.compile(
+RE_OPERATION = rx.compile(
     rf"\b(?P<cap>(?:Operation|Project|Programme)\s++{CAP}(?:\s++{CAP}){{0,2}})"
 )
-RE_QUOTED_KIND = re.compile(rf"{QUOTED}\s++(?:is\s++a\s++(?:[a-z]++\s++)?)?(?P<kind>{_KIND})\b")
-RE_QUOTED_ANY = re.compile(QUOTED)
-RE_CAP_KIND = re.compile(rf"(?<![\w'])(?P<cap>{CAP_RUN}\s++(?i:(?:{_KIND})))\b")
-RE_TITLE_IN_BRACKETS = re.compile(
+RE_QUOTED_KIND = rx.compile(rf"{QUOTED}\s++(?:is\s++a\s++(?:[a-z]++\s++)?)?(?P<kind>{_KIND})\b")
+RE_QUOTED_ANY = rx.compile(QUOTED)
+RE_CAP_KIND = rx.compile(rf"(?<![\w'])(?P<cap>{CAP_RUN}\s++(?i:(?:{_KIND})))\b")
+RE_TITLE_IN_BRACKETS = rx.compile(
     r"\b(?P<kind>film|app|campaign|video|podcast|website|booklet)\b[^().]{0,80}?\((?P<cap>[A-Z][^()\n]{3,60}?)\)"
 )
-RE_ACRONYM = re.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
-RE_LONG_WORDS = re.compile(r"[A-Za-z][a-z']*+")
+RE_ACRONYM = rx.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
+RE_LONG_WORDS = rx.compile(r"[A-Za-z][a-z']*+")
 ACRONYM_LOOKBACK = 80
-RE_CUE_WORD = re.compile(r"\w+")
+RE_CUE_WORD = rx.compile(r"[a-z]+")
 CALLED_WORDS = frozenset(["called", "calls", "known", "named", "branded", "entitled"])
 OPERATION_WORDS = ("Operation", "Project", "Programme")
 KIND_WORDS = frozenset(KIND_NOUNS)
-RE_QUOTE_CHAR = re.compile("['\"\u2018\u201c]")
+RE_QUOTE_CHAR = rx.compile("['\"\u2018\u201c]")
 STOP_NAMES = frozenset(
     norm(n)
     for n in (
@@ -165,12 +165,13 @@ def _named(m: re.Match[str]) -> tuple[str, int, int] | None:
     return None
 
 
-def cues(text: str) -> frozenset[str]:
+def cues(text: str, words: Iterable[str] | None = None) -> frozenset[str]:
     """Which kinds of mention ``text`` can hold: a cheap superset test, run once per block.
 
-    Word-set lookups, not case-insensitive alternations scanned at every character.
+    ``words``: the text's lower-case words, if known.  Word-set lookups, not
+    case-insensitive alternations scanned at every character.
     """
-    words = frozenset(RE_CUE_WORD.findall(text.lower()))
+    words = frozenset(RE_CUE_WORD.findall(text.lower()) if words is None else words)
     found = set()
     if not CALLED_WORDS.isdisjoint(words):
         found.add("called")
@@ -299,7 +300,7 @@ def extract(ctx: Context) -> Extracted:
             continue
         raw = ctx.raw(block)
         body.append(raw)
-        found = cues(raw)
+        found = cues(raw, ctx.words(block))
         if not found:
             continue
         for s, e in ctx.sentences(block):

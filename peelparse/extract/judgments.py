@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import rx
 from ..blocks import Block
 from ..context import Context, Extracted
 from ..model import Judgment, Location
@@ -31,14 +32,14 @@ from ..sections import Section
 from ..textutil import word_to_int
 from ..vocab import area_for_label, area_for_phrase, cycle_rules, grade_key, question_of
 
-RE_STATEMENT = re.compile(
+RE_STATEMENT = rx.compile(
     r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++
         (?:is\s++(?P<grade>outstanding|good|adequate|inadequate)
           |(?P<ri>requires\s++improvement))
         \s++(?:at|in)\s++(?P<phrase>[^.]{3,160}?)\.?$""",
     re.VERBOSE | re.I,
 )
-RE_COUNT = re.compile(
+RE_COUNT = rx.compile(
     r"graded\s+judgments?\s+in\s+(?P<graded>\w+)\s+of\s+these(?:\s+(?P<total>\w+))?",
     re.I,
 )
@@ -266,7 +267,7 @@ def extract(ctx: Context) -> Extracted:
 
 
 PILLARS = ("effectiveness", "efficiency", "legitimacy")
-RE_PILLAR = re.compile(
+RE_PILLAR = rx.compile(
     r"""extent\s+to\s+which\s+(?:the\s+force|the\s+constabulary|[A-Z][\w&'\u2019 -]{2,60}?)\s+
         (?P<what>is\s+effective|operates\s+efficiently|treats\s+the\s+public|is\s+efficient|is\s+legitimate)
         [^.]{0,160}?\s(?:is:?\s+)?(?P<grade>outstanding|good|adequate|requires\s+improvement|inadequate)[.;]?(?:\s+and)?\s*$""",
@@ -279,7 +280,7 @@ PILLAR_OF = {
     "treats the public": "legitimacy",
     "is legitimate": "legitimacy",
 }
-RE_CARRIED_GRADE = re.compile(
+RE_CARRIED_GRADE = rx.compile(
     r"\bcarried\s+(?:it\s+)?(?:over|forward)\b(?:[^.]{0,80}?\b(?P<year>(?:19|20)\d\d))?"
     r"|\bgrade\s+(?:is\s+)?from\s+(?:our\s+)?(?P<year2>(?:19|20)\d\d)",
     re.I,

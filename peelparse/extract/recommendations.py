@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..blocks import Block
 from ..context import Context, Extracted
 from ..model import Recommendation, RecommendationItem
 from ..sections import Section
 from ..textutil import RE_MONTH, month_number, word_to_int
 
-RE_STEM = re.compile(
+RE_STEM = rx.compile(
     rf"""^(?:We\s++recommend\s++that,?+\s++)?
         (?P<ts>(?i:within)\s++(?P<n>\d{{1,2}}|[a-z]+)\s++(?P<unit>weeks?|months?|years?)
              |(?i:by)\s++(?P<date>(?:(?P<day>\d{{1,2}})\s++)?(?P<month>{RE_MONTH})\s++(?P<year>20\d\d))
@@ -35,8 +36,8 @@ RE_STEM = re.compile(
         (?P<rest>.*)$""",
     re.VERBOSE | re.S,
 )
-RE_SHOULD_IMMEDIATELY = re.compile(r"^\S.{0,80}?\bshould\s++(?P<imm>immediately)\b", re.I)
-RE_SHOULD = re.compile(r"\bshould\b", re.I)
+RE_SHOULD_IMMEDIATELY = rx.compile(r"^\S.{0,80}?\bshould\s++(?P<imm>immediately)\b", re.I)
+RE_SHOULD = rx.compile(r"\bshould\b", re.I)
 UNIT_MONTHS = {"month": 1, "months": 1, "year": 12, "years": 12}
 
 

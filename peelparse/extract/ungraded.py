@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..blocks import collapse
 from ..context import Context, Extracted
 from ..model import Ungraded
 from ..sections import Section
 
-RE_REASON = re.compile(
+RE_REASON = rx.compile(
     r"""\bungraded\b
       | \bnarrative\s+assessment\b
       | \b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+(?:make\s+a\s+)?grade
@@ -30,7 +31,7 @@ RE_REASON = re.compile(
     re.VERBOSE | re.I,
 )
 #: Weaker reasons, used only when no sentence matches RE_REASON.
-RE_REASON_WEAK = re.compile(
+RE_REASON_WEAK = rx.compile(
     r"""\bgrade\w*\s+and\s+report\w*\s+on\b.*\bseparately\b
       | \breported\s+(?:on\s+)?separately\b
       | \bgraded\s+and\s+reported\s+on\s+in\b""",

@@ -11,20 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
+from ..cachedir import directory, enabled, write_atomic
 
-def directory() -> Path:
-    if os.environ.get("PEELPARSE_CACHE_DIR"):
-        return Path(os.environ["PEELPARSE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "peelparse"
-
-
-def enabled() -> bool:
-    return not os.environ.get("PEELPARSE_NO_CACHE")
+__all__ = ["directory", "enabled", "get", "key", "put"]
 
 
 def key(sha: str, engine: str, version: str) -> str:
@@ -35,7 +26,7 @@ def get(name: str) -> dict[str, Any] | None:
     if not enabled():
         return None
     try:
-        with open(directory() / f"{name}.json", encoding="utf-8") as fh:
+        with open(os.path.join(directory(), f"{name}.json"), encoding="utf-8") as fh:
             data = json.load(fh)
         return data if isinstance(data, dict) else None
     except (OSError, ValueError):
@@ -46,9 +37,4 @@ def put(name: str, value: dict[str, Any]) -> None:
     if not enabled():
         return
     with contextlib.suppress(OSError):
-        folder = directory()
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh, ensure_ascii=False)
-        os.replace(tmp, folder / f"{name}.json")
+        write_atomic(f"{name}.json", json.dumps(value, ensure_ascii=False).encode("utf-8"))

@@ -26,15 +26,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import rx
 from ..document import Document
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from ..vocab import grade_key
 
 HEADER_BAND = 0.075  # top share of the page holding the running header
 FOOTER_BAND = 0.925  # below this share of the page: the footer
-RE_PAGE_NUMBER = re.compile(r"^(?:Page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I)
-RE_LEADER = re.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
-RE_BULLET_GLYPH = re.compile(
+RE_PAGE_NUMBER = rx.compile(r"^(?:Page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I)
+RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
+RE_BULLET_GLYPH = rx.compile(
     "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
 )
 PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
