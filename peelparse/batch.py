@@ -118,6 +118,8 @@ def run_batch(
         return
     from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
 
+    from . import pipeline  # noqa: F401 - imported once here, inherited by forked workers
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         files = [(p, options) for p in paths if p != "-"]

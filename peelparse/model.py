@@ -264,12 +264,24 @@ class Report:
     warnings: list[Warning] = doc("what could not be resolved")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+#: Field names per record class, looked up once (``fields()`` is slow to call per object).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def to_dict(obj: Any) -> Any:
     """A record (or list of them) as plain JSON-ready values, in field order."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, list | tuple):
         return [to_dict(v) for v in obj]
+    if is_dataclass(obj) and not isinstance(obj, type):
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields(obj))
+        return to_dict(obj)
     return obj
 
 

@@ -14,6 +14,8 @@ Safety, since the engine trusts the list it is given:
 - a program is saved only when the pattern built from it compares equal to
   ``re.compile``'s (``Pattern.__eq__`` compares the opcode lists), so a Python
   whose internals differ stores nothing and simply compiles as usual;
+- ``_sre.compile`` itself checks a program before using it (a bad one raises
+  "invalid SRE code", and the pattern is then compiled by ``re.compile``);
 - the file is written atomically; anything unexpected (no file, an old or broken
   one, a read-only disk) falls back to ``re.compile``.
 

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+#: Tests never read or write the user's caches (loader results, compiled regexes).
+#: Set before any test module imports peelparse: patterns are compiled at import.
+CACHE_DIR = tempfile.mkdtemp(prefix="peelparse-test-cache-")
+os.environ["PEELPARSE_CACHE_DIR"] = CACHE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "peel-2021-22-warwickshire.txt"
@@ -14,10 +21,11 @@ INPUT_SUFFIXES = (".txt", ".pdf", ".html")
 NO_GOLDEN_FAMILIES = {"bad"}
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never read or write the user's loader cache."""
-    os.environ["PEELPARSE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+def pytest_unconfigure(config: pytest.Config) -> None:  # noqa: ARG001
+    from peelparse import rx
+
+    rx.save()  # now, not at exit, so that the folder can go
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
 
 
 def golden_inputs() -> list[Path]:
