@@ -2,11 +2,14 @@
 """Batch throughput and start-up, measured in one run (ratios, not absolute goals).
 
 - 43 text reports (the seed with each force's name, in a temporary folder):
-  reports/s of ``peelparse extract DIR`` with --jobs 1 and --jobs 2, and the ratio;
+  reports/s of ``peelparse extract DIR`` with --jobs 1 and --jobs 2 (run in
+  turn, --batch-repeat rounds), and the throughput ratio;
 - one ``peelparse extract`` of one text report, process start to exit, next to
-  ``python -c pass`` and ``python -c "import click"``: the commands are run in
-  turn, --repeat rounds; the ratio is the median over rounds of the two times
-  of the same round, so a change in machine load during the run cancels out.
+  ``python -c pass`` and ``python -c "import click"`` (run in turn, --repeat
+  rounds), and the same without the compiled-regex cache.
+
+Each ratio is the median over rounds of the ratio of two times taken in the same
+round, so a change in machine load during the run cancels out.
 
 Every command runs as an installed tool does: with bytecode (``pip install``
 compiles it; here it goes to a temporary ``PYTHONPYCACHEPREFIX``, since some
@@ -14,7 +17,7 @@ machines set ``PYTHONDONTWRITEBYTECODE``) and with peelparse's compiled-regex
 cache (``peelparse/rx.py``) in a temporary ``PEELPARSE_CACHE_DIR``.  One
 warm-up run of each command fills both before anything is timed.
 
-    python bench/bench_batch.py [--repeat 21]
+    python bench/bench_batch.py [--repeat 21] [--batch-repeat 5]
 """
 
 from __future__ import annotations
@@ -47,26 +50,20 @@ def run_once(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - t0
 
 
-def wall(cmd: list[str], env: dict[str, str], repeat: int) -> float:
-    """Median wall time of ``cmd`` after one warm-up run."""
-    run_once(cmd, env)
-    return statistics.median(run_once(cmd, env) for _ in range(repeat))
-
-
 def interleaved(
-    cmds: list[tuple[list[str], dict[str, str]]], repeat: int
+    cmds: list[tuple[list[str], dict[str, str]]], repeat: int, base: int
 ) -> tuple[list[float], list[float]]:
     """Each (command, env) run in turn, ``repeat`` rounds, after one warm-up run each.
 
     Returns the median wall time of each command, and the median over rounds of
-    each command's time divided by the second command's time in the same round
-    (a drift in machine load hits both sides of such a ratio alike).
+    each command's time divided by command ``base``'s time in the same round (a
+    drift in machine load hits both sides of such a ratio alike).
     """
     for cmd, env in cmds:
         run_once(cmd, env)
     rounds = [[run_once(cmd, env) for cmd, env in cmds] for _ in range(repeat)]
     medians = [statistics.median(r[i] for r in rounds) for i in range(len(cmds))]
-    ratios = [statistics.median(r[i] / r[1] for r in rounds) for i in range(len(cmds))]
+    ratios = [statistics.median(r[i] / r[base] for r in rounds) for i in range(len(cmds))]
     return medians, ratios
 
 
@@ -80,25 +77,27 @@ def installed_env(tmp: Path) -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=21)
+    parser.add_argument("--repeat", type=int, default=21, help="rounds of the start-up runs")
+    parser.add_argument("--batch-repeat", type=int, default=5, help="rounds of the batch runs")
     args = parser.parse_args()
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         env = installed_env(Path(tmp))
         folder = Path(tmp) / "reports"
         n = len(load_make_batch().write_reports(folder))
-        rates = {}
-        for jobs in (1, 2):
-            seconds = wall(
-                [py, "-m", "peelparse", "extract", str(folder), "--jobs", str(jobs), "--quiet"],
-                env,
-                3,
-            )
-            rates[jobs] = n / seconds
+        batch = [
+            [py, "-m", "peelparse", "extract", str(folder), "--jobs", str(j), "--quiet"]
+            for j in (1, 2)
+        ]
+        (t1, t2), ratios = interleaved([(batch[0], env), (batch[1], env)], args.batch_repeat, 1)
+        for jobs, seconds in ((1, t1), (2, t2)):
             print(
-                f"batch of {n} text reports, --jobs {jobs}: {seconds:.2f} s, {rates[jobs]:.1f} reports/s"
+                f"batch of {n} text reports, --jobs {jobs}: {seconds:.2f} s, {n / seconds:.1f} reports/s"
             )
-        print(f"--jobs 2 / --jobs 1 throughput: {rates[2] / rates[1]:.2f}x (goal >= 1.7x)")
+        print(
+            f"--jobs 2 / --jobs 1 throughput: {ratios[0]:.2f}x (goal >= 1.7x; median of "
+            f"per-round ratios; ratio of medians {t1 / t2:.2f}x)"
+        )
         one = [py, "-m", "peelparse", "extract", str(SEED)]
         (t_pass, t_click, t_one, t_nocache), ratios = interleaved(
             [
@@ -108,6 +107,7 @@ def main() -> None:
                 (one, {**env, "PEELPARSE_NO_CACHE": "1"}),
             ],
             args.repeat,
+            1,
         )
     print(
         f"python -c pass: {t_pass * 1000:.0f} ms; python -c 'import click': {t_click * 1000:.0f} ms; "
