@@ -237,7 +237,9 @@ def has_number_words(text: str, words: Iterable[str]) -> bool:
     return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(words)
 
 
-RE_TOKEN = rx.compile(r"\d++|[A-Za-z]++")
+RE_DIGIT_RUN = rx.compile(r"(?<!\d)\d")
+#: A number word as a whole run of letters (ASCII: "one" in "someone" is no number).
+RE_NUMBER_WORD = rx.compile(rf"(?<![a-z])(?:{_WORDS})(?![a-z])", re.I | re.A)
 
 
 class Tokens:
@@ -249,20 +251,12 @@ class Tokens:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.has_digit = False
-        words: set[str] = set()
-        for m in RE_TOKEN.finditer(text):
-            token = m.group()
-            if token[0].isdigit():
-                self.starts.append(m.start())
-                self.has_digit = True
-                continue
-            lower = token.lower()
-            words.add(lower)
-            if lower in NUMBER_WORDS:
-                self.starts.append(m.start())
-        self.words = frozenset(words)
+        self.words = frozenset(RE_LOWER_WORD.findall(text.lower()))
+        self.starts = [m.start() for m in RE_DIGIT_RUN.finditer(text)]
+        self.has_digit = bool(self.starts)
+        if not self.words.isdisjoint(NUMBER_WORDS):
+            self.starts += [m.start() for m in RE_NUMBER_WORD.finditer(text)]
+            self.starts.sort()
 
 
 def scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

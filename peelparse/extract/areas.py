@@ -40,6 +40,8 @@ CARRY_LOOKAHEAD = 3
 def _carried(texts: list[str]) -> tuple[bool, str | None]:
     found, year = False, None
     for text in texts:
+        if not (RE_YEAR.search(text) or "remains" in text.lower()):
+            continue  # every branch of RE_CARRIED needs one (a cheap gate: it is case-blind)
         for m in RE_CARRIED.finditer(text):
             found = True
             year = year or m["year"] or m["year2"] or m["year3"]

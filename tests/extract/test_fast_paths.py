@@ -43,6 +43,8 @@ EDGE_SENTENCES = [
     "Of these 20, 8 were suitable; 17 of the cases; a third of them; half of all.",
     "",
     "NINETY-NINE PERCENT. Seventeen Of The Twenty.",
+    "A hundred officers and a hundred and ten staff; someone, often, nineteenth, Ten.",
+    "\u0130stanbul has ten; \u212aelvin eleven; stra\u00dfe twelve.",
 ]
 
 
@@ -86,6 +88,8 @@ def test_scan_is_not_a_finditer_for_other_patterns() -> None:
         ("eighteen and eight-week", [0, 13]),
         ("no numbers here", []),
         ("A12 B-2", [1, 6]),
+        ("a hundred and someone", [2]),
+        ("\u0130 ten", [2]),
     ],
 )
 def test_token_starts(sentence: str, starts: list[int]) -> None:
