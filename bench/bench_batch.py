@@ -67,6 +67,12 @@ def interleaved(
     return medians, ratios
 
 
+def peelparse_command(py: str) -> list[str]:
+    """The installed ``peelparse`` script beside this Python (what users run), else ``-m``."""
+    script = Path(py).parent / ("peelparse.exe" if os.name == "nt" else "peelparse")
+    return [str(script)] if script.exists() else [py, "-m", "peelparse"]
+
+
 def installed_env(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -85,10 +91,9 @@ def main() -> None:
         env = installed_env(Path(tmp))
         folder = Path(tmp) / "reports"
         n = len(load_make_batch().write_reports(folder))
-        batch = [
-            [py, "-m", "peelparse", "extract", str(folder), "--jobs", str(j), "--quiet"]
-            for j in (1, 2)
-        ]
+        tool = peelparse_command(py)
+        print(f"command: {' '.join(tool)}")
+        batch = [[*tool, "extract", str(folder), "--jobs", str(j), "--quiet"] for j in (1, 2)]
         (t1, t2), ratios = interleaved([(batch[0], env), (batch[1], env)], args.batch_repeat, 1)
         for jobs, seconds in ((1, t1), (2, t2)):
             print(
@@ -98,7 +103,7 @@ def main() -> None:
             f"--jobs 2 / --jobs 1 throughput: {ratios[0]:.2f}x (goal >= 1.7x; median of "
             f"per-round ratios; ratio of medians {t1 / t2:.2f}x)"
         )
-        one = [py, "-m", "peelparse", "extract", str(SEED)]
+        one = [*tool, "extract", str(SEED)]
         (t_pass, t_click, t_one, t_nocache), ratios = interleaved(
             [
                 ([py, "-c", "pass"], env),

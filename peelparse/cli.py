@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import EXIT_CODES, EXIT_INTERNAL, EXIT_SOME_FAILED, EXIT_USAGE, PeelparseError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -246,6 +248,8 @@ def _extract_many(
     jobs: int,
     quiet: bool,
 ) -> int:
+    from pathlib import Path
+
     from .batch import existing_shas, input_sha, run_batch
     from .emit import StreamWriter
 

@@ -7,7 +7,6 @@ gives the same bytes.  YAML is imported only when asked for.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any
@@ -40,6 +39,8 @@ FORMATS: dict[str, Writer] = {"json": write_json, "jsonl": write_jsonl, "yaml": 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
     """Rows as CSV with a fixed column order; lists are joined with '; '."""
+    import csv  # lazy: only the table commands write CSV
+
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:

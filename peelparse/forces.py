@@ -8,11 +8,13 @@ and slug; it never guesses from a partial match.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .vocab import norm
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "forces.json")
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ def _key(text: str) -> str:
 
 @cache
 def _table() -> dict[str, Force]:
-    raw = json.loads(resources.files("peelparse").joinpath("data/forces.json").read_text("utf-8"))
+    # A plain file read: importlib.resources costs more to import than the whole lookup.
+    with open(DATA, encoding="utf-8") as fh:
+        raw = json.load(fh)
     table: dict[str, Force] = {}
     for entry in raw:
         force = Force(entry["name"], entry["slug"], entry.get("subject"))
