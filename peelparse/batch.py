@@ -28,11 +28,17 @@ JSON_SUFFIXES = (".json", ".jsonl")
 
 @dataclass
 class Outcome:
-    """One input's result: ``report`` or ``error`` is set, never both."""
+    """One input's result: ``report`` or ``error`` is set, never both.
+
+    With ``encode``, the worker also sends ``text``, the report's JSON already
+    encoded (so the parent only writes it), and ``report`` keeps only the keys
+    the parent reads (``SUMMARY_KEYS``): less to copy between processes.
+    """
 
     path: str
     report: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
+    text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -79,8 +85,22 @@ def error_record(path: str, exc: PeelparseError, data: bytes | None = None) -> d
     }
 
 
+#: What the parent needs of a report it gets as encoded ``text``.
+SUMMARY_KEYS = ("schema_version", "source", "document", "warnings")
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """Encode each report to JSON in the worker: ``pretty`` indents it."""
+
+    pretty: bool = False
+
+
 def parse_one(
-    path: str, options: dict[str, Any] | None = None, data: bytes | None = None
+    path: str,
+    options: dict[str, Any] | None = None,
+    data: bytes | None = None,
+    encode: Encoding | None = None,
 ) -> Outcome:
     """Parse one input into an Outcome; every failure becomes an error record."""
     from . import parse_bytes, to_dict
@@ -89,7 +109,13 @@ def parse_one(
     try:
         if data is None:
             data = read_bytes(path)
-        return Outcome(path, report=to_dict(parse_bytes(data, path, options)))
+        report = to_dict(parse_bytes(data, path, options))
+        if encode is not None:
+            from .emit import dumps
+
+            summary = {key: report[key] for key in SUMMARY_KEYS}
+            return Outcome(path, report=summary, text=dumps(report, encode.pretty))
+        return Outcome(path, report=report)
     except PeelparseError as exc:
         return Outcome(path, error=error_record(path, exc, data))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
@@ -101,8 +127,9 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
-def _work(args: tuple[str, dict[str, Any] | None]) -> Outcome:
-    return parse_one(*args)
+def _work(args: tuple[str, dict[str, Any] | None, Encoding | None]) -> Outcome:
+    path, options, encode = args
+    return parse_one(path, options, None, encode)
 
 
 def run_batch(
@@ -110,11 +137,12 @@ def run_batch(
     jobs: int = 1,
     options: dict[str, Any] | None = None,
     stdin: bytes | None = None,
+    encode: Encoding | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order; ``jobs`` > 1 uses that many worker processes."""
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield parse_one(path, options, stdin if path == "-" else None)
+            yield parse_one(path, options, stdin if path == "-" else None, encode)
         return
     from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
 
@@ -122,10 +150,10 @@ def run_batch(
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
-        files = [(p, options) for p in paths if p != "-"]
+        files = [(p, options, encode) for p in paths if p != "-"]
         results = pool.map(_work, files, chunksize=1)
         for path in paths:
-            yield parse_one(path, options, stdin) if path == "-" else next(results)
+            yield parse_one(path, options, stdin, encode) if path == "-" else next(results)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -250,7 +250,7 @@ def _extract_many(
 ) -> int:
     from pathlib import Path
 
-    from .batch import existing_shas, input_sha, run_batch
+    from .batch import Encoding, existing_shas, input_sha, run_batch
     from .emit import StreamWriter
 
     target = Path(out_dir) if out_dir else None
@@ -263,12 +263,17 @@ def _extract_many(
     failed = 0
     out = None if target is not None else open_output(output)
     writer = StreamWriter(out, fmt, pretty) if out is not None else None
+    # Workers encode the JSON (files in --out-dir, or the stream unless it is YAML).
+    encode = None
+    if writer is None or writer.fmt != "yaml":
+        encode = Encoding(pretty=pretty if writer is None else writer.pretty_json)
+    outcomes = run_batch(inputs, jobs, options, stdin, encode)
     try:
-        for outcome in progress(run_batch(inputs, jobs, options, stdin), len(inputs), quiet):
+        for outcome in progress(outcomes, len(inputs), quiet):
             report_problems(outcome, quiet)
             failed += not outcome.ok
             if writer is not None:
-                writer.write(outcome.record())
+                writer.write(outcome.record(), outcome.text)
             elif outcome.ok and target is not None:
                 _write_file(target, outcome, pretty, quiet)
             if fail_fast and not outcome.ok:
@@ -282,15 +287,10 @@ def _extract_many(
 
 
 def _write_file(target: Path, outcome: Any, pretty: bool, quiet: bool) -> None:
-    import json
-
     from .batch import write_report
+    from .emit import dumps
 
-    sep = None if pretty else (",", ":")
-    text = (
-        json.dumps(outcome.report, ensure_ascii=False, indent=2 if pretty else None, separators=sep)
-        + "\n"
-    )
+    text = (outcome.text if outcome.text is not None else dumps(outcome.report, pretty)) + "\n"
     path, renamed = write_report(target, outcome.report, outcome.path, text)
     if renamed and not quiet:
         say(

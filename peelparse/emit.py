@@ -14,17 +14,21 @@ from typing import IO, Any
 Writer = Callable[[Any, IO[str], bool], None]
 
 
-def write_json(data: Any, out: IO[str], pretty: bool = False) -> None:
+def dumps(data: Any, pretty: bool = False) -> str:
+    """JSON text: indented by 2 when ``pretty``, else compact on one line."""
     if pretty:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_json(data: Any, out: IO[str], pretty: bool = False) -> None:
+    out.write(dumps(data, pretty))
     out.write("\n")
 
 
 def write_jsonl(records: Any, out: IO[str], pretty: bool = False) -> None:  # noqa: ARG001
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        out.write(dumps(record))
         out.write("\n")
 
 
@@ -61,14 +65,19 @@ class StreamWriter:
     def __init__(self, out: IO[str], fmt: str, pretty: bool = False) -> None:
         self.out, self.fmt, self.pretty, self.count = out, fmt, pretty, 0
 
-    def write(self, record: Any) -> None:
-        if self.fmt == "jsonl":
-            write_jsonl([record], self.out)
-        elif self.fmt == "json":
-            self.out.write("[\n" if self.count == 0 else ",\n")
-            indent = 2 if self.pretty else None
-            sep = None if self.pretty else (",", ":")
-            self.out.write(json.dumps(record, ensure_ascii=False, indent=indent, separators=sep))
+    @property
+    def pretty_json(self) -> bool:
+        """Whether JSON records are indented (JSON Lines never are)."""
+        return self.pretty and self.fmt == "json"
+
+    def write(self, record: Any, text: str | None = None) -> None:
+        """Write one record; ``text``, if given, is its JSON already encoded (``dumps``)."""
+        if self.fmt in ("json", "jsonl"):
+            if self.fmt == "json":
+                self.out.write("[\n" if self.count == 0 else ",\n")
+            self.out.write(text if text is not None else dumps(record, self.pretty_json))
+            if self.fmt == "jsonl":
+                self.out.write("\n")
         else:
             import yaml
 

@@ -81,6 +81,26 @@ def test_jobs_1_and_2_give_identical_bytes(folder: Path, jsonl: Any) -> None:
     assert peelparse("extract", str(folder), "--jobs", "1").stdout == jsonl[0].stdout
 
 
+@pytest.mark.parametrize("pretty", [False, True], ids=["compact", "pretty"])
+def test_batch_writes_the_same_json_as_a_single_extract(tmp_path: Path, pretty: bool) -> None:
+    """Workers encode the JSON; it must be byte for byte what one extract prints."""
+    flag = ["--pretty"] if pretty else []
+    (tmp_path / "in").mkdir()
+    first = tmp_path / "in" / "a.txt"
+    first.write_bytes(SEED.read_bytes())
+    single = peelparse("extract", str(first), *flag).stdout
+    (tmp_path / "in" / "b.txt").write_bytes(SEED.read_bytes().replace(b"Warwickshire", b"Kent"))
+    out = tmp_path / "out"
+    peelparse("extract", str(tmp_path / "in"), "--out-dir", str(out), "--jobs", "2", *flag)
+    assert (out / "warwickshire-2021-22.json").read_bytes() == single
+    lines = peelparse("extract", str(tmp_path / "in"), "--jobs", "2").stdout.splitlines(True)
+    compact = single if not pretty else peelparse("extract", str(first)).stdout
+    assert lines[0] == compact and len(lines) == 2
+    array = peelparse("extract", str(tmp_path / "in"), "--format", "json", *flag).stdout
+    assert json.loads(array)[0] == json.loads(single)
+    assert (b'\n  "schema_version": ' in array) is pretty
+
+
 def test_json_format_is_one_array(folder: Path) -> None:
     result = peelparse("extract", str(folder), "--format", "json")
     data = json.loads(result.stdout)
