@@ -102,10 +102,11 @@ _ID_WORDS = frozenset(
     ]
 )
 #: Spans that are never findings: dates, years, ages, times, identifiers, the
-#: framework's own counts, as (cue words, pattern).  A pattern is tried only when
-#: the sentence has a digit and, if it has cue words, one of them (lower case).
-#: Separate patterns: each is fast on its own.
-EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tuple(
+#: framework's own counts, as (cue, pattern).  A pattern is tried only when the
+#: sentence has a digit and its cue: one of a set of (lower-case) words, or one of
+#: a tuple of substrings.  Separate patterns: each is fast on its own.
+Cue = frozenset[str] | tuple[str, ...]
+EXCLUDES_DIGIT: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
     (cue, rx.compile(p, re.VERBOSE))
     for cue, p in (
         (
@@ -113,7 +114,7 @@ EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tupl
             rf"""(?:\d{{1,2}}\s++)?{RE_MONTH}(?:\s++(?:and|to)\s++{RE_MONTH})?\s++(?:19|20)\d\d""",
         ),
         (_MONTH_WORDS, rf"""\b\d{{1,2}}\s++{RE_MONTH}\b"""),
-        (None, r"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b"""),
+        (("19", "20"), r"""\b(?:19|20)\d\d(?:\s*+[/\u2013-]\s*+\d\d(?:\d\d)?+)?\b"""),
         (frozenset(["age"]), r"""\bunder\s+the\s+age\s+of\s+\d{1,3}"""),
         (
             frozenset(["age", "aged"]),
@@ -122,7 +123,7 @@ EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tupl
         (frozenset(["year"]), r"""\b\d{1,3}-?\s*+(?:to|-|\u2013)\s*+\d{1,3}-year-olds?"""),
         (frozenset(["year"]), r"""\b\d{1,3}-year-olds?"""),
         (frozenset(["am", "pm"]), r"""\b\d{1,2}(?::\d\d)?\s*+(?:am|pm)\b"""),
-        (None, r"""\b24/7\b"""),
+        (("24/7",), r"""\b24/7\b"""),
         (
             _ID_WORDS,
             r"""\b(?i:outcome|section|sections|figure|table|annex|chapter|paragraph|page|tranche|tier|level|
@@ -130,10 +131,10 @@ EXCLUDES_DIGIT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tupl
         \s++\d{1,4}(?:\s++(?:and|or|to)\s++\d{1,4})?""",
         ),
         (
-            None,
+            ("101", "999", "111", "112"),
             r"""\b(?:101|999|111|112)(?=\s++(?:calls?|service|number|line|non-emergency|emergency))""",
         ),
-        (None, r"""\b(?:the|a)\s++(?:101|999)\b"""),
+        (("101", "999"), r"""\b(?:the|a)\s++(?:101|999)\b"""),
         (
             frozenset(["forces"]),
             r"""\ball\s++\d{2}\s++(?:police\s++)?forces\b | \b43\s++(?:police\s++)?forces\b""",

@@ -105,12 +105,16 @@ class Sentence:
 
     def _excludes(self) -> Iterator[re.Pattern[str]]:
         """The exclusion patterns worth trying on this sentence (see ``_numbers``)."""
-        words = self.tokens.words
         if self.tokens.has_digit:
-            yield from (
-                p for cue, p in N.EXCLUDES_DIGIT if cue is None or not cue.isdisjoint(words)
-            )
+            for cue, pattern in N.EXCLUDES_DIGIT:
+                if self._has_cue(cue):
+                    yield pattern
         yield from (p for cue, p in N.EXCLUDES_WORD if cue in self.text)
+
+    def _has_cue(self, cue: N.Cue) -> bool:
+        if isinstance(cue, tuple):
+            return any(part in self.text for part in cue)
+        return not cue.isdisjoint(self.tokens.words)
 
     def scan(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches of a pattern that starts with a number (see ``_numbers.scan``)."""
