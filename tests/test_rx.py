@@ -132,3 +132,15 @@ def test_a_read_only_cache_folder_is_not_an_error(tmp_path: Path) -> None:
     target.write_text("x")  # the cache "folder" is a file: every write fails
     out = extract(FIXTURE / sorted(p.name for p in FIXTURE.glob("*.txt"))[0], target)
     assert json.loads(out)["schema_version"]
+
+
+def test_no_module_level_re_compile_in_the_package() -> None:
+    """Module-level patterns go through rx.compile, so the cache covers them all."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "peelparse").rglob("*.py"))
+        if path.name != "rx.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "re.compile(" in line and "rx.compile(" not in line
+    ]
+    assert offenders == []
