@@ -9,8 +9,9 @@ hand that list straight to the engine.
 
 Safety, since the engine trusts the list it is given:
 - the cache file is named after the interpreter (``sys.implementation.cache_tag``,
-  the full version and ``_sre.MAGIC``, the engine's format number) and carries a
-  SHA-256 digest of its contents, checked on every load;
+  the full version and ``_sre.MAGIC``, the engine's format number) and after
+  peelparse's version (an upgrade starts a new file), and carries a SHA-256
+  digest of its contents, checked on every load;
 - a program is saved only when the pattern built from it compares equal to
   ``re.compile``'s (``Pattern.__eq__`` compares the opcode lists), so a Python
   whose internals differ stores nothing and simply compiles as usual;
@@ -33,14 +34,15 @@ import re
 import sys
 from typing import Any
 
-from . import cachedir
+from . import __version__, cachedir
 
 try:  # CPython internals; on another interpreter every pattern is compiled as usual
     import _sre  # type: ignore[import-not-found]
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     FILE_NAME: str | None = (
-        f"regex-{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}.bin"
+        f"regex-{__version__}-{sys.implementation.cache_tag}-{sys.hexversion:x}"
+        f"-{_sre.MAGIC}-{_sre.CODESIZE}.bin"
     )
 except (ImportError, AttributeError):  # pragma: no cover - not CPython 3.11+
     FILE_NAME = None
