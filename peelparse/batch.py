@@ -139,11 +139,13 @@ def run_batch(
     stdin: bytes | None = None,
     encode: Encoding | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order; ``jobs`` > 1 uses that many worker processes."""
+    """Outcomes in input order; ``jobs`` > 1 uses that many worker processes.
+
+    The workers start here, before the caller iterates (and so before a progress
+    bar starts its thread): forking a process that runs threads can deadlock.
+    """
     if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield parse_one(path, options, stdin if path == "-" else None, encode)
-        return
+        return (parse_one(p, options, stdin if p == "-" else None, encode) for p in paths)
     from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
 
     from . import pipeline  # noqa: F401 - imported once here, inherited by forked workers
@@ -151,7 +153,22 @@ def run_batch(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         files = [(p, options, encode) for p in paths if p != "-"]
-        results = pool.map(_work, files, chunksize=1)
+        results = pool.map(_work, files, chunksize=1)  # submits all: the workers start now
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    return _in_order(pool, results, paths, options, stdin, encode)
+
+
+def _in_order(
+    pool: Any,
+    results: Iterator[Outcome],
+    paths: list[str],
+    options: dict[str, Any] | None,
+    stdin: bytes | None,
+    encode: Encoding | None,
+) -> Iterator[Outcome]:
+    try:
         for path in paths:
             yield parse_one(path, options, stdin, encode) if path == "-" else next(results)
     finally:

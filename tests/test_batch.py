@@ -237,3 +237,34 @@ def test_missing_file_in_batch_is_an_error_record(tmp_path: Path) -> None:
     result = peelparse("extract", str(SEED), str(tmp_path / "missing.txt"))
     records = [json.loads(x) for x in result.stdout.decode().splitlines()]
     assert result.returncode == 10 and records[1]["error"]["code"] == "not_found"
+
+
+def test_workers_start_before_the_caller_iterates(tmp_path: Path) -> None:
+    """The pool forks when run_batch is called, not inside the caller's loop (where a
+    progress bar's thread may already run: forking a threaded process can deadlock)."""
+    import multiprocessing
+
+    from peelparse.batch import run_batch
+
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+        paths.append(str(tmp_path / name))
+    before = len(multiprocessing.active_children())
+    outcomes = run_batch(paths, jobs=2)
+    assert len(multiprocessing.active_children()) > before
+    assert [o.ok for o in outcomes] == [True, True]
+    assert len(multiprocessing.active_children()) == before
+
+
+def test_one_job_reads_nothing_until_the_caller_asks(tmp_path: Path) -> None:
+    """With one job there is no pool: an input is read only when its turn comes."""
+    from peelparse.batch import run_batch
+
+    report = tmp_path / "a.txt"
+    report.write_bytes(SEED.read_bytes())
+    outcomes = run_batch([str(report)], jobs=1)
+    report.unlink()  # gone before the caller iterates: the outcome says so
+    first = next(iter(outcomes))
+    assert not first.ok and first.error is not None
+    assert first.error["error"]["message"] == "no such file"
