@@ -11,15 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import rx
 from .blocks import RE_BULLET, Block, collapse
 from .document import Document
 from .model import Location, Warning
 from .options import Options
 from .sections import Outline, Section
-from .textutil import sentence_spans
-
-RE_LETTERS = rx.compile(r"[a-z]+")
+from .textutil import sentence_spans, words_of
 
 
 @dataclass
@@ -71,7 +68,7 @@ class Context:
         """
         words = self._words.get(block.index)
         if words is None:
-            words = self._words[block.index] = frozenset(RE_LETTERS.findall(block.text.lower()))
+            words = self._words[block.index] = words_of(block.text)
         return words
 
     def warning(self, code: str, message: str, block: Block | None = None) -> Warning:

@@ -95,6 +95,14 @@ def sentence_spans(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
         yield base + start, base + end
 
 
+RE_LETTERS = rx.compile(r"[a-z]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The runs of ASCII letters in ``text``, lower-cased: the set extractors test cues in."""
+    return frozenset(RE_LETTERS.findall(text.lower()))
+
+
 def word_to_int(word: str) -> int | None:
     """'eight' -> 8, '4,700' -> 4700, 'Nineteen' -> 19; None otherwise."""
     w = word.lower().replace(",", "")

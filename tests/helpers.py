@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,3 +35,14 @@ def snippet_report(text: str) -> Any:
 
 def path_of(relpath: str) -> Path:
     return ROOT / relpath
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``python -m peelparse ARGS`` from the project root; never raises on a non-zero exit."""
+    return subprocess.run(
+        [sys.executable, "-m", "peelparse", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )

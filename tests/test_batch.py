@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
+from .helpers import run_cli
 
 _spec = importlib.util.spec_from_file_location("make_batch", ROOT / "scripts" / "make_batch.py")
 assert _spec and _spec.loader
@@ -35,14 +36,7 @@ SEED_GRADES = {
 }
 
 
-def peelparse(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "peelparse", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
+peelparse = run_cli
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,9 @@ from click.testing import CliRunner
 from peelparse.cli import cli
 
 from .conftest import ROOT, SEED
+from .helpers import run_cli
 
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "peelparse", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
+run = run_cli
 
 
 def test_extract_json_to_stdout() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,7 @@ from peelparse.load import load_path
 from peelparse.load.pdf import Line, Page, _bullet, _contents_row, _fix_hyphens, assemble
 
 from .conftest import ROOT
+from .helpers import run_cli
 
 PAIRS = [
     ("seeds/peel-2021-22-warwickshire.txt", "fixtures/pdf/pdf--2021-22-warwickshire.pdf"),
@@ -105,12 +104,7 @@ def test_seed_pdf_page_count_and_cover() -> None:
     ],
 )
 def test_bad_pdfs(name: str, code: int) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "peelparse", "extract", f"fixtures/bad/{name}"],
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-    )
+    result = run_cli("extract", f"fixtures/bad/{name}")
     assert result.returncode == code
     assert result.stdout == b""
     assert result.stderr.decode().count("\n") == 1 and "Traceback" not in result.stderr.decode()
@@ -130,13 +124,7 @@ def test_encrypted_pdf_opens_with_password_and_is_not_cached(
 
 def test_pdf_on_stdin() -> None:
     pdf = ROOT / PAIRS[1][1]
-    result = subprocess.run(
-        [sys.executable, "-m", "peelparse", "extract", "-"],
-        input=pdf.read_bytes(),
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-    )
+    result = run_cli("extract", "-", stdin=pdf.read_bytes())
     assert result.returncode == 0 and b'"format":"pdf"' in result.stdout
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .. import rx
-from ..textutil import MONTHS, NUMBER_WORDS, RE_MONTH
+from ..textutil import MONTHS, NUMBER_WORDS, RE_MONTH, words_of
 
 _WORDS = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
 #: A number: 4,700 / 18.3 / 24 / eight / Nineteen.
@@ -210,7 +210,6 @@ RE_TARGET_BEFORE = rx.compile(
 #: A qualifier right before a number ("more than 4,700 people").
 RE_QUAL_BEFORE = rx.compile(rf"(?<![\w-]){QUAL}$")
 RE_DIGIT = rx.compile(r"\d")
-RE_LOWER_WORD = rx.compile(r"[a-z]+")
 NUMBER_TOKENS = frozenset(NUMBER_WORDS) | {"half", "third", "thirds", "quarter", "quarters"}
 FRACTION_TOKENS = NUMBER_TOKENS - frozenset(NUMBER_WORDS)
 SAMPLE_TOKENS = frozenset(
@@ -230,7 +229,7 @@ SAMPLE_TOKENS = frozenset(
 
 def has_number(text: str) -> bool:
     """Cheap test: a sentence without a digit or a number word holds no finding."""
-    return has_number_words(text, RE_LOWER_WORD.findall(text.lower()))
+    return has_number_words(text, words_of(text))
 
 
 def has_number_words(text: str, words: Iterable[str]) -> bool:
@@ -252,7 +251,7 @@ class Tokens:
     """
 
     def __init__(self, text: str) -> None:
-        self.words = frozenset(RE_LOWER_WORD.findall(text.lower()))
+        self.words = words_of(text)
         self.starts = [m.start() for m in RE_DIGIT_RUN.finditer(text)]
         self.has_digit = bool(self.starts)
         if not self.words.isdisjoint(NUMBER_WORDS):

@@ -31,6 +31,7 @@ from .. import forces, rx
 from ..blocks import collapse
 from ..context import Context, Extracted
 from ..model import Initiative
+from ..textutil import words_of
 from ..vocab import area_for_heading, norm
 
 KIND_NOUNS = {
@@ -95,7 +96,6 @@ RE_TITLE_IN_BRACKETS = rx.compile(
 RE_ACRONYM = rx.compile(rf"\((?P<acr>[A-Z]{{2,7}})\)(?:\s++(?P<kind>{_KIND})\b)?")
 RE_LONG_WORDS = rx.compile(r"[A-Za-z][a-z']*+")
 ACRONYM_LOOKBACK = 80
-RE_CUE_WORD = rx.compile(r"[a-z]+")
 CALLED_WORDS = frozenset(["called", "calls", "known", "named", "branded", "entitled"])
 OPERATION_WORDS = ("Operation", "Project", "Programme")
 KIND_WORDS = frozenset(KIND_NOUNS)
@@ -171,7 +171,7 @@ def cues(text: str, words: Iterable[str] | None = None) -> frozenset[str]:
     ``words``: the text's lower-case words, if known.  Word-set lookups, not
     case-insensitive alternations scanned at every character.
     """
-    words = frozenset(RE_CUE_WORD.findall(text.lower()) if words is None else words)
+    words = words_of(text) if words is None else frozenset(words)
     found = set()
     if not CALLED_WORDS.isdisjoint(words):
         found.add("called")
