@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import PeelparseError
+from .errors import PeelparseError, WorkerCrashed
 
 #: Suffixes a folder is searched for (reports, and extract's own JSON output).
 REPORT_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
@@ -146,33 +146,136 @@ def run_batch(
     """
     if jobs <= 1 or len(paths) <= 1:
         return (parse_one(p, options, stdin if p == "-" else None, encode) for p in paths)
-    from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
-
-    from . import pipeline  # noqa: F401 - imported once here, inherited by forked workers
-
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
-    try:
-        files = [(p, options, encode) for p in paths if p != "-"]
-        results = pool.map(_work, files, chunksize=1)  # submits all: the workers start now
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    return _in_order(pool, results, paths, options, stdin, encode)
+    files = [p for p in paths if p != "-"]
+    workers = Workers(files, jobs, options, encode)
+    return _in_order(workers, paths, options, stdin, encode)
 
 
 def _in_order(
-    pool: Any,
-    results: Iterator[Outcome],
+    workers: Workers,
     paths: list[str],
     options: dict[str, Any] | None,
     stdin: bytes | None,
     encode: Encoding | None,
 ) -> Iterator[Outcome]:
     try:
+        i = 0
         for path in paths:
-            yield parse_one(path, options, stdin, encode) if path == "-" else next(results)
+            if path == "-":
+                yield parse_one(path, options, stdin, encode)
+                continue
+            yield workers.result(i)
+            i += 1
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.shutdown()
+
+
+def largest_first(files: list[str]) -> list[int]:
+    """Indexes of ``files``, largest first (longest-processing-time scheduling).
+
+    Ties, and files that cannot be read (size 0: they fail at once), keep their
+    input order.
+    """
+
+    def size(path: str) -> int:
+        try:
+            return os.stat(path).st_size
+        except (OSError, ValueError):
+            return 0
+
+    sizes = [size(path) for path in files]
+    return sorted(range(len(files)), key=lambda i: -sizes[i])
+
+
+class Workers:
+    """Worker processes for a batch of files: largest first, and robust to a crash.
+
+    Files are submitted largest first, so a big PDF at the end of a folder does not
+    keep one worker busy while the others idle; ``result(i)`` still gives file
+    ``i``'s outcome, so the caller yields them in input order.  A worker that dies
+    (a crash in a PDF library, the OOM killer) breaks the pool: the files it may
+    have been reading are then re-read one at a time, each in a fresh process, and
+    the one that kills its process again gets a ``worker_crashed`` error record;
+    the rest of the batch goes on in a new pool.
+    """
+
+    def __init__(
+        self,
+        files: list[str],
+        jobs: int,
+        options: dict[str, Any] | None,
+        encode: Encoding | None,
+    ) -> None:
+        from . import pipeline  # noqa: F401 - imported once here, inherited by forked workers
+
+        self.files, self.jobs, self.options, self.encode = files, jobs, options, encode
+        self.order = largest_first(files)  # submission order
+        self.futures: list[Any] = [None] * len(files)
+        self.pool = self._submit(self.order, jobs)
+
+    def _submit(self, indexes: list[int], jobs: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
+
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+        try:
+            for i in indexes:  # the first submit starts the workers
+                self.futures[i] = pool.submit(_work, (self.files[i], self.options, self.encode))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        return pool
+
+    def result(self, i: int) -> Outcome:
+        """File ``i``'s outcome (waits for it); each index is asked for once."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            outcome: Outcome = self.futures[i].result()
+        except BrokenProcessPool:
+            self._recover()
+            outcome = self.futures[i].result()
+        self.futures[i] = None  # the caller has it now: free the memory
+        return outcome
+
+    def _recover(self) -> None:
+        """After a worker died: isolate the files it may have held, restart the rest."""
+        from concurrent.futures import Future
+
+        self.pool.shutdown(wait=True)
+        lost = [i for i in self.order if _broken(self.futures[i])]
+        # A pool hands out files in submission order, at most jobs + 1 at a time.
+        suspects, rest = lost[: self.jobs + 1], lost[self.jobs + 1 :]
+        for i in suspects:
+            alone = self._submit([i], 1)
+            try:
+                self.futures[i].result()
+            except Exception:  # noqa: BLE001 - it killed its process again
+                done: Future[Outcome] = Future()
+                done.set_result(crashed(self.files[i]))
+                self.futures[i] = done
+            finally:
+                alone.shutdown(wait=True)
+        self.pool = self._submit(rest, self.jobs)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _broken(future: Any) -> bool:
+    from concurrent.futures.process import BrokenProcessPool
+
+    if future is None or not future.done() or future.cancelled():
+        return False
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+def crashed(path: str) -> Outcome:
+    """The error record of a file whose worker process died reading it."""
+    data = None
+    with contextlib.suppress(OSError), open(path, "rb") as fh:
+        data = fh.read()
+    err = WorkerCrashed("the worker process died reading this file", path)
+    return Outcome(path, error=error_record(path, err, data))
 
 
 def output_name(report: dict[str, Any], input_path: str) -> str:

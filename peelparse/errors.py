@@ -82,6 +82,13 @@ class ReadFailed(PeelparseError):
     exit_code = 14
 
 
+class WorkerCrashed(PeelparseError):
+    """A batch worker process died on this input (a crash in a PDF library, the OOM killer)."""
+
+    code = "worker_crashed"
+    exit_code = EXIT_INTERNAL
+
+
 ERROR_TYPES: tuple[type[PeelparseError], ...] = (
     FileMissing,
     IsADirectory,
@@ -94,6 +101,7 @@ ERROR_TYPES: tuple[type[PeelparseError], ...] = (
     NoTextLayer,
     CorruptPdf,
     ReadFailed,
+    WorkerCrashed,
 )
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (

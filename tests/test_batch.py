@@ -262,3 +262,109 @@ def test_one_job_reads_nothing_until_the_caller_asks(tmp_path: Path) -> None:
     first = next(iter(outcomes))
     assert not first.ok and first.error is not None
     assert first.error["error"]["message"] == "no such file"
+
+
+def _copies(folder: Path, names: list[str]) -> list[str]:
+    paths = []
+    for name in names:
+        (folder / name).write_bytes(SEED.read_bytes())
+        paths.append(str(folder / name))
+    return paths
+
+
+def _dies_on(marker: str, once: Path | None = None) -> Any:
+    """A parse_one that kills its own process on inputs whose name holds ``marker``
+    (every time, or only the first time when ``once`` names a flag file)."""
+    from peelparse import batch
+
+    real = batch.parse_one
+
+    def parse_one(path: str, *args: Any, **kwargs: Any) -> Any:
+        if marker in Path(path).name and (once is None or not once.exists()):
+            if once is not None:
+                once.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, *args, **kwargs)
+
+    return parse_one
+
+
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or __import__("multiprocessing").get_start_method() != "fork",
+    reason="the test patches a function the forked workers inherit",
+)
+
+
+@needs_fork
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_worker_that_dies_costs_only_its_own_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    from peelparse import batch
+
+    names = ["a.txt", "b-crash.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    paths = _copies(tmp_path, names)
+    monkeypatch.setattr(batch, "parse_one", _dies_on("crash"))
+    outcomes = list(batch.run_batch(paths, jobs=jobs))
+    assert [o.path for o in outcomes] == paths
+    assert [o.ok for o in outcomes] == [True, False, True, True, True, True]
+    error = outcomes[1].error
+    assert error is not None and error["error"]["code"] == "worker_crashed"
+    assert error["source"]["sha256"] == outcomes[0].report["source"]["sha256"]  # type: ignore[index]
+
+
+@needs_fork
+def test_a_worker_that_dies_once_is_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-off death (the OOM killer, say) loses nothing: the file is read again."""
+    from peelparse import batch
+
+    paths = _copies(tmp_path, ["a.txt", "b-crash.txt", "c.txt", "d.txt"])
+    monkeypatch.setattr(batch, "parse_one", _dies_on("crash", once=tmp_path / "died"))
+    outcomes = list(batch.run_batch(paths, jobs=2))
+    assert (tmp_path / "died").exists()
+    assert [o.ok for o in outcomes] == [True, True, True, True]
+
+
+@needs_fork
+def test_two_files_that_kill_their_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from peelparse import batch
+
+    names = ["a-crash.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g-crash.txt", "h.txt"]
+    paths = _copies(tmp_path, names)
+    monkeypatch.setattr(batch, "parse_one", _dies_on("crash"))
+    outcomes = list(batch.run_batch(paths, jobs=2))
+    assert [o.ok for o in outcomes] == ["crash" not in name for name in names]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "expected"),
+    [
+        ([10, 30, 20], [1, 2, 0]),
+        ([5, 5, 5], [0, 1, 2]),  # ties keep the input order
+        ([None, 7, 7, None], [1, 2, 0, 3]),  # unreadable files count as empty
+        ([], []),
+    ],
+)
+def test_largest_first(tmp_path: Path, sizes: list[int | None], expected: list[int]) -> None:
+    from peelparse.batch import largest_first
+
+    paths = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i}.txt"
+        if size is not None:
+            path.write_bytes(b"x" * size)
+        paths.append(str(path))
+    assert largest_first(paths) == expected
+
+
+def test_outcomes_keep_input_order_when_the_largest_file_comes_last(tmp_path: Path) -> None:
+    from peelparse.batch import run_batch
+
+    paths = _copies(tmp_path, ["a.txt", "b.txt", "c.txt"])
+    big = tmp_path / "d.txt"
+    big.write_bytes(SEED.read_bytes() + b"\nAn extra closing paragraph.\n" * 2000)
+    paths.append(str(big))
+    outcomes = list(run_batch(paths, jobs=2))
+    assert [o.path for o in outcomes] == paths and all(o.ok for o in outcomes)
