@@ -53,19 +53,33 @@ class Outcome:
 
 
 def expand_inputs(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[str]:
-    """Files as given, folders walked recursively (sorted), ``-`` kept."""
+    """Files as given, folders searched recursively (``find_reports``), ``-`` kept."""
     out: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            found = sorted(
-                str(p)
-                for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix.lower() in suffixes
-            )
-            out.extend(found)
+            out.extend(find_reports(path, suffixes))
         else:
             out.append(path)
     return out
+
+
+def find_reports(folder: str, suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[str]:
+    """Files under ``folder`` whose suffix (any case) is one of ``suffixes``, sorted.
+
+    Hidden files and folders (names starting with a dot: ``.git``, macOS's ``._x.pdf``
+    copies, our own ``.name.tmp`` files) are skipped, as ``ls`` and ``find``-like tools
+    do by default; symbolic links to folders are not followed (no loops).
+    """
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:
+                continue
+            path = os.path.join(root, name)
+            if os.path.isfile(path):  # not a broken link
+                found.append(str(Path(path)))
+    return sorted(found)
 
 
 def error_record(path: str, exc: PeelparseError, data: bytes | None = None) -> dict[str, Any]:

@@ -368,3 +368,46 @@ def test_outcomes_keep_input_order_when_the_largest_file_comes_last(tmp_path: Pa
     paths.append(str(big))
     outcomes = list(run_batch(paths, jobs=2))
     assert [o.path for o in outcomes] == paths and all(o.ok for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            ["b.txt", "a.pdf", "sub/c.html", "sub/deeper/d.htm"],
+            ["a.pdf", "b.txt", "sub/c.html", "sub/deeper/d.htm"],
+        ),
+        (["A.TXT", "b.Pdf"], ["A.TXT", "b.Pdf"]),  # suffixes in any case
+        (["a.txt", "notes.md", "out.json", "report.docx", "noext"], ["a.txt"]),
+        (["a.txt", ".hidden.txt", "._a.pdf", ".git/x.txt", ".cache/sub/y.pdf"], ["a.txt"]),
+        ([".a.name.tmp", "b.txt"], ["b.txt"]),  # an interrupted --out-dir run's temp file
+        ([], []),
+    ],
+)
+def test_find_reports(tmp_path: Path, files: list[str], expected: list[str]) -> None:
+    from peelparse.batch import find_reports
+
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    assert find_reports(str(tmp_path)) == [str(tmp_path / name) for name in expected]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_find_reports_skips_broken_links_and_does_not_loop(tmp_path: Path) -> None:
+    from peelparse.batch import find_reports
+
+    (tmp_path / "a.txt").write_bytes(b"x")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert find_reports(str(tmp_path)) == [str(tmp_path / "a.txt"), str(tmp_path / "link.txt")]
+
+
+def test_expand_inputs_keeps_files_and_stdin_as_given(tmp_path: Path) -> None:
+    from peelparse.batch import expand_inputs
+
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "b.txt").write_bytes(b"x")
+    given = [str(tmp_path / ".explicit.txt"), "-", str(tmp_path / "dir")]
+    assert expand_inputs(given) == [given[0], "-", str(tmp_path / "dir" / "b.txt")]
