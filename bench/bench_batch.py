@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,25 +46,39 @@ def load_make_batch():  # type: ignore[no-untyped-def]
     return module
 
 
-def run_once(cmd: list[str], env: dict[str, str]) -> float:
-    """Wall time of the command; a ``ceiling.py`` run reports its own (work only)."""
-    t0 = time.perf_counter()
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time of the command (with its worker processes).
+
+    A ``ceiling.py`` run reports its own wall time (work only, no start-up).
+    """
+    t0, cpu0 = time.perf_counter(), children_cpu()
     if str(CEILING) in cmd:
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
-        return float(out)
+        return float(out), children_cpu() - cpu0
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, children_cpu() - cpu0
 
 
-def interleaved(cmds: list[tuple[list[str], dict[str, str]]], repeat: int) -> list[list[float]]:
+Rounds = list[list[float]]
+
+
+def interleaved(cmds: list[tuple[list[str], dict[str, str]]], repeat: int) -> tuple[Rounds, Rounds]:
     """Each (command, env) run in turn, ``repeat`` rounds, after one warm-up run each.
 
-    Returns one row of wall times per round.  Ratios are taken within a round (a
-    drift in machine load hits both sides of such a ratio alike).
+    Returns one row of wall times per round, and one row of CPU times.  Ratios are
+    taken within a round (a drift in machine load hits both sides of such a ratio
+    alike).
     """
     for cmd, env in cmds:
         run_once(cmd, env)
-    return [[run_once(cmd, env) for cmd, env in cmds] for _ in range(repeat)]
+    runs = [[run_once(cmd, env) for cmd, env in cmds] for _ in range(repeat)]
+    return [[wall for wall, _ in r] for r in runs], [[cpu for _, cpu in r] for r in runs]
 
 
 def median(rounds: list[list[float]], i: int) -> float:
@@ -100,7 +115,7 @@ def batch_figures(
     """--jobs 1 and --jobs 2 over the folder, with the machine's own 2-process speed-up."""
     batch = [([*tool, "extract", str(folder), "--jobs", str(j), "--quiet"], env) for j in (1, 2)]
     ceiling = [([py, str(CEILING), str(j)], env) for j in (1, 2)] if hasattr(os, "fork") else []
-    rounds = interleaved(batch + ceiling, repeat)
+    rounds, cpu = interleaved(batch + ceiling, repeat)
     for jobs in (1, 2):
         seconds = median(rounds, jobs - 1)
         print(
@@ -111,6 +126,11 @@ def batch_figures(
         f"--jobs 2 / --jobs 1 throughput: {ratio(rounds, 0, 1):.2f}x (goal >= 1.7x; median of "
         f"per-round ratios; ratio of medians {median(rounds, 0) / median(rounds, 1):.2f}x; "
         f"of minima {ratio_of_minima(rounds, 0, 1):.2f}x; rounds: {per_round})"
+    )
+    same_work = f"; bench/ceiling.py 2 / 1: {ratio(cpu, 3, 2):.2f}x (same work)" if ceiling else ""
+    print(
+        f"CPU time, --jobs 2 / --jobs 1: {ratio(cpu, 1, 0):.2f}x (same reports: above 1.0 by the "
+        f"pool, and by how much two busy processes slow each other down){same_work}"
     )
     if ceiling:
         per_round = ", ".join(f"{r[2] / r[3]:.2f}" for r in rounds)
@@ -125,7 +145,7 @@ def batch_figures(
 def startup_figures(tool: list[str], py: str, env: dict[str, str], repeat: int) -> None:
     """One report end to end against ``python -c pass`` and ``python -c "import click"``."""
     one = [*tool, "extract", str(SEED)]
-    rounds = interleaved(
+    rounds, _ = interleaved(
         [
             ([py, "-c", "pass"], env),
             ([py, "-c", "import click"], env),
