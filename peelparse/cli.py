@@ -347,7 +347,7 @@ def _collect_reports(
 ) -> tuple[list[dict[str, Any]], int]:
     """Reports from report files (parsed) and from extract's JSON / JSON Lines files."""
     from .batch import JSON_SUFFIXES, REPORT_SUFFIXES, expand_inputs, run_batch
-    from .tables import read_json_reports
+    from .tables import read_json_reports, unique_reports
 
     inputs = expand_inputs(paths, REPORT_SUFFIXES + JSON_SUFFIXES)
     json_inputs = {p for p in inputs if p.lower().endswith(JSON_SUFFIXES)}
@@ -359,12 +359,12 @@ def _collect_reports(
             sys.stdin.buffer.read() if "-" in inputs else None,
         )
     )
-    reports: list[dict[str, Any]] = []
+    found: list[tuple[str, dict[str, Any]]] = []
     failed = 0
     for path in inputs:
         if path in json_inputs:
             try:
-                reports.extend(read_json_reports(path))
+                found.extend((path, report) for report in read_json_reports(path))
             except (OSError, ValueError) as exc:
                 say("error", f"{path}: not a peelparse JSON file ({exc.__class__.__name__})")
                 failed += 1
@@ -373,7 +373,10 @@ def _collect_reports(
         report_problems(outcome, quiet=True)
         failed += not outcome.ok
         if outcome.report is not None:
-            reports.append(outcome.report)
+            found.append((path, outcome.report))
+    reports, dropped = unique_reports(found)
+    for path, kept in dropped if not quiet else ():
+        say("warning", f"{path}: the same report as {kept} (same input SHA-256): counted once")
     return reports, failed
 
 

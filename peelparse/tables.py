@@ -2,8 +2,9 @@
 
 Each ``*_rows`` function turns report dicts (as ``extract`` writes them) into
 rows with a fixed column order, ready for CSV, JSON Lines or a terminal table.
-``load_reports`` reads reports back from the JSON / JSON Lines files that
-``extract`` wrote, so a user can extract once and tabulate many times.
+``read_json_reports`` reads reports back from the JSON / JSON Lines files that
+``extract`` wrote, so a user can extract once and tabulate many times, and
+``unique_reports`` keeps one copy of a report met twice.
 """
 
 from __future__ import annotations
@@ -150,3 +151,27 @@ def read_json_reports(path: str) -> Iterator[dict[str, Any]]:
     for item in items:
         if isinstance(item, dict) and "schema_version" in item:
             yield item
+
+
+def unique_reports(
+    found: Iterable[tuple[str, dict[str, Any]]],
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Each report once, from ``(file it was read from, report)`` pairs.
+
+    A folder can hold a report and the JSON that ``extract`` wrote of it (``--out-dir``
+    into the same folder): a table counts it once (same ``source.sha256``), from
+    whichever file comes first.  Returns the reports kept and, for each copy
+    dropped, ``(its file, the file kept)``.
+    """
+    kept: list[dict[str, Any]] = []
+    first: dict[str, str] = {}
+    dropped: list[tuple[str, str]] = []
+    for path, report in found:
+        sha = (report.get("source") or {}).get("sha256")
+        if sha and sha in first:
+            dropped.append((path, first[sha]))
+            continue
+        if sha:
+            first[sha] = path
+        kept.append(report)
+    return kept, dropped

@@ -411,3 +411,45 @@ def test_expand_inputs_keeps_files_and_stdin_as_given(tmp_path: Path) -> None:
     (tmp_path / "dir" / "b.txt").write_bytes(b"x")
     given = [str(tmp_path / ".explicit.txt"), "-", str(tmp_path / "dir")]
     assert expand_inputs(given) == [given[0], "-", str(tmp_path / "dir" / "b.txt")]
+
+
+def _report(path: str, sha: str | None) -> dict[str, Any]:
+    return {"schema_version": "1", "source": {"path": path, "sha256": sha}}
+
+
+@pytest.mark.parametrize(
+    ("found", "kept", "dropped"),
+    [
+        ([("a.txt", "s1"), ("a.json", "s1")], ["a.txt"], [("a.json", "a.txt")]),
+        ([("a.txt", "s1"), ("b.txt", "s2")], ["a.txt", "b.txt"], []),
+        (
+            [("x.json", "s1"), ("y.jsonl", "s1"), ("z.txt", "s1")],
+            ["x.json"],
+            [("y.jsonl", "x.json"), ("z.txt", "x.json")],
+        ),
+        ([("a.txt", None), ("b.txt", None)], ["a.txt", "b.txt"], []),  # no hash: never merged
+        ([], [], []),
+    ],
+)
+def test_unique_reports(
+    found: list[tuple[str, str | None]], kept: list[str], dropped: list[tuple[str, str]]
+) -> None:
+    from peelparse.tables import unique_reports
+
+    reports, gone = unique_reports((path, _report(path, sha)) for path, sha in found)
+    assert [r["source"]["path"] for r in reports] == kept
+    assert gone == dropped
+
+
+def test_a_report_and_its_extracted_json_count_once(tmp_path: Path) -> None:
+    """extract --out-dir into the report's own folder, then grades over that folder."""
+    report = tmp_path / "peel-kent.txt"
+    report.write_bytes(SEED.read_bytes())
+    assert peelparse("extract", str(tmp_path), "--out-dir", str(tmp_path)).returncode == 0
+    assert len(list(tmp_path.glob("*.json"))) == 1
+    result = peelparse("grades", str(tmp_path))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert result.returncode == 0 and len(rows) == 1
+    assert "counted once" in result.stderr.decode()
+    quiet = peelparse("grades", str(tmp_path), "--quiet")
+    assert quiet.stdout == result.stdout and b"counted once" not in quiet.stderr
