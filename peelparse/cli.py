@@ -192,6 +192,8 @@ def extract(
     """
     if skip_existing and not out_dir:
         fail("--skip-existing needs --out-dir", EXIT_USAGE)
+    if out_dir and output not in (None, "-"):
+        fail("--output and --out-dir cannot be used together", EXIT_USAGE)
     options = parse_options(cycle, password, no_cache, engine)
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0])) and not out_dir
     if single:

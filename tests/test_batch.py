@@ -173,8 +173,22 @@ def test_interrupt_leaves_only_complete_files_and_skip_existing_resumes(
     assert all(after[name] == mtime for name, mtime in before.items())
 
 
-def test_skip_existing_needs_out_dir(folder: Path) -> None:
-    assert peelparse("extract", str(folder), "--skip-existing").returncode == 2
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        (["--skip-existing"], 2),
+        (["--out-dir", "{tmp}/out", "-o", "{tmp}/all.json"], 2),
+        (["--out-dir", "{tmp}/out", "-o", "-"], 0),  # -o - is stdout, the default
+    ],
+)
+def test_out_dir_option_combinations(tmp_path: Path, extra: list[str], code: int) -> None:
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    args = [x.replace("{tmp}", str(tmp_path)) for x in extra]
+    result = peelparse("extract", str(tmp_path / "a.txt"), *args)
+    assert result.returncode == code
+    assert not (tmp_path / "all.json").exists()
+    if code == 2:
+        assert result.stderr.decode().count("\n") == 1 and not (tmp_path / "out").exists()
 
 
 def test_grades_csv_43_rows(folder: Path) -> None:
