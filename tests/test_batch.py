@@ -132,9 +132,12 @@ def test_out_dir_never_overwrites_another_report(tmp_path: Path) -> None:
     assert "another report already has the preferred name" in result.stderr.decode()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_interrupt_leaves_only_complete_files_and_skip_existing_resumes(
-    folder: Path, tmp_path: Path
+    folder: Path, tmp_path: Path, jobs: str
 ) -> None:
+    """Ctrl-C on a terminal: SIGINT to the whole process group (workers included)."""
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [
@@ -146,17 +149,18 @@ def test_interrupt_leaves_only_complete_files_and_skip_existing_resumes(
             "--out-dir",
             str(out),
             "--jobs",
-            "1",
+            jobs,
             "--quiet",
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 5:
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "Traceback" not in err.decode()
