@@ -3,7 +3,9 @@
 
 - 43 text reports (the seed with each force's name, in a temporary folder):
   reports/s of ``peelparse extract DIR`` with --jobs 1 and --jobs 2 (run in
-  turn, --batch-repeat rounds), and the throughput ratio;
+  turn, --batch-repeat rounds), and the throughput ratio, beside the machine's
+  own two-process speed-up on plain Python work (``bench/ceiling.py``, run in
+  the same rounds) and the CPU time each command used;
 - one ``peelparse extract`` of one text report, process start to exit, next to
   ``python -c pass`` and ``python -c "import click"`` (run in turn, --repeat
   rounds), and the same without the compiled-regex cache.
@@ -17,7 +19,7 @@ machines set ``PYTHONDONTWRITEBYTECODE``) and with peelparse's compiled-regex
 cache (``peelparse/rx.py``) in a temporary ``PEELPARSE_CACHE_DIR``.  One
 warm-up run of each command fills both before anything is timed.
 
-    python bench/bench_batch.py [--repeat 21] [--batch-repeat 7]
+    python bench/bench_batch.py [--repeat 21] [--batch-repeat 15]
 """
 
 from __future__ import annotations
@@ -173,7 +175,7 @@ def startup_figures(tool: list[str], py: str, env: dict[str, str], repeat: int) 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=21, help="rounds of the start-up runs")
-    parser.add_argument("--batch-repeat", type=int, default=7, help="rounds of the batch runs")
+    parser.add_argument("--batch-repeat", type=int, default=15, help="rounds of the batch runs")
     args = parser.parse_args()
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
