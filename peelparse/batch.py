@@ -184,33 +184,15 @@ def _in_order(
         workers.shutdown()
 
 
-def largest_first(files: list[str]) -> list[int]:
-    """Indexes of ``files``, largest first (longest-processing-time scheduling).
-
-    Ties, and files that cannot be read (size 0: they fail at once), keep their
-    input order.
-    """
-
-    def size(path: str) -> int:
-        try:
-            return os.stat(path).st_size
-        except (OSError, ValueError):
-            return 0
-
-    sizes = [size(path) for path in files]
-    return sorted(range(len(files)), key=lambda i: -sizes[i])
-
-
 class Workers:
-    """Worker processes for a batch of files: largest first, and robust to a crash.
+    """Worker processes for a batch of files, robust to a worker that dies.
 
-    Files are submitted largest first, so a big PDF at the end of a folder does not
-    keep one worker busy while the others idle; ``result(i)`` still gives file
-    ``i``'s outcome, so the caller yields them in input order.  A worker that dies
-    (a crash in a PDF library, the OOM killer) breaks the pool: the files it may
-    have been reading are then re-read one at a time, each in a fresh process, and
-    the one that kills its process again gets a ``worker_crashed`` error record;
-    the rest of the batch goes on in a new pool.
+    Files are handed out in input order, so outcomes come back about as fast as
+    the caller writes them (output streams, and the progress bar moves).  A worker
+    that dies (a crash in a PDF library, the OOM killer) breaks the pool: the files
+    it may have been reading are then read again one at a time, each in a fresh
+    process; one that kills its process again gets a ``worker_crashed`` error
+    record, and the rest of the batch goes on in a new pool.
     """
 
     def __init__(
@@ -223,9 +205,8 @@ class Workers:
         from . import pipeline  # noqa: F401 - imported once here, inherited by forked workers
 
         self.files, self.jobs, self.options, self.encode = files, jobs, options, encode
-        self.order = largest_first(files)  # submission order
         self.futures: list[Any] = [None] * len(files)
-        self.pool = self._submit(self.order, jobs)
+        self.pool = self._submit(list(range(len(files))), jobs)
 
     def _submit(self, indexes: list[int], jobs: int) -> Any:
         from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
@@ -256,7 +237,7 @@ class Workers:
         from concurrent.futures import Future
 
         self.pool.shutdown(wait=True)
-        lost = [i for i in self.order if _broken(self.futures[i])]
+        lost = [i for i in range(len(self.files)) if _broken(self.futures[i])]
         # A pool hands out files in submission order, at most jobs + 1 at a time.
         suspects, rest = lost[: self.jobs + 1], lost[self.jobs + 1 :]
         for i in suspects:

@@ -356,36 +356,34 @@ def test_two_files_that_kill_their_workers(tmp_path: Path, monkeypatch: pytest.M
     assert [o.ok for o in outcomes] == ["crash" not in name for name in names]
 
 
-@pytest.mark.parametrize(
-    ("sizes", "expected"),
-    [
-        ([10, 30, 20], [1, 2, 0]),
-        ([5, 5, 5], [0, 1, 2]),  # ties keep the input order
-        ([None, 7, 7, None], [1, 2, 0, 3]),  # unreadable files count as empty
-        ([], []),
-    ],
-)
-def test_largest_first(tmp_path: Path, sizes: list[int | None], expected: list[int]) -> None:
-    from peelparse.batch import largest_first
+@needs_fork
+def test_outcomes_stream_before_a_slow_last_file_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first report reaches the caller while the last one is still being read
+    (output streams; the progress bar moves).  The slow file waits for a flag that
+    the test sets only after it got the first outcome."""
+    from peelparse import batch
 
-    paths = []
-    for i, size in enumerate(sizes):
-        path = tmp_path / f"{i}.txt"
-        if size is not None:
-            path.write_bytes(b"x" * size)
-        paths.append(str(path))
-    assert largest_first(paths) == expected
+    paths = _copies(tmp_path, ["a.txt", "b.txt", "c.txt", "z-slow.txt"])
+    flag, real = tmp_path / "first-arrived", batch.parse_one
 
+    def parse_one(path: str, *args: Any, **kwargs: Any) -> Any:
+        if "slow" in path:
+            deadline = time.monotonic() + 30  # a guard against a hang, not a timing test
+            while not flag.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if not flag.exists():
+                return batch.Outcome(path, error={"error": {"code": "never_released"}})
+        return real(path, *args, **kwargs)
 
-def test_outcomes_keep_input_order_when_the_largest_file_comes_last(tmp_path: Path) -> None:
-    from peelparse.batch import run_batch
-
-    paths = _copies(tmp_path, ["a.txt", "b.txt", "c.txt"])
-    big = tmp_path / "d.txt"
-    big.write_bytes(SEED.read_bytes() + b"\nAn extra closing paragraph.\n" * 2000)
-    paths.append(str(big))
-    outcomes = list(run_batch(paths, jobs=2))
-    assert [o.path for o in outcomes] == paths and all(o.ok for o in outcomes)
+    monkeypatch.setattr(batch, "parse_one", parse_one)
+    outcomes = iter(batch.run_batch(paths, jobs=2))
+    first = next(outcomes)
+    flag.touch()
+    rest = list(outcomes)
+    assert [o.path for o in [first, *rest]] == paths
+    assert all(o.ok for o in [first, *rest])
 
 
 @pytest.mark.parametrize(
