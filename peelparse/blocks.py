@@ -3,6 +3,9 @@
 A block is a run of non-blank lines (a line of spaces is blank).  Inside a
 run, a line that starts with a bullet glyph starts a new ``bullet`` block and
 a line holding a tab is a ``row`` (contents entries, the judgments grid).
+A "Last updated dd/mm/yyyy" line and a line that is only a grade or a
+placeholder ("Good", "Ungraded", "To be graded") stand alone: web pages put
+them on the lines right after a heading, with no blank line between.
 A paragraph that a page break split in two (the second part starts in lower
 case, or with a digit after a long unfinished paragraph) is joined again, so
 no later stage mistakes the first half for a heading.
@@ -10,6 +13,7 @@ no later stage mistakes the first half for a heading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import rx
@@ -17,6 +21,13 @@ from .document import Document
 
 RE_BULLET = rx.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
 TERMINAL = (".", ":", ";", "!", "?")
+#: Lines that always form a block of their own (tried with ``match`` on the stripped line).
+RE_STANDALONE = rx.compile(
+    r"""(?:Last\s+updated\b[^\n]{0,40}
+        |(?:Outstanding|Good|Adequate|Inadequate|Requires\s+improvement|Ungraded
+           |To\s+be\s+graded|Not\s+yet\s+graded))$""",
+    re.VERBOSE,
+)
 #: A paragraph at least this long that ends without punctuation is taken to be
 #: cut by a page break when the next block starts with a digit.
 LONG_PARAGRAPH = 200
@@ -33,6 +44,12 @@ class Block:
     end_line: int
     text: str  # whitespace-collapsed; bullets keep no glyph
     index: int = 0
+    standalone: bool = False
+
+    @property
+    def is_date_stamp(self) -> bool:
+        """A "Last updated dd/mm/yyyy" line: never a heading, never a grade."""
+        return self.standalone and self.text[:12].lower() == "last updated"
 
     @property
     def ends_sentence(self) -> bool:
@@ -71,6 +88,12 @@ def _extend(block: Block, end: int, line_no: int, doc_text: str) -> None:
     block.text = collapse(raw)
 
 
+def _standalone(line: str) -> bool:
+    """A line that is a block by itself ("Last updated ...", a bare grade)."""
+    stripped = line.strip()
+    return len(stripped) <= 60 and stripped[:1].isupper() and bool(RE_STANDALONE.match(stripped))
+
+
 def _is_continuation(prev: Block, nxt: Block) -> bool:
     """True when ``nxt`` is the rest of ``prev`` after a page break."""
     if prev.kind == "row" or nxt.kind != "para" or prev.ends_sentence or not nxt.text:
@@ -91,10 +114,13 @@ def split_blocks(doc: Document) -> list[Block]:
             current, last_blank = None, True
             continue
         kind = _piece_kind(line)
-        if current is not None and kind == "para" and current.kind != "row":
-            _extend(current, end, line_no, doc.text)
-            continue
+        alone = kind == "para" and _standalone(line)
+        if current is not None and kind == "para" and current.kind != "row" and not alone:
+            if not current.standalone:
+                _extend(current, end, line_no, doc.text)
+                continue
         block = _new_block(kind, start, end, line_no, line)
+        block.standalone = alone
         if last_blank and blocks and _is_continuation(blocks[-1], block):
             _extend(blocks[-1], end, line_no, doc.text)
             current = blocks[-1]

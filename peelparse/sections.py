@@ -154,7 +154,7 @@ class _Builder:
 
     def level_of(self, i: int) -> int | None:
         block = self.blocks[i]
-        if block.kind != "para" or is_caption_or_footer(block.text):
+        if block.kind != "para" or block.is_date_stamp or is_caption_or_footer(block.text):
             return None
         if len(block.text) > KNOWN_HEADING_MAX:
             return 3 if looks_like_heading(block) and self._inside_body() else None
@@ -165,7 +165,7 @@ class _Builder:
             return 1
         if not looks_like_heading(block):
             return None
-        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        nxt = next((b for b in self.blocks[i + 1 : i + 3] if not b.is_date_stamp), None)
         if nxt is not None and grade_key(nxt.text) and len(block.text) <= 120:
             return 1
         return 3 if self._inside_body() else None

@@ -7,6 +7,7 @@ dropped), so small spelling variants across cycles still match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import rx
@@ -153,6 +154,8 @@ AREAS: tuple[Area, ...] = (
             "preventing crime",
             "preventing crime and antisocial behaviour",
             "preventing and deterring crime and antisocial behaviour and reducing vulnerability",
+            "preventing and deterring crime",
+            "reducing crime and preventing offending",
         ),
     ),
     Area(
@@ -163,15 +166,15 @@ AREAS: tuple[Area, ...] = (
     ),
     Area(
         "investigating_crime",
+        ("Investigating crime", "Investigating crime and reducing re-offending"),
         ("Investigating crime",),
-        ("Investigating crime",),
-        ("investigating crime",),
+        ("investigating crime", "investigating offending"),
     ),
     Area(
         "protecting_vulnerable_people",
         ("Protecting vulnerable people",),
         ("Protecting vulnerable people",),
-        ("protecting vulnerable people",),
+        ("protecting vulnerable people", "protecting those who are vulnerable"),
     ),
     Area(
         "managing_offenders",
@@ -194,6 +197,8 @@ AREAS: tuple[Area, ...] = (
         ("Building, supporting and protecting the workforce", "Treating the workforce fairly"),
         ("Developing a positive workplace", "Building, supporting and protecting the workforce"),
         (
+            "treating its workforce fairly",
+            "treating the workforce fairly",
             "building and developing its workforce",
             "building supporting and protecting its workforce",
             "building supporting and protecting the workforce",
@@ -217,7 +222,13 @@ AREAS: tuple[Area, ...] = (
             "Meeting current demands and using resources",
         ),
         ("Good use of resources", "Use of resources"),
-        ("operating efficiently", "making good use of resources"),
+        (
+            "operating efficiently",
+            "making good use of resources",
+            "its use of resources",
+            "using its resources",
+            "use of resources",
+        ),
     ),
     Area(
         "leadership_and_force_management",
@@ -227,33 +238,68 @@ AREAS: tuple[Area, ...] = (
     ),
     Area("reducing_crime", ("Reducing crime assessment", "Reducing crime"), graded=False),
     Area(
+        "anti_social_behaviour",
+        ("Tackling anti-social behaviour",),
+        ("Anti-social behaviour",),
+        ("tackling anti-social behaviour",),
+    ),
+    Area(
         "effectiveness",
-        ("Effectiveness", "Police effectiveness"),
+        ("Effectiveness", "Police effectiveness", "How well the force tackles crime"),
         ("Effectiveness",),
-        ("keeping people safe and reducing crime",),
+        (
+            "keeping people safe and reducing crime",
+            "reducing crime and keeping people safe",
+            "its effectiveness",
+            "the effectiveness with which",
+            "how effective it is",
+            "how effectively it",
+            "effectiveness",
+        ),
     ),
     Area(
         "efficiency",
         ("Efficiency", "Police efficiency"),
         ("Efficiency",),
-        ("operating efficiently and sustainably",),
+        (
+            "operating efficiently and sustainably",
+            "its efficiency",
+            "the efficiency with which",
+            "how efficient it is",
+            "how efficiently it",
+            "efficiency",
+        ),
     ),
     Area(
         "legitimacy",
         ("Legitimacy", "Police legitimacy"),
         ("Legitimacy",),
-        ("treating the public and its workforce legitimately",),
+        (
+            "treating the public and its workforce legitimately",
+            "its legitimacy",
+            "the legitimacy with which",
+            "how legitimate it is",
+            "how legitimately it",
+            "legitimacy",
+        ),
+    ),
+    Area(
+        "understanding_demand",
+        ("Understanding demand",),
+        ("Understanding demand",),
+        ("its understanding of demand", "understanding demand", "understanding its demand"),
     ),
     Area(
         "planning_for_the_future",
         ("Planning for the future",),
         ("Planning for the future",),
-        ("planning for the future",),
+        ("planning for the future", "its planning for future demand", "planning for future demand"),
     ),
     Area(
         "ethical_and_lawful_workforce",
         ("Ethical and lawful workforce behaviour",),
         ("Ethical and lawful workforce behaviour",),
+        ("ensuring its workforce behaves ethically and lawfully",),
     ),
     Area(
         "strategic_policing_requirement",
@@ -269,9 +315,47 @@ _BY_LABEL: dict[str, str] = {norm(lab): a.key for a in AREAS for lab in a.labels
 _BY_PHRASE: dict[str, str] = {norm(p): a.key for a in AREAS for p in a.phrases}
 
 
+#: Phrases and headings, longest first, for ``area_for_topic``'s prefix match.
+_TOPICS: tuple[tuple[str, str], ...] = tuple(
+    sorted({**_BY_HEADING, **_BY_PHRASE}.items(), key=lambda kv: -len(kv[0]))
+)
+PILLARS: tuple[str, ...] = ("effectiveness", "efficiency", "legitimacy")
+#: "How effective is the force at ...?", "How effectively does the force ...?" (2014–2018/19).
+RE_QUESTION = rx.compile(
+    r"""^How\s++(?P<adj>effective|efficient|legitimate)(?:ly)?\s++
+        (?:is|does)\s++the\s++(?:force|constabulary)\b
+        (?:\s++at\s++(?P<topic>[^?]{3,200}))?[^?]{0,200}\?$""",
+    re.VERBOSE | re.I,
+)
+_PILLAR_OF_ADJ = {"effective": "effectiveness", "efficient": "efficiency"}
+
+
+def area_for_topic(text: str) -> str | None:
+    """The area a grade sentence is about, from the words that open its topic.
+
+    "investigating crime and reducing re-offending" -> "investigating_crime";
+    the longest known phrase or heading that the topic starts with wins.
+    """
+    key = norm(text)
+    for phrase, area in _TOPICS:
+        if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
+            return area
+    return None
+
+
+def area_for_question(text: str) -> str | None:
+    """The area of a pillar or question heading ('How effective is the force at ...?')."""
+    m = RE_QUESTION.match(text.strip()) if text[:3].lower() == "how" else None
+    if m is None:
+        return None
+    pillar = _PILLAR_OF_ADJ.get(m["adj"].lower(), "legitimacy")
+    area = area_for_topic(m["topic"]) if m["topic"] else None
+    return pillar if area is None or area in PILLARS else area
+
+
 def area_for_heading(text: str) -> str | None:
-    """The canonical area key of a body heading, or None."""
-    return _BY_HEADING.get(norm(text))
+    """The canonical area key of a body heading (or pillar question), or None."""
+    return _BY_HEADING.get(norm(text)) or area_for_question(text)
 
 
 def area_for_label(text: str) -> str | None:
@@ -287,7 +371,7 @@ def area_for_phrase(text: str) -> str | None:
 
 
 def is_area_heading(text: str) -> bool:
-    return norm(text) in _BY_HEADING
+    return area_for_heading(text) is not None
 
 
 @dataclass(frozen=True)
@@ -306,23 +390,67 @@ class Cycle:
 
 FOUR_TIER = ("outstanding", "good", "requires_improvement", "inadequate")
 
+#: The effectiveness and legitimacy questions of 2015 to 2018/19.
+_EFFECTIVENESS_QUESTIONS = (
+    ("preventing_crime", "effectiveness", "effectiveness_q1"),
+    ("investigating_crime", "effectiveness", "effectiveness_q2"),
+    ("protecting_vulnerable_people", "effectiveness", "effectiveness_q3"),
+    ("serious_organised_crime", "effectiveness", "effectiveness_q4"),
+    ("armed_policing", "effectiveness", "effectiveness_q5"),
+)
+_LEGITIMACY_QUESTIONS = (
+    ("treatment_of_the_public", "legitimacy", "legitimacy_q1"),
+    ("ethical_and_lawful_workforce", "legitimacy", "legitimacy_q2"),
+    ("workforce", "legitimacy", "legitimacy_q3"),
+)
+_QUESTIONS_2016_17 = (
+    *_EFFECTIVENESS_QUESTIONS,
+    ("understanding_demand", "efficiency", "efficiency_q1"),
+    ("use_of_resources", "efficiency", "efficiency_q2"),
+    ("planning_for_the_future", "efficiency", "efficiency_q3"),
+    *_LEGITIMACY_QUESTIONS,
+)
+_PILLAR_STEMS = ("We recommend that",)
+
 CYCLES: tuple[Cycle, ...] = (
+    Cycle(
+        "2014",
+        2014,
+        FOUR_TIER,
+        (),
+        (
+            ("preventing_crime", "effectiveness", "effectiveness_q1"),
+            ("investigating_crime", "effectiveness", "effectiveness_q2"),
+            ("anti_social_behaviour", "effectiveness", "effectiveness_q3"),
+        ),
+        (),
+        _PILLAR_STEMS,
+    ),
+    Cycle(
+        "2015",
+        2015,
+        FOUR_TIER,
+        (),
+        (
+            *_EFFECTIVENESS_QUESTIONS,
+            ("use_of_resources", "efficiency", "efficiency_q1"),
+            *_LEGITIMACY_QUESTIONS,
+        ),
+        (),
+        _PILLAR_STEMS,
+    ),
+    Cycle("2016", 2016, FOUR_TIER, (), _QUESTIONS_2016_17, (), _PILLAR_STEMS),
+    Cycle("2017", 2017, FOUR_TIER, ("Notable practice",), _QUESTIONS_2016_17, (), _PILLAR_STEMS),
     Cycle(
         "2018/19",
         2018,
         FOUR_TIER,
         ("Notable practice",),
         (
-            ("preventing_crime", "effectiveness", "effectiveness_q1"),
-            ("investigating_crime", "effectiveness", "effectiveness_q2"),
-            ("protecting_vulnerable_people", "effectiveness", "effectiveness_q3"),
-            ("serious_organised_crime", "effectiveness", "effectiveness_q4"),
-            ("armed_policing", "effectiveness", "effectiveness_q5"),
+            *_EFFECTIVENESS_QUESTIONS,
             ("use_of_resources", "efficiency", "efficiency_q1"),
             ("planning_for_the_future", "efficiency", "efficiency_q2"),
-            ("treatment_of_the_public", "legitimacy", "legitimacy_q1"),
-            ("ethical_and_lawful_workforce", "legitimacy", "legitimacy_q2"),
-            ("workforce", "legitimacy", "legitimacy_q3"),
+            *_LEGITIMACY_QUESTIONS,
         ),
         (),
         ("Within <n> months", "By <date>", "We recommend that"),
@@ -356,6 +484,27 @@ CYCLES: tuple[Cycle, ...] = (
     ),
 )
 CYCLES_BY_NAME: dict[str, Cycle] = {c.name: c for c in CYCLES}
+#: The cycles named by a single year, and the first year of two-year cycles.
+_ONE_YEAR = {"2014": "2014", "2015": "2015", "2016": "2016", "2017": "2017", "2018": "2018/19"}
+_TWO_YEAR = {"2018": "2018/19", "2021": "2021/22", "2023": "2023\u201325", "2025": "2025\u201327"}
+
+
+def cycle_name(y1: str, y2: str | None = None) -> str | None:
+    """The cycle a printed year or year range names; None when it names none.
+
+    "2016" -> "2016"; "2018" -> "2018/19"; "2023", "25" -> "2023–25"; a later
+    two-year range in the same shape ("2027–29") is kept as printed, for the
+    nearest cycle's rules.  Anything else ("2016/17", "2019") names no cycle.
+    """
+    if y2 is None:
+        return _ONE_YEAR.get(y1) or _TWO_YEAR.get(y1)
+    span = (int(y2[-2:]) - int(y1[-2:])) % 100
+    if y1 in _TWO_YEAR:
+        known = _TWO_YEAR[y1]
+        return known if span == (1 if known.endswith(("/19", "/22")) else 2) else None
+    if int(y1) > 2025 and int(y1) % 2 == 1 and span == 2:
+        return f"{y1}\u2013{y2[-2:]}"
+    return None
 
 
 def cycle_rules(name: str | None) -> Cycle | None:

@@ -25,12 +25,21 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import rx
-from ..blocks import Block
+from ..blocks import Block, collapse
 from ..context import Context, Extracted
 from ..model import Judgment, Location
 from ..sections import Section
 from ..textutil import word_to_int
-from ..vocab import area_for_label, area_for_phrase, cycle_rules, grade_key, question_of
+from ..vocab import (
+    PILLARS,
+    area_for_label,
+    area_for_phrase,
+    area_for_topic,
+    cycle_rules,
+    grade_key,
+    question_of,
+)
+from ._statements import Statement, statements
 
 RE_STATEMENT = rx.compile(
     r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++
@@ -116,18 +125,31 @@ def _statement_grade(m: re.Match[str]) -> str:
 
 
 def _body_grade(section: Section) -> BodyGrade | None:
-    """The grade line (or grade sentence) that opens a level-1 section."""
-    first = section.blocks[0] if section.blocks else None
-    second = section.blocks[1] if len(section.blocks) > 1 else None
+    """The grade line (or grade sentence) that opens a level-1 section ("Last updated" skipped)."""
+    blocks = [b for b in section.blocks[:3] if not b.is_date_stamp]
+    first = blocks[0] if blocks else None
+    second = blocks[1] if len(blocks) > 1 else None
     if first is not None and (grade := grade_key(first.text)):
         m = _statement(second)
         return BodyGrade(section, grade, first.text, "grade_line", first, m[0] if m else None)
     m = _statement(first)
-    if first is not None and m and section.kind != "part":
+    if first is not None and m and section.kind != "part" and _about(m, section):
         return BodyGrade(
             section, _statement_grade(m), m["grade"] or m["ri"], "statement", first, m[0]
         )
     return None
+
+
+def _about(m: re.Match[str], section: Section) -> bool:
+    """A grade sentence opening a section is the section's grade unless it names another area.
+
+    Under a pillar heading, the sentence must name the pillar: pillar pages
+    open with question-level sentences ("... is good at preventing crime").
+    """
+    topic = area_for_topic(m["phrase"])
+    if section.area in PILLARS:
+        return topic == section.area
+    return topic is None or topic == section.area
 
 
 def body_grades(ctx: Context) -> list[BodyGrade]:
@@ -261,12 +283,12 @@ def extract(ctx: Context) -> Extracted:
             ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
         )
     judgments += _pillar_judgments(ctx, judgments, out)
+    judgments += _prose_judgments(ctx, judgments, out)
     _check_count(ctx, [j for j in judgments if j.area not in PILLARS], out)
     out.items = [_finalise(ctx, j, n, out) for n, j in enumerate(judgments, start=1)]
     return out
 
 
-PILLARS = ("effectiveness", "efficiency", "legitimacy")
 RE_PILLAR = rx.compile(
     r"""extent\s+to\s+which\s+(?:the\s+force|the\s+constabulary|[A-Z][\w&'\u2019 -]{2,60}?)\s+
         (?P<what>is\s+effective|operates\s+efficiently|treats\s+the\s+public|is\s+efficient|is\s+legitimate)
@@ -291,10 +313,11 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
     """Pillar grades from 'the extent to which the force is effective ... is good.' lines."""
     have = {j.area: j for j in found}
     extra: list[Judgment] = []
-    for block, section in ctx.body_blocks():
+    for block in ctx.blocks:
         m = RE_PILLAR.search(block.text) if block.kind in ("para", "bullet") else None
         if m is None:
             continue
+        section = ctx.section_of(block)
         pillar = PILLAR_OF[" ".join(m["what"].lower().split())]
         grade = "_".join(m["grade"].lower().split())
         if pillar in have:
@@ -317,7 +340,7 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
             question=None,
             carried_over=False,
             carried_over_from=None,
-            section_id=section.id,
+            section_id=section.id if section else None,
             text=text,
             location=location,
         )
@@ -326,7 +349,54 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
     return extra
 
 
+#: Cycles whose grades are stated in prose (pillar years); later ones grade by section.
+PROSE_CYCLES_BEFORE = 2021
+
+
+def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> list[Judgment]:
+    """Grades stated in sentences anywhere in a pillar-year page, for areas not yet graded."""
+    info = ctx.results.get("document", [None])[0]
+    rules = cycle_rules(info.cycle if info else None)
+    if rules is not None and rules.start >= PROSE_CYCLES_BEFORE:
+        return []
+    have = {j.area: j.grade for j in found}
+    extra: list[Judgment] = []
+    for st in statements(ctx):
+        if st.area in have:
+            if have[st.area] != st.grade and st.carried_over_from is None:
+                message = f"{st.area}: a sentence says {st.grade}, not {have[st.area]}"
+                out.warnings.append(ctx.warning_at("grade_mismatch", message, st.start, st.end))
+            continue
+        have[st.area] = st.grade
+        extra.append(_from_statement(ctx, st))
+    return extra
+
+
+def _from_statement(ctx: Context, st: Statement) -> Judgment:
+    text = collapse(ctx.doc.text[st.start : st.end])
+    section = ctx.section_of(st.block)
+    return Judgment(
+        id="",
+        area=st.area,
+        heading=None,
+        label=None,
+        grade=st.grade,  # type: ignore[arg-type]
+        grade_text=st.grade_text,
+        statement=text,
+        method="prose",
+        pillar=None,
+        question=None,
+        carried_over=st.carried_over_from is not None,
+        carried_over_from=st.carried_over_from,
+        section_id=section.id if section else None,
+        text=text,
+        location=ctx.location(st.start, st.end),
+    )
+
+
 def _carried(ctx: Context, j: Judgment) -> tuple[bool, str | None]:
+    if j.method == "prose":
+        return j.carried_over, j.carried_over_from
     section = next((s for s in ctx.outline.sections if s.id == j.section_id), None)
     texts = (
         [b.text for b in section.blocks[:3]] if section and j.method != "pillar_statement" else []

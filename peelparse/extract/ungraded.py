@@ -27,6 +27,7 @@ RE_REASON = rx.compile(
       | \bnarrative\s+assessment\b
       | \b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+(?:make\s+a\s+)?grade
       | \bnot\s+(?:been\s+)?(?:yet\s+)?graded\b
+      | \bto\s+be\s+graded\b
       | \b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?been\s+(?:completed|inspected|graded)""",
     re.VERBOSE | re.I,
 )
@@ -56,10 +57,12 @@ def _reason(ctx: Context, section: Section) -> str | None:
 def extract(ctx: Context) -> Extracted:
     """One record per known area section that carries no grade."""
     out = Extracted()
-    graded = {j.section_id for j in ctx.results.get("judgments", [])}
+    judgments = ctx.results.get("judgments", [])
+    graded = {j.section_id for j in judgments} | {j.area for j in judgments}
     for section in ctx.outline.top():
-        if section.area is None or section.id in graded:
+        if section.area is None or section.id in graded or section.area in graded:
             continue
+        graded.add(section.area)
         text, location = ctx.item(section.heading)
         out.items.append(
             Ungraded(
