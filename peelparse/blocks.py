@@ -28,6 +28,12 @@ RE_STANDALONE = rx.compile(
            |To\s+be\s+graded|Not\s+yet\s+graded))$""",
     re.VERBOSE,
 )
+#: Text copied from a web page puts one paragraph on each line, often with no blank
+#: line between: such a text (few blank lines, many lines too long to be wrapped)
+#: is read one block per line.
+LONG_LINE = 120
+ONE_PER_LINE_SHARE = 0.25
+BLANK_SHARE = 0.02
 #: A paragraph at least this long that ends without punctuation is taken to be
 #: cut by a page break when the next block starts with a digit.
 LONG_PARAGRAPH = 200
@@ -104,21 +110,32 @@ def _is_continuation(prev: Block, nxt: Block) -> bool:
     return first.isdigit() and len(prev.text) >= LONG_PARAGRAPH
 
 
+def _one_per_line(lines: list[tuple[int, int, str]]) -> bool:
+    """True for text with a paragraph on each line and (almost) no blank lines."""
+    filled = [line for _, _, line in lines if line.strip()]
+    if len(filled) < 5 or (len(lines) - len(filled)) > BLANK_SHARE * len(lines):
+        return False
+    return sum(len(line) > LONG_LINE for line in filled) >= ONE_PER_LINE_SHARE * len(filled)
+
+
 def split_blocks(doc: Document) -> list[Block]:
     """The blocks of a Document, in order."""
     blocks: list[Block] = []
     current: Block | None = None
     last_blank = True
-    for line_no, (start, end, line) in enumerate(doc.lines(), start=1):
-        if not line.strip():
+    lines = doc.lines()
+    per_line = _one_per_line(lines)
+    for line_no, (start, end, line) in enumerate(lines, start=1):
+        if not line.strip() or per_line:
             current, last_blank = None, True
+        if not line.strip():
             continue
         kind = _piece_kind(line)
         alone = kind == "para" and _standalone(line)
-        if current is not None and kind == "para" and current.kind != "row" and not alone:
-            if not current.standalone:
-                _extend(current, end, line_no, doc.text)
-                continue
+        joins = current is not None and current.kind != "row" and not current.standalone
+        if current is not None and joins and kind == "para" and not alone:
+            _extend(current, end, line_no, doc.text)
+            continue
         block = _new_block(kind, start, end, line_no, line)
         block.standalone = alone
         if last_blank and blocks and _is_continuation(blocks[-1], block):

@@ -25,6 +25,7 @@ class Context:
     blocks: list[Block]
     outline: Outline
     options: Options
+    kind: str = "report"
     results: dict[str, list[Any]] = field(default_factory=dict)
     _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _words: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import rx
 from .vocab import norm
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "forces.json")
@@ -48,6 +50,27 @@ def resolve(printed: str) -> Force | None:
     if printed.endswith(("'s", "\u2019s")):
         printed = printed[:-2]
     return _table().get(_key(printed))
+
+
+@cache
+def names_pattern() -> re.Pattern[str]:
+    """Every printed name of every force, longest first, as whole words (case as printed)."""
+    with open(DATA, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    names = {v for e in raw for v in (e["name"], *e.get("alternative_names", ()))}
+    names = {n[4:] if n.lower().startswith("the ") else n for n in names}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return rx.compile(rf"\b(?:{alternation})\b")
+
+
+def mentions(text: str) -> list[tuple[int, Force]]:
+    """(offset, force) of each force name in ``text``, in order."""
+    out = []
+    for m in names_pattern().finditer(text):
+        force = resolve(m[0])
+        if force is not None:
+            out.append((m.start(), force))
+    return out
 
 
 def all_forces() -> list[Force]:

@@ -63,6 +63,10 @@ class Inspector:
 class DocumentInfo:
     """Front-matter facts about the report."""
 
+    kind: str = doc(
+        "what the input is: 'report' (a whole report), 'force_page' (a force's summary page, "
+        "2014–2018/19), 'pillar_page' (one pillar's page) or 'report_page' (a part of a report)"
+    )
     title: str | None = doc("title block, lines joined with ' – '")
     force: str | None = doc("force name, canonical spelling (e.g. 'Kent Police')")
     force_slug: str | None = doc("inspectorate URL slug (e.g. 'kent')")

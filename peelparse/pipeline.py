@@ -2,8 +2,9 @@
 
 ``run(doc)``:
 1. normalize the loaded Document (same lines, cleaner text);
-2. refuse text that is not a PEEL report;
-3. split_blocks: paragraphs, bullets, table rows;
+2. split_blocks: paragraphs, bullets, table rows;
+3. classify: a report, a force page, a pillar page or a part of a report;
+   refuse text that is none of these (a news release, a press article);
 4. split_sections: the heading tree;
 5. each extractor of ``EXTRACTORS`` in order, sharing one Context;
 6. link causes of concern to their recommendations;
@@ -12,31 +13,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
-from . import __version__, rx
+from . import __version__
 from .blocks import split_blocks
+from .classify import classify
 from .context import Context
 from .document import Document
-from .errors import NotAPeelReport
 from .extract import EXTRACTORS
 from .model import SCHEMA_VERSION, CauseOfConcern, Recommendation, Report, Source
 from .normalize import normalize
 from .options import Options
 from .sections import split_sections
-
-RE_PEEL_MARKER = rx.compile(
-    r"\bPEEL\b|police\s+effectiveness,\s+efficiency\s+and\s+legitimacy", re.I
-)
-#: How far into the text the PEEL marker must appear.
-MARKER_WINDOW = 20_000
-
-
-def check_peel(doc: Document) -> None:
-    if not RE_PEEL_MARKER.search(doc.text[:MARKER_WINDOW]):
-        raise NotAPeelReport("not a PEEL report (no 'PEEL' marker in the front matter)", doc.path)
 
 
 def link_causes(causes: list[CauseOfConcern], recs: list[Recommendation]) -> list[CauseOfConcern]:
@@ -49,9 +38,9 @@ def link_causes(causes: list[CauseOfConcern], recs: list[Recommendation]) -> lis
 def run(doc: Document, options: Options | dict[str, Any] | None = None) -> Report:
     """Loaded Document -> Report (see the module docstring for the steps)."""
     doc = normalize(doc)
-    check_peel(doc)
     blocks = split_blocks(doc)
-    ctx = Context(doc, blocks, split_sections(blocks), Options.resolve(options))
+    kind = classify(blocks, doc.text, doc.path)
+    ctx = Context(doc, blocks, split_sections(blocks), Options.resolve(options), kind)
     warnings = []
     for name, extract in EXTRACTORS:
         result = extract(ctx)

@@ -154,7 +154,7 @@ class _Builder:
 
     def level_of(self, i: int) -> int | None:
         block = self.blocks[i]
-        if block.kind != "para" or block.is_date_stamp or is_caption_or_footer(block.text):
+        if block.kind != "para" or block.standalone or is_caption_or_footer(block.text):
             return None
         if len(block.text) > KNOWN_HEADING_MAX:
             return 3 if looks_like_heading(block) and self._inside_body() else None

@@ -120,9 +120,7 @@ def _in_commentary(ctx: Context, block: Block) -> bool:
     return top is not None and norm(top.title) in COMMENTARY
 
 
-def _found(
-    sentence: str, carried: bool
-) -> Iterator[tuple[str | None, str, str, str | None, str | None]]:
+def _found(sentence: str, carried: bool) -> Iterator[tuple[str | None, str, str, str, str | None]]:
     """(subject, topic, grade, grade text, year) of each statement in one sentence."""
     m = RE_CARRIED_PROSE.search(sentence) if carried else None
     if m is not None and (g := _grade(m)):

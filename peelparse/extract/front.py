@@ -22,7 +22,7 @@ from ..context import Context, Extracted
 from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
 from ..textutil import RE_MONTH, month_number
-from ..vocab import CYCLES_BY_NAME, cycle_rules, grade_key
+from ..vocab import CYCLES_BY_NAME, cycle_name, cycle_rules, grade_key
 
 RE_INSPECTION_OF = rx.compile(
     r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", re.I
@@ -35,48 +35,120 @@ RE_CYCLE = rx.compile(
 RE_CYCLE_ALT = rx.compile(
     r"\b(?:PEEL|legitimacy)\b[^\n]{0,60}?\b(?P<y1>20\d\d)\s*[/\u2013-]\s*(?P<y2>\d\d)\b", re.I
 )
+#: "PEEL: Police effectiveness 2016", "PEEL: Police effectiveness, efficiency and legitimacy 2018/19".
+RE_CYCLE_TITLE = rx.compile(
+    r"\bPEEL:?\s+Police\s+(?:effectiveness|efficiency|legitimacy)\b[\w ,]{0,60}?\s"
+    r"(?P<y1>20\d\d)(?:\s*[/\u2013-]\s*(?P<y2>(?:20)?\d\d))?\b",
+    re.I,
+)
 RE_PILOT = rx.compile(
     r"initial\s+judgments\s+in\s+\w+\s+20\d\d\s+and\s+our\s+revisit\s+judgments"
     r"|\b(?:13|thirteen)\s+areas\s+of\s+policing",
     re.I,
 )
-RE_ORDINAL = rx.compile(r"\b(?P<ord>fifth|sixth)\s+PEEL\b", re.I)
+RE_ORDINAL = rx.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth)\s+(?:PEEL\b|assessment\s+of\s+the\s+effectiveness)",
+    re.I,
+)
 RE_DATE_LINE = rx.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{RE_MONTH})\s+(?P<year>20\d\d)\s*\|\s*\u00a9"
     rf"|Published(?:\s+on)?:?\s+(?:(?P<day2>\d{{1,2}})\s+)?(?P<month2>{RE_MONTH})\s+(?P<year2>20\d\d)"
     rf"|^(?:(?P<day3>\d{{1,2}})\s+)?(?P<month3>{RE_MONTH})\s+(?P<year3>20\d\d)$"
 )
-#: Start year of a cycle -> the cycle's name as the inspectorate writes it.
-CYCLES = {"2018": "2018/19", "2021": "2021/22", "2023": "2023\u201325", "2025": "2025\u201327"}
-ORDINAL_CYCLES = {"fifth": "2018/19"}
+#: "Last updated 22/03/2018" on the pages of 2014 to 2018/19.
+RE_UPDATED = rx.compile(
+    r"^Last\s+updated:?\s+(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>20\d\d)\b", re.I
+)
+#: A page title: "<Force> 2016", "<Force> PEEL 2018", "<Force> 2018/19".
+RE_TITLE_YEAR = rx.compile(
+    r"^(?P<name>[A-Z][\w&'\u2019 -]{2,60}?)\s+(?:PEEL\s+)?(?P<y1>20\d\d)"
+    r"(?:\s*[/\u2013-]\s*(?P<y2>(?:20)?\d\d))?$"
+)
+ORDINAL_CYCLES = {
+    "first": "2014",
+    "second": "2015",
+    "third": "2016",
+    "fourth": "2017",
+    "fifth": "2018/19",
+}
+#: First month (YYYY-MM) of each cycle's publications, for pages dated only by "Last updated".
+CYCLE_FROM = (
+    ("2014-11", "2014"),
+    ("2015-10", "2015"),
+    ("2016-10", "2016"),
+    ("2017-10", "2017"),
+    ("2019-01", "2018/19"),
+    ("2021-01", "2021/22"),
+    ("2023-07", "2023\u201325"),
+    ("2025-10", "2025\u201327"),
+)
 TITLE_MAX_BLOCKS = 4
+#: How many opening blocks may hold a page title ("<Force> PEEL 2017").
+HEAD_TITLE_BLOCKS = 8
+
+
+#: Web-site lines around a page's title: links, banners, accessibility menus.
+RE_CHROME = rx.compile(
+    r"^(?:Skip\s+to\s+(?:main\s+)?content|Read\s+more\b|Contact\b|Download\b|Text\s+only"
+    r"|Accessibility\b|Menu$|Search$|Home$)|\bFor\s+consultation$",
+    re.I,
+)
 
 
 def _title_blocks(ctx: Context) -> list[str]:
+    """The title block: the short opening lines that are not web-site chrome or sentences."""
     lines = []
-    for block in ctx.outline.front[:TITLE_MAX_BLOCKS]:
-        if block.kind == "para" and len(block.text) <= 120 and block.text.lower() != "contents":
-            lines.append(block.text)
-    return lines
+    for block in ctx.outline.front[: TITLE_MAX_BLOCKS + 4]:
+        text = block.text
+        if (
+            block.kind == "para"
+            and len(text) <= 120
+            and text.lower() != "contents"
+            and not text.endswith((".", ":"))
+            and not RE_CHROME.search(text)
+            and not block.is_date_stamp
+        ):
+            lines.append(text)
+    return lines[:TITLE_MAX_BLOCKS]
 
 
-def _cycle(texts: list[str]) -> str | None:
+def _year_cycle(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    return cycle_name(m["y1"], groups.get("y2") or groups.get("y2b"))
+
+
+def _title_cycle(text: str) -> str | None:
+    m = RE_TITLE_YEAR.match(text)
+    if m is None or not forces.resolve(m["name"]):
+        return None
+    return _year_cycle(m)
+
+
+def _cycle_in(text: str) -> str | None:
+    for pattern in (RE_CYCLE, RE_CYCLE_TITLE, RE_CYCLE_ALT):
+        for m in pattern.finditer(text):
+            if cycle := _year_cycle(m):
+                return cycle
+    ordinal = RE_ORDINAL.search(text)
+    return ORDINAL_CYCLES[ordinal["ord"].lower()] if ordinal else None
+
+
+def _dated_cycle(ctx: Context) -> str | None:
+    """The cycle whose publications span the first "Last updated" date."""
+    month = _updated(ctx)
+    earlier = [cycle for first, cycle in CYCLE_FROM if month and first <= month]
+    return earlier[-1] if earlier else None
+
+
+def _cycle(ctx: Context, texts: list[str]) -> str | None:
+    """Cycle from a page title, then from markers in the opening text, then from dates."""
+    for text in texts[:HEAD_TITLE_BLOCKS]:
+        if cycle := _title_cycle(text):
+            return cycle
     for text in texts:
-        m = RE_CYCLE.search(text) or RE_CYCLE_ALT.search(text)
-        if m:
-            y1, y2 = m["y1"], m.groupdict().get("y2") or m.groupdict().get("y2b")
-            if y1 in CYCLES:
-                return CYCLES[y1]
-            if y2:
-                return (
-                    f"{y1}/{y2[-2:]}"
-                    if int(y2[-2:]) == int(y1[-2:]) + 1
-                    else f"{y1}\u2013{y2[-2:]}"
-                )
-        m = RE_ORDINAL.search(text)
-        if m:
-            return ORDINAL_CYCLES.get(m["ord"].lower())
-    return None
+        if cycle := _cycle_in(text):
+            return cycle
+    return _dated_cycle(ctx)
 
 
 def _pilot(text: str) -> bool:
@@ -104,24 +176,59 @@ def _layout(ctx: Context, cycle: str | None) -> str | None:
     return "revised"
 
 
+RE_FORCE_OF = rx.compile(
+    r"\b(?:assessment|inspection)\s+of\s+(?P<force>[A-Z][\w&'\u2019 -]{2,60}?)(?=[.,;:]|\s+(?:keeps|is|in)\b|$)"
+)
+
+
 def _printed_force(ctx: Context, title: list[str]) -> str | None:
+    """The force's name as printed: the title, the opening lines, then the most named force."""
     for text in title:
         m = RE_INSPECTION_OF.search(text)
         if m:
             return str(m["force"])
+    head = ctx.blocks[:HEAD_TITLE_BLOCKS]
+    for block in head:
+        m = RE_TITLE_YEAR.match(block.text)
+        if m and forces.resolve(m["name"]):
+            return str(m["name"])
     for block in ctx.blocks[:200]:
-        m = RE_HOW_GOOD.search(block.text)
-        if m:
-            return str(m["force"])
-    return None
+        for pattern in (RE_HOW_GOOD, RE_FORCE_OF):
+            m = pattern.search(block.text)
+            if m and forces.resolve(m["force"]):
+                return str(m["force"])
+    return _most_named(ctx)
+
+
+def _most_named(ctx: Context) -> str | None:
+    """The force named most often in the opening text (the first one on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for block in ctx.blocks[:60]:
+        for _, force in forces.mentions(block.text):
+            counts[force.slug] = counts.get(force.slug, 0) + 1
+            first.setdefault(force.slug, force.name)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(first[s] for s in first if counts[s] == best)
 
 
 def _published(ctx: Context) -> str | None:
+    """The date line's month; else the page's first "Last updated dd/mm/yyyy" stamp."""
     for block in reversed(ctx.blocks):
         m = RE_DATE_LINE.search(block.text)
         if m:
             month = month_number(m["month"] or m["month2"] or m["month3"]) or 0
             return f"{m['year'] or m['year2'] or m['year3']}-{month:02d}"
+    return _updated(ctx)
+
+
+def _updated(ctx: Context) -> str | None:
+    for block in ctx.blocks[:200]:
+        m = RE_UPDATED.match(block.text) if block.is_date_stamp else None
+        if m and 1 <= int(m["month"]) <= 12:
+            return f"{m['year']}-{int(m['month']):02d}"
     return None
 
 
@@ -140,7 +247,7 @@ def extract(ctx: Context) -> Extracted:
     out = Extracted()
     title = _title_blocks(ctx)
     head = title + [b.text for b in ctx.blocks[:60]]
-    cycle = ctx.options.cycle or _cycle(head)
+    cycle = ctx.options.cycle or _cycle(ctx, head)
     printed = _printed_force(ctx, title)
     force = forces.resolve(printed) if printed else None
     name = force.name if force else printed
@@ -163,9 +270,10 @@ def extract(ctx: Context) -> Extracted:
     inspector = _inspector(ctx)
     if published is None:
         out.warnings.append(ctx.warning("date_not_found", "no publication date line"))
-    if inspector.name is None:
+    if inspector.name is None and ctx.kind in ("report", "force_page"):
         out.warnings.append(ctx.warning("inspector_not_found", "no inspector's signature"))
     info = DocumentInfo(
+        kind=ctx.kind,
         title=" \u2013 ".join(title) or None,
         force=name,
         force_slug=force_slug,

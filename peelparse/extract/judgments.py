@@ -236,6 +236,13 @@ def _from_cell(ctx: Context, cell: GridCell, n: int) -> Judgment:
     )
 
 
+def _expects_grid(ctx: Context) -> bool:
+    """Whole reports of 2021/22 on (or of an unknown cycle) open with a judgments grid."""
+    info = ctx.results.get("document", [None])[0]
+    rules = cycle_rules(info.cycle if info else None)
+    return ctx.kind == "report" and (rules is None or rules.start >= PROSE_CYCLES_BEFORE)
+
+
 def _check_count(ctx: Context, judgments: list[Judgment], out: Extracted) -> None:
     for block in ctx.blocks[:200]:
         m = RE_COUNT.search(block.text)
@@ -278,7 +285,7 @@ def extract(ctx: Context) -> Extracted:
             code = "unknown_area" if cell.area is None else "grade_not_in_body"
             message = f"grid label '{cell.label}' has no graded section"
             out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
-    if not cells:
+    if not cells and _expects_grid(ctx):
         out.warnings.append(
             ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
         )
@@ -359,7 +366,7 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
     rules = cycle_rules(info.cycle if info else None)
     if rules is not None and rules.start >= PROSE_CYCLES_BEFORE:
         return []
-    have = {j.area: j.grade for j in found}
+    have: dict[str | None, str] = {j.area: j.grade for j in found}
     extra: list[Judgment] = []
     for st in statements(ctx):
         if st.area in have:

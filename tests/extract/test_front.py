@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import peelparse
-from peelparse.extract.front import _cycle
+from peelparse.extract.front import _cycle_in, _title_cycle
 
 
 @pytest.mark.parametrize(
@@ -18,11 +18,42 @@ from peelparse.extract.front import _cycle
         ("PEEL 2025\u20132027", "2025\u201327"),
         ("PEEL 2018/19", "2018/19"),
         ("This is HMICFRS's fifth PEEL assessment of the force", "2018/19"),
+        ("This is HMIC's second assessment of the effectiveness, efficiency", "2015"),
+        ("This is HMIC's third PEEL (police effectiveness) assessment", "2016"),
+        ("This is the first PEEL Assessment of the force", "2014"),
+        ("PEEL 2014", "2014"),
+        ("PEEL: Police effectiveness 2016", "2016"),
+        ("PEEL 2027–2029", "2027–29"),
+        # never invented: a span that is no cycle, a year with no assessment
+        ("HMIC PEEL Assessments 2015-2016/17", None),
+        ("PEEL 2016/17", None),
+        ("PEEL 2019", None),
+        ("PEEL 2021–2025", None),
         ("Police effectiveness, efficiency and legitimacy", None),
+        ("In 2014, we introduced our police effectiveness, efficiency and legitimacy (PEEL)", None),
+        ("", None),
     ],
 )
 def test_cycle(text: str, cycle: str | None) -> None:
-    assert _cycle([text]) == cycle
+    assert _cycle_in(text) == cycle
+
+
+@pytest.mark.parametrize(
+    ("text", "cycle"),
+    [
+        ("Durham 2016", "2016"),
+        ("Avon and Somerset PEEL 2014", "2014"),
+        ("Hampshire Constabulary PEEL 2017", "2017"),
+        ("Gwent 2018/19", "2018/19"),
+        ("Dyfed-Powys PEEL 2018", "2018/19"),
+        # not a force, or not a cycle
+        ("Annual report 2016", None),
+        ("Proposed policing inspection programme and framework 2025–29", None),
+        ("Kent 2019", None),
+    ],
+)
+def test_title_cycle(text: str, cycle: str | None) -> None:
+    assert _title_cycle(text) == cycle
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,118 @@
+"""Grade statements in the prose of pillar-year pages: matches and the sentences that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+import peelparse
+
+HEAD = "Kent PEEL 2017\n\nEffectiveness\n\nLast updated 12/03/2018\n\n"
+
+
+def grades(body: str, head: str = HEAD) -> dict[str | None, tuple[str, str | None]]:
+    report = peelparse.parse_text(head + body)
+    return {j.area: (j.grade, j.carried_over_from) for j in report.judgments}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kent Police is good at investigating crime and reducing re-offending.",
+            {"investigating_crime": "good"},
+        ),
+        (
+            "The force requires improvement in protecting vulnerable people from harm.",
+            {"protecting_vulnerable_people": "requires_improvement"},
+        ),
+        (
+            "The constabulary remains outstanding in its effectiveness at keeping people safe.",
+            {"effectiveness": "outstanding"},
+        ),
+        (
+            "Kent Police has been assessed as inadequate in respect of the efficiency with which it "
+            "keeps people safe.",
+            {"efficiency": "inadequate"},
+        ),
+        (
+            "Kent Police is judged to be good in its understanding of demand; its use of resources "
+            "is judged to be outstanding; and its planning for future demand is also assessed to be "
+            "good.",
+            {
+                "understanding_demand": "good",
+                "use_of_resources": "outstanding",
+                "planning_for_the_future": "good",
+            },
+        ),
+        (
+            "In general, the force is good at investigating offending, outstanding at tackling "
+            "anti-social behaviour and good at tackling serious and organised crime.",
+            {
+                "investigating_crime": "good",
+                "anti_social_behaviour": "outstanding",
+                "serious_organised_crime": "good",
+            },
+        ),
+        (
+            "It is outstanding at preventing crime and at tackling serious and organised crime.",
+            {"preventing_crime": "outstanding", "serious_organised_crime": "outstanding"},
+        ),
+        ("The legitimacy with which the force keeps people safe is good.", {"legitimacy": "good"}),
+        # not grades: other topics, other years, hedges, other subjects, hypotheticals
+        ("The force is good at managing registered sex offenders.", {}),
+        ("Last year we judged the force to be good at investigating crime.", {}),
+        ("In 2015, the force was good at investigating crime.", {}),
+        ("The force is generally good at investigating crime.", {}),
+        ("The force is not good at investigating crime.", {}),
+        ("Partner agencies are good at protecting vulnerable people.", {}),
+        ("If it were good at investigating crime, victims would be safer.", {}),
+        ("The force has good processes for investigating crime.", {}),
+        ("", {}),
+    ],
+)
+def test_prose_statements(sentence: str, expected: dict[str, str]) -> None:
+    assert {k: g for k, (g, _) in grades(sentence + "\n").items()} == expected
+
+
+def test_commentary_is_not_read() -> None:
+    body = "HMI's observations\n\nThe force is good at investigating crime.\n"
+    assert grades(body) == {}
+
+
+def test_carried_over_prose_needs_a_carry_over() -> None:
+    sentence = "In 2016, we judged the force to be outstanding at preventing crime.\n"
+    assert grades(sentence) == {}
+    carried = "Our judgment from 2016 has been carried over.\n\n" + sentence
+    assert grades(carried) == {"preventing_crime": ("outstanding", "2016")}
+
+
+def test_grade_line_after_last_updated_and_placeholders() -> None:
+    head = (
+        "Kent PEEL 2016\n\nHow effective is the force at keeping people safe and reducing crime?\n"
+    )
+    report = peelparse.parse_text(head + "Last updated 01/03/2017\nRequires improvement\n")
+    assert [(j.area, j.grade, j.method) for j in report.judgments] == [
+        ("effectiveness", "requires_improvement", "grade_line")
+    ]
+    report = peelparse.parse_text(head + "To be graded\n\nThe grades follow in spring.\n")
+    assert report.judgments == []
+    assert [(u.area, u.reason) for u in report.ungraded] == [("effectiveness", "To be graded")]
+
+
+def test_pillar_question_heading_of_2018_19() -> None:
+    text = (
+        "Kent PEEL 2018\n\nHow efficiently does the force operate and how sustainable are its "
+        "services?\n\nLast updated 02/05/2019\nGood\n\nKent Police is good at planning for the "
+        "future.\n"
+    )
+    report = peelparse.parse_text(text)
+    got = {(j.area, j.grade, j.pillar) for j in report.judgments}
+    assert got == {
+        ("efficiency", "good", "efficiency"),
+        ("planning_for_the_future", "good", "efficiency"),
+    }
+
+
+def test_prose_is_not_read_in_later_cycles() -> None:
+    text = "PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nThe force is good at investigating crime.\n"
+    assert peelparse.parse_text(text).judgments == []
