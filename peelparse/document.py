@@ -26,6 +26,8 @@ class Document:
     sha256: str
     page_lines: tuple[int, ...] = ()
     printed_pages: tuple[int | None, ...] = ()
+    #: A publication date the loader found outside the text (an HTML page's metadata).
+    published: str | None = None
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -4,7 +4,11 @@ Every change stays inside its line, so line numbers of the input survive:
 - glossary links ``[text](#)`` (and ``[text](url)``) become ``text``, with the
   exporter's escapes ``\\(`` ``\\)`` undone;
 - paired emphasis ``*text*`` becomes ``text`` (a leading ``* `` bullet stays);
-- no-break and other odd spaces become plain spaces; zero-width marks go.
+- no-break and other odd spaces become plain spaces; zero-width marks go;
+- what PDF producers leave in text copied out of a PDF (``textfix``):
+  ligatures, soft hyphens, control characters, words broken at a line end,
+  exploded ligatures and doubled glyphs; a word may move up one line, the
+  line count stays.
 
 Offsets in the output refer to this normalised text (``peelparse text``).
 """
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from . import rx
+from . import rx, textfix
 from .document import Document
 
 RE_LINK = rx.compile(
@@ -41,5 +45,7 @@ def clean_line(line: str) -> str:
 
 def normalize(doc: Document) -> Document:
     """A Document whose text is cleaned line by line (same line count)."""
-    text = "\n".join(clean_line(line) for line in doc.text.split("\n"))
-    return doc.with_text(text)
+    lines = [clean_line(line) for line in doc.text.split("\n")]
+    if textfix.needs_repair(doc.text):
+        lines = textfix.repair(lines)
+    return doc.with_text("\n".join(lines))

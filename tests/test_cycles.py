@@ -187,3 +187,18 @@ def test_grades_long_over_a_mixed_folder(tmp_path: Path) -> None:
         "effectiveness",
         "leadership_and_force_management",
     } <= set(table[0])
+
+
+def test_publisher_copy_reads_as_the_clean_text() -> None:
+    """Text copied out of a publisher's PDF (wrapped, hyphenated, ligatures, doubled
+    glyphs: scripts/make_fixtures.py) gives the same items as the clean fixture."""
+
+    def texts(name: str) -> dict[str, Any]:
+        report = peelparse.to_dict(peelparse.parse_path(str(TXT / name)))
+        keys = ("judgments", "areas_for_improvement", "causes_of_concern", "recommendations")
+        items = {k: [(i["text"], i.get("grade")) for i in report[k]] for k in keys}
+        items["sections"] = [s["title"] for s in report["sections"]]
+        items["findings"] = [f["text"] for f in report["findings"]]
+        return {**items, "document": report["document"]}
+
+    assert texts("txt--2023-25-publisher-copy.txt") == texts("txt--2023-25-constabulary.txt")

@@ -85,3 +85,30 @@ def test_two_column_judgments_table() -> None:
         ("preventing_crime", "Preventing crime", "adequate"),
     ]
     assert report.source.format == "html"
+
+
+PAGE = """<html><head>{meta}</head><body><nav class="menu">Home</nav><main>
+<h1>PEEL 2021/22</h1><p>An inspection of Kent Police</p>
+<h2 id="preventing-crime-and-anti-social-behaviour">Preventing crime and anti-social behaviour</h2>
+<p>Good</p><p>Kent Police is good at prevention and deterrence.</p></span>
+<div class="social-share">Share this page</div></main><footer>{footer}</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "footer", "published"),
+    [
+        ('<meta property="article:published_time" content="2022-10-14T09:00:00">', "", "2022-10"),
+        ('<meta name="DC.date.issued" content="2023-03-02">', "", "2023-03"),
+        ("", "Published: 14 October 2022", "2022-10"),
+        ('<meta name="dcterms.modified" content="2024-01-01">', "", None),
+        ("", "", None),
+    ],
+)
+def test_heading_never_chrome_and_date_from_metadata(
+    meta: str, footer: str, published: str | None
+) -> None:
+    page = PAGE.format(meta=meta, footer=footer).encode()
+    report = peelparse.parse_bytes(page, "page.html")
+    assert [(j.area, j.grade) for j in report.judgments] == [("preventing_crime", "good")]
+    assert report.document.published == published
+    assert "Share this page" not in peelparse.parse_bytes(page, "page.html").sections[0].title

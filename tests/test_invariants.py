@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -96,3 +97,33 @@ def test_values_in_range(path: Path) -> None:
 def test_output_validates_against_schema(path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(report_dict(rel(path)), json_schema())
+
+
+#: What PDF producers leave in text and no output string may hold (issue 11, item 3).
+ARTEFACTS = {
+    "control character": re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]"),
+    "soft hyphen": re.compile("\u00ad"),
+    "presentation ligature": re.compile("[\ufb00-\ufb06]"),
+    "line-end hyphenation left in a word": re.compile("[A-Za-z][\u2010\u00ad\x02] [a-z]"),
+    "exploded ligature": re.compile(r"([a-z])\1\1"),
+    "doubled glyphs": re.compile(r"\b([A-Z][a-z]{1,2})\1[a-z]"),
+}
+
+
+def strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_no_producer_artefacts(path: Path) -> None:
+    report = report_dict(rel(path))
+    for s in strings({k: v for k, v in report.items() if k != "source"}):
+        for name, pattern in ARTEFACTS.items():
+            assert not pattern.search(s), (name, s[:120])

@@ -221,7 +221,7 @@ def _published(ctx: Context) -> str | None:
         if m:
             month = month_number(m["month"] or m["month2"] or m["month3"]) or 0
             return f"{m['year'] or m['year2'] or m['year3']}-{month:02d}"
-    return _updated(ctx)
+    return _updated(ctx) or (ctx.doc.published[:7] if ctx.doc.published else None)
 
 
 def _updated(ctx: Context) -> str | None:

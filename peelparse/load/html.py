@@ -15,8 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .. import rx
 from ..document import Document
+from ..textutil import RE_MONTH
 from .txt import decode
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Metadata that carries a page's publication date.
+DATE_META = ("published", "dcterms.date", "dc.date", "dcterms.issued", "date", "issued")
+RE_ISO_DATE = rx.compile(r"(?P<y>20\d\d)-(?P<m>[01]\d)(?:-(?P<d>[0-3]\d))?")
+RE_SPLIT_MARKER = rx.compile(r"[\s_-]+")
+RE_FOOTER_DATE = rx.compile(rf"(?:(\d{{1,2}})\s+)?({RE_MONTH})\s+(20\d\d)")
 
 SKIP_TAGS = frozenset(
     {
@@ -100,6 +109,8 @@ class _Reader(HTMLParser):
         self.rows: list[list[str]] | None = None
         self.cell: list[str] | None = None
         self.saw_main = False
+        self.dates: list[str] = []  # ISO dates from <meta> and <time datetime>, in order
+        self.footer_text: list[str] = []
 
     @property
     def skipping(self) -> bool:
@@ -110,13 +121,16 @@ class _Reader(HTMLParser):
         return bool(self.stack) and self.stack[-1][2]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        self._date_of(tag, a)
         if tag in VOID_TAGS:
             if tag == "br":
                 self._text(" ")
             return
-        a = {k: (v or "") for k, v in attrs}
         marker = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}".lower()
-        chrome = tag in SKIP_TAGS or any(w in marker for w in CHROME_WORDS) or "hidden" in a
+        chrome = (
+            tag in SKIP_TAGS or (tag not in HEADING_TAGS and _is_chrome(marker)) or "hidden" in a
+        )
         main = tag in ("main", "article") or a.get("role") == "main" or "main-content" in marker
         self.saw_main |= main and not self.skipping
         self.stack.append((tag, self.skipping or chrome, self.in_main or main))
@@ -132,6 +146,15 @@ class _Reader(HTMLParser):
             self.rows.append([])
         elif tag in ("td", "th") and self.rows is not None:
             self.cell = []
+
+    def _date_of(self, tag: str, a: dict[str, str]) -> None:
+        """Publication dates from ``<meta name=... content=...>`` and ``<time datetime=...>``."""
+        if tag == "meta":
+            name = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
+            if any(k in name for k in DATE_META) and "modified" not in name:
+                self.dates.append(a.get("content", ""))
+        elif tag == "time" and a.get("datetime"):
+            self.dates.append(a["datetime"])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS:
@@ -159,6 +182,8 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skipping:
             self._text(data)
+        elif any(t == "footer" for t, _, _ in self.stack):
+            self.footer_text.append(data)
 
     def _text(self, data: str) -> None:
         if self.cell is not None:
@@ -180,8 +205,40 @@ class _Reader(HTMLParser):
         self.bullet = False
 
 
+def _is_chrome(marker: str) -> bool:
+    """A class or id naming site chrome: a chrome word as a whole name or its first or last part.
+
+    "social-share" and "site-footer" are chrome; "anti-social-behaviour" is not.
+    """
+    for name in marker.split():
+        parts = RE_SPLIT_MARKER.split(name)
+        if any(w in (parts[0], parts[-1], name) for w in CHROME_WORDS):
+            return True
+    return False
+
+
+def _published(reader: _Reader) -> str | None:
+    """The page's publication date (YYYY-MM-DD or YYYY-MM) from metadata or the footer."""
+    from ..textutil import month_number
+
+    for value in reader.dates:
+        m = RE_ISO_DATE.search(value)
+        if m:
+            return m[0]
+    footer = " ".join(" ".join(reader.footer_text).split())
+    m = RE_FOOTER_DATE.search(footer)
+    if m:
+        month = month_number(m[2]) or 0
+        return f"{m[3]}-{month:02d}" + (f"-{int(m[1]):02d}" if m[1] else "")
+    return None
+
+
 def html_to_text(markup: str) -> str:
     """The report's main content as plain text: blocks separated by blank lines."""
+    return _read(markup)[0]
+
+
+def _read(markup: str) -> tuple[str, str | None]:
     reader = _Reader()
     reader.feed(markup)
     reader.close()
@@ -192,9 +249,10 @@ def html_to_text(markup: str) -> str:
         if lines:
             lines.append("")
         lines.extend(block.rows if block.kind == "rows" else [block.text])
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", _published(reader)
 
 
 def load(data: bytes, path: str, sha: str) -> Document:
-    """HTML bytes -> Document."""
-    return Document(text=html_to_text(decode(data, path)), path=path, format="html", sha256=sha)
+    """HTML bytes -> Document (with the publication date of the page's metadata or footer)."""
+    text, published = _read(decode(data, path))
+    return Document(text=text, path=path, format="html", sha256=sha, published=published)

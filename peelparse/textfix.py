@@ -1,0 +1,165 @@
+"""Repairs for what PDF producers leave in text, judged against the document's own words.
+
+Used where PDF text is assembled (``load/pdf.py``) and, for text copied out of
+a PDF, by ``normalize``; nothing downstream knows which producer made a file.
+- ``clean_chars``: presentation ligatures (U+FB00–FB06) spelt out; soft hyphens
+  (U+00AD, and U+0002, which pdfium gives for them) and other control
+  characters dropped;
+- ``dehyphenate``: a word broken by a hyphen at a line end is joined only when
+  the joined word is a word (of the document, else of the English word list
+  shipped in ``data/words.txt.gz``) and the document never hyphenates it, or
+  when the hyphen was a soft one; "anti-social" and "non-emergency" stay;
+- ``fix_word``: exploded ligatures ("offfficers": a run of three or more of one
+  letter) and glyphs doubled by overprinted bold ("VeVetting"), repaired only
+  when the word is no word and the repaired one is.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+
+from . import rx
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+SOFT_HYPHENS = "\u00ad\x02"
+#: Line-end hyphens: ASCII, U+2010 HYPHEN, and the soft ones.
+HYPHENS = "-\u2010" + SOFT_HYPHENS
+#: Control characters other than tab, newline and carriage return; C1 controls too.
+RE_CONTROL = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+RE_SUSPECT = rx.compile(r"([a-vx-z])\1\1|\b([A-Z][a-z]{0,2})\2")
+RE_RUN = rx.compile(r"([a-vx-z])\1{2,}")
+RE_WORD = rx.compile(r"[A-Za-z]+")
+#: A word or a hyphenated compound ending inside the line ("anti-social", not "prosecu-").
+RE_COMPOUND = rx.compile("[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
+#: A break a line join left inside a line: "prosecu\u2010 tion", "non\x02 emergency".
+RE_INLINE_BREAK = rx.compile("(?P<head>[A-Za-z]+)(?P<hyphen>[\u2010\x02])[ \t]*+(?P<tail>[a-z]+)")
+CLEAN_TABLE = str.maketrans({**LIGATURES, "\u00ad": None})
+
+
+def needs_repair(text: str) -> bool:
+    """A cheap test: does the text hold anything this module would change?"""
+    return (
+        any(c in text for c in LIGATURES)
+        or "\u00ad" in text
+        or "\u2010" in text
+        or bool(RE_CONTROL.search(text))
+        or bool(RE_SUSPECT.search(text))
+        or "-\n" in text
+    )
+
+
+def clean_chars(line: str, words: Counter[str]) -> str:
+    """Ligatures spelt out, soft hyphens dropped, inline breaks judged, controls dropped."""
+    line = line.translate(CLEAN_TABLE)
+    if "\u2010" in line or "\x02" in line:
+        line = RE_INLINE_BREAK.sub(lambda m: _inline(m, words), line)
+    return str(RE_CONTROL.sub("", line))
+
+
+def _inline(m: re.Match[str], words: Counter[str]) -> str:
+    return join_broken(m["head"], m["hyphen"], m["tail"], words)
+
+
+def vocabulary(lines: Iterable[str]) -> Counter[str]:
+    """How often each word and hyphenated compound (lower case) occurs in the text."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for token in RE_COMPOUND.findall(line.translate(CLEAN_TABLE)):
+            low = token.lower().replace("\u2010", "-")
+            counts[low] += 1
+            if "-" in low:
+                counts.update(low.split("-"))
+    return counts
+
+
+WORDLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "words.txt.gz")
+
+
+@cache
+def english() -> frozenset[str]:
+    """The shipped English word list (read only when the document's own words cannot decide)."""
+    with gzip.open(WORDLIST, "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().split())
+
+
+def known(word: str, words: Counter[str]) -> bool:
+    """A word of the document, or of the English word list."""
+    low = word.lower()
+    return words.get(low, 0) > 0 or low in english()
+
+
+def join_broken(head: str, hyphen: str, tail: str, words: Counter[str]) -> str:
+    """The word a line-end break leaves as ``head`` + hyphen / ``tail``.
+
+    Joined when the hyphen was soft, or when the joined word is a word (of the
+    document first, else of the word list) and the document never writes the
+    hyphenated form ("anti-social", "non-emergency" stay).
+    """
+    if hyphen == "\u00ad":
+        return head + tail
+    joined = head + tail
+    if words.get(f"{head}-{tail}".lower(), 0):
+        return head + "-" + tail
+    return joined if known(joined, words) else head + "-" + tail
+
+
+def dehyphenate(lines: list[str], words: Counter[str]) -> list[str]:
+    """Lines with words broken at a line end joined on the first line (same line count)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        line, nxt = out[i].rstrip(), out[i + 1]
+        if not line or line[-1] not in HYPHENS or "\t" in line:
+            continue
+        rest = nxt.lstrip()
+        if not rest[:1].islower():
+            continue
+        head_start = line.rfind(" ") + 1
+        head = line[head_start:-1]
+        if not head or not head[-1].isalpha():
+            continue
+        tail, _, remainder = rest.partition(" ")
+        out[i] = line[:head_start] + join_broken(head, line[-1], tail, words)
+        out[i + 1] = remainder
+    return out
+
+
+def fix_word(word: str, words: Counter[str]) -> str:
+    """An exploded ligature or a doubled start repaired, when the repair is a known word."""
+    if word.lower() in english():
+        return word
+    for k in (1, 2, 3):
+        doubled = len(word) >= 3 + k and word[0].isupper() and word[:k] == word[k : 2 * k]
+        if doubled and known(word[k:], words):
+            return word[k:]
+    if RE_RUN.search(word):
+        for fixed in (RE_RUN.sub(r"\1\1", word), RE_RUN.sub(r"\1", word)):
+            if known(fixed, words):
+                return fixed
+    return word
+
+
+def fix_words(line: str, words: Counter[str]) -> str:
+    """``fix_word`` over every suspect word of a line (most lines have none)."""
+    if not RE_SUSPECT.search(line):
+        return line
+    return RE_WORD.sub(lambda m: fix_word(m[0], words), line)
+
+
+def repair(lines: list[str]) -> list[str]:
+    """Every repair of this module over a text's lines (same line count)."""
+    words = vocabulary(lines)
+    lines = dehyphenate(lines, words)
+    return [fix_words(clean_chars(line, words), words) for line in lines]
