@@ -70,11 +70,16 @@ class DocumentInfo:
     title: str | None = doc("title block, lines joined with ' – '")
     force: str | None = doc("force name, canonical spelling (e.g. 'Kent Police')")
     force_slug: str | None = doc("inspectorate URL slug (e.g. 'kent')")
-    cycle: str | None = doc("PEEL cycle: '2018/19', '2021/22', '2023–25', '2025–27'")
+    cycle: str | None = doc(
+        "PEEL cycle: '2014', '2015', '2016', '2017', '2018/19', '2021/22', '2023–25', '2025–27'"
+    )
     layout: str | None = doc(
         "variant within a cycle: 2021/22 'pilot', 'early' or 'revised'; else null"
     )
-    published: str | None = doc("publication month 'YYYY-MM' from the date line")
+    published: str | None = doc(
+        "publication month 'YYYY-MM': the date line, else a page's first 'Last updated' "
+        "stamp, else a web page's metadata or footer"
+    )
     inspector: Inspector = doc("the signing inspector")
 
 
@@ -105,10 +110,13 @@ class Judgment:
     grade_text: str = doc("grade as printed, whitespace collapsed")
     statement: str | None = doc("the grade sentence ('<Force> is adequate at ...')")
     method: str = doc(
-        "where the grade was read: 'grade_line', 'grid', 'statement', 'pillar_statement'"
+        "where the grade was read: 'grade_line', 'grid', 'statement' (the sentence opening the "
+        "area's section), 'pillar_statement' ('The extent to which ... is good'), 'prose' (a "
+        "sentence elsewhere on a 2014–2018/19 page: '<Force> is good at investigating crime')"
     )
     pillar: str | None = doc(
-        "2014–2018/19: 'effectiveness', 'efficiency' or 'legitimacy' the area sits in"
+        "2014–2018/19: 'effectiveness', 'efficiency' or 'legitimacy' the area sits in (a pillar "
+        "grade's pillar is its area)"
     )
     question: str | None = doc("2014–2018/19: the framework's question id, e.g. 'effectiveness_q2'")
     carried_over: bool = doc("true when the report carries the grade over from an earlier year")
@@ -293,11 +301,14 @@ def to_dict(obj: Any) -> Any:
 WARNING_CODES: dict[str, str] = {
     "cycle_not_found": "no PEEL cycle marker in the front matter (use --cycle)",
     "date_not_found": "no publication date line",
-    "force_not_found": "the force's name was not found in the title block or count sentence",
+    "force_not_found": "the force's name was not found in the title, opening lines or statements",
     "unknown_force": "the printed force name is not one of the 43 forces",
-    "inspector_not_found": "no inspector's signature",
-    "grid_not_found": "no tab-laid 'Our judgments' grid; grades come from the sections only",
-    "grade_mismatch": "the grid and the area's own section give different grades",
+    "inspector_not_found": "no inspector's signature (reports and force pages only)",
+    "grid_not_found": "a whole report of 2021/22 on has no 'Our judgments' grid (tab rows, "
+    "aligned columns or a table); grades come from the sections only",
+    "grid_partial": "the grid was read in part: the message names the labels it could not place",
+    "grade_mismatch": "the grid and the area's own section (or two grade sentences) give "
+    "different grades",
     "grade_not_in_body": "a grid label has no graded section in the body",
     "unknown_area": "a graded heading or grid label is not in the area vocabulary (area is null)",
     "statement_area_mismatch": "the grade sentence names another area than the heading",

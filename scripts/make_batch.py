@@ -11,8 +11,8 @@ force's name, so a batch of 43 behaves like a folder of one cycle's reports.
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,5 +39,15 @@ def write_reports(out: Path, bad: bool = False) -> list[Path]:
     return written
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument(
+        "--bad", action="store_true", help="add an empty, a binary and a truncated PDF"
+    )
+    args = parser.parse_args()
+    write_reports(args.out_dir, args.bad)
+
+
 if __name__ == "__main__":
-    write_reports(Path(sys.argv[1]), "--bad" in sys.argv)
+    main()

@@ -69,7 +69,13 @@ def read_grid(ctx: Context) -> list[GridCell]:
     columns: list[str | None] | None = None
     for block in ctx.blocks:
         if block.kind != "row":
-            columns = None
+            # a first-column label has no tab: a para line right against the grid's rows
+            adjacent = block.index and ctx.blocks[block.index - 1].end_line + 1 == block.line
+            first = (
+                _first_column(ctx, block, columns[0]) if columns and columns[0] and adjacent else []
+            )
+            cells.extend(first)
+            columns = columns if first else None
             continue
         parts = ctx.raw(block).split("\t")
         grades = [grade_key(p) if p.strip() else None for p in parts]
@@ -81,6 +87,76 @@ def read_grid(ctx: Context) -> list[GridCell]:
         elif (pair := _label_grade_row(block.start, parts)) is not None:
             cells.append(pair)
     return cells
+
+
+#: A header line of grade names set in columns by spaces (``pdftotext -layout``).
+RE_ALIGNED_HEADER = rx.compile(
+    r"^\s*+(?:(?:Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)(?:\s{2,}+|\s*+$)){3,}"
+)
+RE_GRADE_NAME = rx.compile(r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate")
+RE_SEGMENT = rx.compile(r"\S+(?:\s\S+)*+")
+
+
+def read_aligned_grid(ctx: Context) -> tuple[list[GridCell], list[str]]:
+    """Cells of a grid whose columns are aligned with spaces, and the labels left unplaced.
+
+    Each label goes to the grade whose header spans its start; a segment that
+    starts in lower case continues the label above it in the same column.
+    """
+    for block in ctx.blocks:
+        raw = ctx.raw(block)
+        lines = raw.split("\n")
+        if block.kind == "para" and RE_ALIGNED_HEADER.match(lines[0]):
+            return _aligned_cells(block.start, lines)
+    return [], []
+
+
+def _aligned_cells(start: int, lines: list[str]) -> tuple[list[GridCell], list[str]]:
+    header = [(m.start(), grade_key(m[0])) for m in RE_GRADE_NAME.finditer(lines[0])]
+    starts = [pos for pos, _ in header]
+    width = max(b - a for a, b in zip(starts, starts[1:], strict=False))
+    bounds = starts[1:] + [starts[-1] + 2 * width]
+    cells: list[GridCell] = []
+    unplaced: list[str] = []
+    last_in: dict[int, GridCell] = {}
+    offset = start + len(lines[0]) + 1
+    for line in lines[1:]:
+        for m in RE_SEGMENT.finditer(line):
+            col = next((i for i, b in enumerate(bounds) if m.start() < b - 1), None)
+            if col is None or header[col][1] is None:
+                unplaced.append(m[0])
+                continue
+            prev = last_in.get(col)
+            if prev is not None and m[0][0].islower():
+                prev.label = f"{prev.label} {m[0]}"
+                prev.area = area_for_label(prev.label)
+                continue
+            cell = GridCell(
+                m[0],
+                area_for_label(m[0]),
+                str(header[col][1]),
+                offset + m.start(),
+                offset + m.end(),
+            )
+            cells.append(cell)
+            last_in[col] = cell
+        offset += len(line) + 1
+    return cells, unplaced
+
+
+def _first_column(ctx: Context, block: Block, grade: str) -> list[GridCell]:
+    """Cells of the grid's first column: known labels on lines with no leading tab (no tab)."""
+    out: list[GridCell] = []
+    pos = block.start
+    for line in ctx.raw(block).split("\n"):
+        label = line.strip()
+        area = area_for_label(label)
+        if area is None:
+            return []
+        begin = pos + line.index(label)
+        out.append(GridCell(label, area, grade, begin, begin + len(label)))
+        pos += len(line) + 1
+    return out
 
 
 def _label_grade_row(start: int, parts: list[str]) -> GridCell | None:
@@ -263,6 +339,11 @@ def extract(ctx: Context) -> Extracted:
     """Judgments in body order, then grid-only ones; warnings for disagreements."""
     out = Extracted()
     cells = read_grid(ctx)
+    if not cells:
+        cells, unplaced = read_aligned_grid(ctx)
+        if unplaced:
+            message = f"grid read in part: could not place {', '.join(repr(u) for u in unplaced)}"
+            out.warnings.append(ctx.warning("grid_partial", message))
     used: set[int] = set()
     judgments: list[Judgment] = []
     for body in body_grades(ctx):

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+import peelparse
+
 from ..helpers import snippet_report
 
 GRID = (
@@ -118,3 +120,59 @@ def test_count_sentence_mismatch_warns() -> None:
     )
     codes = {w["code"] for w in snippet_report(text)["warnings"]}
     assert "judgment_count_mismatch" in codes
+
+
+GRID_HEAD = "PEEL 2021/22\n\nAn inspection of Kent Police\n\nOur judgments\n\n"
+EIGHT = {
+    "Treatment of the public": "adequate",
+    "Preventing crime": "good",
+    "Responding to the public": "requires_improvement",
+    "Investigating crime": "requires_improvement",
+    "Protecting vulnerable people": "adequate",
+    "Managing offenders": "inadequate",
+    "Developing a positive workplace": "outstanding",
+    "Good use of resources": "good",
+}
+COLUMNS = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
+KEYS = ["outstanding", "good", "adequate", "requires_improvement", "inadequate"]
+
+
+def _tab_one_per_row() -> str:
+    rows = ["\t".join(COLUMNS)]
+    rows += ["\t" * KEYS.index(g) + label for label, g in EIGHT.items()]
+    return "\n".join(rows)
+
+
+def _space_aligned(width: int = 24) -> str:
+    """Columns set with spaces, long labels wrapped in their column (pdftotext -layout)."""
+    lines = ["".join(c.ljust(width) for c in COLUMNS).rstrip()]
+    for label, grade in EIGHT.items():
+        col = KEYS.index(grade)
+        words, first = label.split(), ""
+        while words and len(first) + len(words[0]) < width - 2:
+            first = f"{first} {words.pop(0)}".strip()
+        lines.append((" " * (width * col) + first).rstrip())
+        if words:
+            lines.append(" " * (width * col) + " ".join(words))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("layout", [_tab_one_per_row, _space_aligned], ids=lambda f: f.__name__)
+def test_grid_layouts_give_all_eight_labels(layout: Any) -> None:
+    report = peelparse.parse_text(GRID_HEAD + layout() + "\n\nOverall summary\n\nText.\n")
+    got = {j.label: j.grade for j in report.judgments if j.method == "grid"}
+    assert got == EIGHT
+    assert all(j.area is not None for j in report.judgments)
+
+
+def test_space_aligned_grid_outside_columns_is_partial() -> None:
+    grid = _space_aligned() + "\n" + " " * 200 + "Stray label"
+    report = peelparse.parse_text(GRID_HEAD + grid + "\n\nOverall summary\n\nText.\n")
+    assert len([j for j in report.judgments if j.method == "grid"]) == 8
+    partial = [w.message for w in report.warnings if w.code == "grid_partial"]
+    assert len(partial) == 1 and "'Stray label'" in partial[0]
+
+
+def test_aligned_grid_needs_a_header() -> None:
+    text = GRID_HEAD + "Good things happen    Adequate steps\n\nOverall summary\n\nText.\n"
+    assert peelparse.parse_text(text).judgments == []
