@@ -17,7 +17,7 @@ from .vocab import AREAS
 
 #: Graded areas in column order (canonical keys; see docs/schema.md).
 GRADE_AREAS: tuple[str, ...] = tuple(a.key for a in AREAS if a.graded)
-REPORT_COLUMNS = ["force", "force_slug", "cycle", "published", "source"]
+REPORT_COLUMNS = ["force", "force_slug", "cycle", "published", "kind", "source"]
 GRADE_COLUMNS = [*REPORT_COLUMNS, *GRADE_AREAS, "other_areas"]
 GRADE_LONG_COLUMNS = [*REPORT_COLUMNS, "area", "heading", "label", "grade", "page", "line"]
 FINDING_COLUMNS = [
@@ -64,6 +64,7 @@ def _base(report: dict[str, Any]) -> dict[str, Any]:
         "force_slug": doc.get("force_slug"),
         "cycle": doc.get("cycle"),
         "published": doc.get("published"),
+        "kind": doc.get("kind"),
         "source": report.get("source", {}).get("path"),
     }
 

@@ -9,6 +9,8 @@ manifest, not from peelparse.  Without the folder these tests skip.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from pathlib import Path
@@ -112,3 +114,18 @@ def test_not_a_report_is_refused(entry: dict[str, Any]) -> None:
     assert result.stdout == b""
     message = result.stderr.decode()
     assert "looks like" in message and message.count("\n") == 1
+
+
+@needs_pages
+def test_grades_over_a_folder_of_one_forces_pages(tmp_path: Path) -> None:
+    """A force's several pages of one cycle: one row per page and grade, each with its kind."""
+    pages = [e for e in REPORT_PAGES if e["force_slug"] == "durham" and e["cycle"] == "2016"]
+    for entry in pages:
+        (tmp_path / entry["file"]).write_bytes((PAGES / entry["file"]).read_bytes())
+    result = run_cli("grades", str(tmp_path), "--long")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    expected = sum(len(e["grades_stated"]) for e in pages)
+    assert len(rows) == expected and len(pages) >= 2
+    assert {r["kind"] for r in rows} == {"force_page"}
+    assert {r["cycle"] for r in rows} == {"2016"}
