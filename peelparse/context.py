@@ -17,6 +17,7 @@ from .model import Location, Warning
 from .options import Options
 from .sections import Outline, Section
 from .textutil import sentence_spans, words_of
+from .vocab import SECTION_GRADES_FROM, Cycle, cycle_rules
 
 
 @dataclass
@@ -29,6 +30,19 @@ class Context:
     results: dict[str, list[Any]] = field(default_factory=dict)
     _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _words: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def rules(self) -> Cycle | None:
+        """The rules of the report's cycle (known once the front-matter extractor has run)."""
+        info = self.results.get("document", [None])[0]
+        return cycle_rules(info.cycle if info else None)
+
+    def grades_by_section(self) -> bool:
+        """A whole report of 2021/22 on (or of an unknown cycle): a grid, a grade per section.
+
+        Pages of the pillar years state grades in prose instead, and have no grid.
+        """
+        rules = self.rules()
+        return self.kind == "report" and (rules is None or rules.start >= SECTION_GRADES_FROM)
 
     def location(self, start: int, end: int) -> Location:
         line = self.doc.line_of(start)

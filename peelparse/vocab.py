@@ -388,6 +388,9 @@ class Cycle:
     stems: tuple[str, ...] = ()
 
 
+#: The first cycle that grades each area in its own section (earlier ones state grades in prose).
+SECTION_GRADES_FROM = 2021
+
 FOUR_TIER = ("outstanding", "good", "requires_improvement", "inadequate")
 
 #: The effectiveness and legitimacy questions of 2015 to 2018/19.

@@ -32,10 +32,10 @@ from ..sections import Section
 from ..textutil import word_to_int
 from ..vocab import (
     PILLARS,
+    SECTION_GRADES_FROM,
     area_for_label,
     area_for_phrase,
     area_for_topic,
-    cycle_rules,
     grade_key,
     question_of,
 )
@@ -312,13 +312,6 @@ def _from_cell(ctx: Context, cell: GridCell, n: int) -> Judgment:
     )
 
 
-def _expects_grid(ctx: Context) -> bool:
-    """Whole reports of 2021/22 on (or of an unknown cycle) open with a judgments grid."""
-    info = ctx.results.get("document", [None])[0]
-    rules = cycle_rules(info.cycle if info else None)
-    return ctx.kind == "report" and (rules is None or rules.start >= PROSE_CYCLES_BEFORE)
-
-
 def _check_count(ctx: Context, judgments: list[Judgment], out: Extracted) -> None:
     for block in ctx.blocks[:200]:
         m = RE_COUNT.search(block.text)
@@ -366,7 +359,7 @@ def extract(ctx: Context) -> Extracted:
             code = "unknown_area" if cell.area is None else "grade_not_in_body"
             message = f"grid label '{cell.label}' has no graded section"
             out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
-    if not cells and _expects_grid(ctx):
+    if not cells and ctx.grades_by_section():
         out.warnings.append(
             ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
         )
@@ -437,15 +430,10 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
     return extra
 
 
-#: Cycles whose grades are stated in prose (pillar years); later ones grade by section.
-PROSE_CYCLES_BEFORE = 2021
-
-
 def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> list[Judgment]:
     """Grades stated in sentences anywhere in a pillar-year page, for areas not yet graded."""
-    info = ctx.results.get("document", [None])[0]
-    rules = cycle_rules(info.cycle if info else None)
-    if rules is not None and rules.start >= PROSE_CYCLES_BEFORE:
+    rules = ctx.rules()
+    if rules is not None and rules.start >= SECTION_GRADES_FROM:
         return []
     have: dict[str | None, str] = {j.area: j.grade for j in found}
     extra: list[Judgment] = []
@@ -498,8 +486,7 @@ def _carried(ctx: Context, j: Judgment) -> tuple[bool, str | None]:
 
 def _finalise(ctx: Context, j: Judgment, n: int, out: Extracted) -> Judgment:
     """Number it; add pillar and question for the cycle; mark carried-over grades; check the scale."""
-    info = ctx.results.get("document", [None])[0]
-    rules = cycle_rules(info.cycle if info else None)
+    rules = ctx.rules()
     pillar, question = question_of(rules, j.area)
     carried, year = _carried(ctx, j)
     if rules is not None and j.grade not in rules.scale:

@@ -21,7 +21,6 @@ from ..blocks import collapse
 from ..context import Context, Extracted
 from ..model import Ungraded
 from ..sections import Section
-from ..vocab import cycle_rules
 
 RE_REASON = rx.compile(
     r"""\bungraded\b
@@ -55,13 +54,6 @@ def _reason(ctx: Context, section: Section) -> str | None:
     return None
 
 
-def _graded_by_section(ctx: Context) -> bool:
-    """Whole reports of 2021/22 on grade every area in its own section."""
-    info = ctx.results.get("document", [None])[0]
-    rules = cycle_rules(info.cycle if info else None)
-    return ctx.kind == "report" and (rules is None or rules.start >= 2021)
-
-
 def extract(ctx: Context) -> Extracted:
     """One record per known area section that carries no grade."""
     out = Extracted()
@@ -71,7 +63,7 @@ def extract(ctx: Context) -> Extracted:
         if section.area is None or section.id in graded or section.area in graded:
             continue
         reason = _reason(ctx, section)
-        if reason is None and not _graded_by_section(ctx):
+        if reason is None and not ctx.grades_by_section():
             continue  # a pillar-year page: the grade is stated elsewhere, or not on this page
         graded.add(section.area)
         text, location = ctx.item(section.heading)
