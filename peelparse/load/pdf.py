@@ -1,8 +1,9 @@
 """PDF loader: pdfplumber pages -> the same plain-text layout as the text exports.
 
 Only this module imports pdfplumber (lazily).  Inside the loader only:
-- running headers and footers (top and bottom bands of each page) are dropped,
-  and the page number printed in the footer is kept as ``printed_pages``;
+- running headers and footers, found by what repeats across pages
+  (``running.py``), are dropped, and the page number printed in them is kept as
+  ``printed_pages``; a page without them loses no line;
 - the cover's lines become the title block; the contents page's dotted-leader
   entries become ``Title<TAB>page`` rows (the section splitter skips them);
 - tables (the judgments grid) are read as tables, cell by cell, and written as
@@ -21,7 +22,6 @@ The result is cached by content hash (``cache.py``) unless asked not to.
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,16 +30,14 @@ from .. import rx
 from ..document import Document
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from ..vocab import grade_key
+from .running import EDGE_LINES, keep_on_last_page, page_number, running_lines
 
-HEADER_BAND = 0.075  # top share of the page holding the running header
-FOOTER_BAND = 0.925  # below this share of the page: the footer
-RE_PAGE_NUMBER = rx.compile(r"^(?:Page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I)
 RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
 RE_BULLET_GLYPH = rx.compile(
     "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
 )
 PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 
 
 @dataclass
@@ -61,6 +59,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     tables: list[tuple[float, list[str]]] = field(default_factory=list)  # (top, rows)
     printed: int | None = None
+    height: float = 0.0
 
 
 def _is_bold(fontname: str) -> bool:
@@ -131,17 +130,8 @@ def _plumber_tables(page: Any) -> list[tuple[tuple[float, float, float, float], 
 
 def _read_page(words: list[dict[str, Any]], height: float, tables: Any) -> Page:
     """One page from its words; ``tables()`` is called only on pages with a grade grid."""
-    out = Page()
-    body, footer = [], []
-    for w in words:
-        if w["bottom"] > height * FOOTER_BAND:
-            footer.append(w)
-        elif w["top"] >= height * HEADER_BAND:
-            body.append(w)
-    for line in _lines(footer):
-        m = RE_PAGE_NUMBER.match(line.text)
-        if m:
-            out.printed = int(m.group(1))
+    out = Page(height=height)
+    body = words
     if sum(1 for w in body if grade_key(w["text"]) or w["text"] == "Requires") >= 3:
         for bbox, rows in tables():
             body = [w for w in body if not _inside(w, bbox)]
@@ -223,8 +213,25 @@ def _continues(prev: list[str], nxt: list[str]) -> bool:
     return first[0].islower() or (first[0].isdigit() and sum(len(x) for x in prev) >= 200)
 
 
+def strip_running(pages: list[Page]) -> None:
+    """Drop running headers and footers (``running.py``); keep each page's printed number."""
+    marks = running_lines(pages)  # type: ignore[arg-type]
+    last = max((i for i, p in enumerate(pages) if p.lines), default=-1)
+    for p, (page, running) in enumerate(zip(pages, marks, strict=True)):
+        if not running:
+            continue
+        number = page_number([page.lines[i].text for i in sorted(running)])
+        page.printed = number if number is not None else page.printed
+        bottom = len(page.lines) - EDGE_LINES
+        keep = {
+            i for i in running if p == last and keep_on_last_page(page.lines[i].text, i >= bottom)
+        }
+        page.lines = [ln for i, ln in enumerate(page.lines) if i not in running or i in keep]
+
+
 def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None, ...]]:
     """Pages -> (text, first line of each page, printed page numbers)."""
+    strip_running(pages)
     body = _body_size(pages)
     per_page = [_page_blocks(p, body) for p in pages]
     vocabulary = {
