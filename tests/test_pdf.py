@@ -218,7 +218,13 @@ def test_assemble_blocks_headings_and_page_break() -> None:
 
 
 @pytest.mark.parametrize(
-    "pdf", [p for _, p in PAIRS] + ["fixtures/bad/bad--encrypted.pdf"], ids=lambda p: Path(p).stem
+    "pdf",
+    [p for _, p in PAIRS]
+    + ["fixtures/bad/bad--encrypted.pdf"]
+    + sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "fixtures" / "pdf").glob("*northumbria*.pdf")
+    ),
+    ids=lambda p: Path(p).stem,
 )
 def test_engines_give_the_same_text(pdf: str) -> None:
     options = {"cache": False, "password": "secret" if "encrypted" in pdf else None}
@@ -241,3 +247,32 @@ def test_engines_give_the_same_text(pdf: str) -> None:
 def test_bad_pdfs_with_each_engine(engine: str, name: str, error: str) -> None:
     with pytest.raises(getattr(peelparse.errors, error)):
         load_path(str(ROOT / "fixtures" / "bad" / name), {"cache": False, "engine": engine})
+
+
+def _page(texts: list[tuple[str, float]], height: float = 800.0) -> Page:
+    return Page(lines=[line(t, top) for t, top in texts], height=height)
+
+
+def test_running_lines_are_found_by_repetition_not_by_position() -> None:
+    body = [("Body text near the top of the page", 30.0), ("more body text", 400.0)]
+    pages = [
+        _page([("PEEL 2023\u20132025 \u2013 Kent Police", 20.0), *body[1:], (f"Page {n}", 780.0)])
+        for n in (2, 3, 4)
+    ]
+    pages.append(_page(body))  # no header or footer: a browser's print of a page
+    text, _, printed = assemble(pages)
+    assert "Kent Police" not in text and "Page 3" not in text
+    assert "Body text near the top of the page" in text
+    assert printed == (2, 3, 4, None)
+
+
+def test_one_page_and_moving_lines_are_never_running() -> None:
+    single = [_page([("A heading at the very top", 10.0), ("12", 790.0)])]
+    assert "A heading at the very top" in assemble(single)[0]
+    moved = [_page([("Same words", 20.0 + 50 * n), ("body", 400.0)]) for n in range(3)]
+    assert assemble(moved)[0].count("Same words") == 3
+
+
+def test_a_footer_with_words_stays_on_the_last_page() -> None:
+    pages = [_page([("body", 300.0), ("May 2024 | \u00a9 HMICFRS 2024", 780.0)]) for _ in range(3)]
+    assert assemble(pages)[0].count("HMICFRS") == 1

@@ -7,7 +7,8 @@ Only this module imports pdfplumber (lazily).  Inside the loader only:
 - the cover's lines become the title block; the contents page's dotted-leader
   entries become ``Title<TAB>page`` rows (the section splitter skips them);
 - tables (the judgments grid) are read as tables, cell by cell, and written as
-  tab-separated rows under their header row, labels wrapped in cells joined;
+  tab-separated rows under their header row, labels wrapped in cells joined; a
+  grid without ruling lines is read from where its words stand (``pdfgrid.py``);
 - lines are grouped into blocks by font size, weight and vertical gaps, so
   headings and grade boxes stand alone; bullet glyphs become ``- `` items;
 - a word hyphenated at a line end is joined only when the joined word occurs
@@ -30,13 +31,21 @@ from .. import rx
 from ..document import Document
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from ..vocab import grade_key
+from .pdfgrid import grid_from_words
 from .running import EDGE_LINES, keep_on_last_page, page_number, running_lines
 
 RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
 RE_BULLET_GLYPH = rx.compile(
     "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
 )
+#: How many characters more a rect's bounded text may hold than its own (neighbours).
+EDGE_SLACK = 2
+#: A rect of at most this many characters is read by character index (it may be a glyph).
+GLYPH_RUN = 3
 PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
+#: ... and above the document's usual gap between the lines of a paragraph by this share:
+#: loosely set text (line height 1.45 and more) has wide gaps inside its paragraphs.
+LEADING_MARGIN = 0.3
 LOADER_VERSION = "2"
 
 
@@ -133,7 +142,8 @@ def _read_page(words: list[dict[str, Any]], height: float, tables: Any) -> Page:
     out = Page(height=height)
     body = words
     if sum(1 for w in body if grade_key(w["text"]) or w["text"] == "Requires") >= 3:
-        for bbox, rows in tables():
+        found = tables() or [grid for grid in (grid_from_words(body),) if grid is not None]
+        for bbox, rows in found:
             body = [w for w in body if not _inside(w, bbox)]
             out.tables.append((bbox[1], rows))
     out.lines = _lines(body)
@@ -159,7 +169,18 @@ def _contents_row(text: str) -> str | None:
     return f"{m['title']}\t{m['page']}" if m else None
 
 
-def _page_blocks(page: Page, body: float) -> list[list[str]]:
+def _line_gap(pages: list[Page]) -> float:
+    """The most common gap between two lines of one style: the gap inside a paragraph."""
+    gaps: Counter[float] = Counter()
+    for page in pages:
+        for prev, line in zip(page.lines, page.lines[1:], strict=False):
+            gap = line.top - prev.bottom
+            if line.style == prev.style and 0 <= gap < line.size:
+                gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else 0.0
+
+
+def _page_blocks(page: Page, body: float, line_gap: float = 0.0) -> list[list[str]]:
     """Blocks of one page (each a list of output lines), tables at their place."""
     items: list[tuple[float, Line | list[str]]] = [(ln.top, ln) for ln in page.lines]
     items += [(top, rows) for top, rows in page.tables]
@@ -180,7 +201,11 @@ def _page_blocks(page: Page, body: float) -> list[list[str]]:
             or contents is not None
             or bullet is not None
             or line.style != prev.style
-            or line.top - prev.bottom > PARAGRAPH_GAP * max(body, line.size, prev.size)
+            or line.top - prev.bottom
+            > max(
+                PARAGRAPH_GAP * max(body, line.size, prev.size),
+                line_gap + LEADING_MARGIN * max(line.size, prev.size),
+            )
         )
         if new_block or not blocks:
             blocks.append([text])
@@ -233,7 +258,8 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
     """Pages -> (text, first line of each page, printed page numbers)."""
     strip_running(pages)
     body = _body_size(pages)
-    per_page = [_page_blocks(p, body) for p in pages]
+    line_gap = _line_gap(pages)
+    per_page = [_page_blocks(p, body, line_gap) for p in pages]
     vocabulary = {
         w.strip(".,;:()").lower()
         for blocks in per_page
@@ -288,11 +314,11 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
     words: list[dict[str, Any]] = []
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    for r in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(r)
+    chars = _RectChars(textpage, raw)
+    rects = [textpage.get_rect(r) for r in range(textpage.count_rects())]
+    for r, (left, bottom, right, top) in enumerate(rects):
         bounded = textpage.get_text_bounded(left, bottom, right, top)
-        text = " ".join(bounded.split())
-        if not text:
+        if not bounded.strip():
             continue
         middle = (bottom + top) / 2
         index = -1
@@ -300,6 +326,12 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
             index = raw.FPDFText_GetCharIndexAtPos(textpage.raw, x, middle, 3.0, 3.0)
             if index >= 0:
                 break
+        nxt = rects[r + 1] if r + 1 < len(rects) else None
+        touches_next = nxt is not None and _touch(rects[r], nxt)
+        own = chars.read(bounded, left, right, middle, top - bottom, touches_next)
+        if own is None:
+            continue  # a rect whose characters the previous rect already gave
+        text, space_before, space_after = own
         if index >= 0:
             _, bottom, _, top = textpage.get_charbox(index, loose=True)
             raw.FPDFText_GetFontInfo(textpage.raw, index, buf, 128, ctypes.byref(flags))
@@ -321,11 +353,106 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
                 "bottom": centre + size / 2,
                 "size": size,
                 "fontname": font,
-                "space_before": bounded[:1].isspace(),
-                "space_after": bounded[-1:].isspace(),
+                "space_before": space_before,
+                "space_after": space_after,
             }
         )
     return words
+
+
+def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Two rects (left, bottom, right, top) side by side on one line, with no gap."""
+    height = max(a[3] - a[1], b[3] - b[1])
+    same_line = abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) < 0.5 * height
+    return same_line and b[0] - a[2] < 1.0
+
+
+#: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
+PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+SPACE_CODES = frozenset({9, 10, 13, 32, 160})
+
+
+class _RectChars:
+    """Each text rect's own characters, read by character index where it matters.
+
+    PDFium's bounded text of a rect also holds any character whose box reaches
+    into it: a kerned neighbour ("kf", then "kf" again: "workfkforce") or a
+    ligature's parts.  This happens where rects touch on a line (a browser sets
+    text in short runs split at kerning pairs) or a rect is a glyph or two wide.
+    There the rect's character range is read instead: from the character at its
+    left edge to the one at its right edge (with all the characters of a
+    ligature), never a character the rect before it gave.  Elsewhere, and when
+    the edges cannot be found, the bounded text is kept (and costs nothing more).
+    """
+
+    def __init__(self, textpage: Any, raw: Any) -> None:
+        import ctypes
+
+        self.textpage, self.raw = textpage, raw
+        self.count = raw.FPDFText_CountChars(textpage.raw)
+        # the rect before: right edge, middle, height, last character index (when read)
+        self.prev: tuple[float, float, float, int | None] = (-1e9, -1e9, 0.0, None)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+
+    def _at(self, x: float, y: float) -> int:
+        return int(self.raw.FPDFText_GetCharIndexAtPos(self.textpage.raw, x, y, 0.5, 0.5))
+
+    def _origin(self, index: int) -> tuple[float, float]:
+        import ctypes
+
+        ok = self.raw.FPDFText_GetCharOrigin(
+            self.textpage.raw, index, ctypes.byref(self._x), ctypes.byref(self._y)
+        )
+        return (self._x.value, self._y.value) if ok else (-1.0, float(index))
+
+    def _ligature_end(self, index: int) -> int:
+        """The last character of the glyph that ``index`` is drawn with (ligatures: "ffi")."""
+        while 0 <= index < self.count - 1 and self._origin(index + 1) == self._origin(index):
+            index += 1
+        return index
+
+    def _code(self, index: int) -> int:
+        if not 0 <= index < self.count:
+            return 32
+        return int(self.raw.FPDFText_GetUnicode(self.textpage.raw, index))
+
+    def read(
+        self,
+        bounded: str,
+        left: float,
+        right: float,
+        y: float,
+        height: float,
+        touches_next: bool = False,
+    ) -> tuple[str, bool, bool] | None:
+        solid = " ".join(bounded.split())
+        fallback = (solid.translate(PDFIUM_HYPHENS), bounded[:1].isspace(), bounded[-1:].isspace())
+        prev_right, prev_y, prev_height, prev_last = self.prev
+        same_line = abs(y - prev_y) < 0.5 * max(height, prev_height)
+        touching = same_line and left - prev_right < 1.0
+        self.prev = (right, y, height, None)
+        if not (touching or touches_next) and len(solid) > GLYPH_RUN:
+            return fallback
+        first, last = self._at(left + 0.5, y), self._at(right - 0.5, y)
+        if first < 0 or last < first:
+            return fallback
+        if touching:
+            done = (
+                prev_last
+                if prev_last is not None
+                else self._ligature_end(self._at(prev_right - 0.5, prev_y))
+            )
+            first = max(first, done + 1)
+        if first > last:
+            self.prev = (right, y, height, last)
+            return None
+        last = self._ligature_end(last)
+        text = " ".join(self.textpage.get_text_range(first, last - first + 1).split())
+        self.prev = (right, y, height, last)
+        if len(text) < len(solid) - EDGE_SLACK:
+            return fallback
+        before, after = self._code(first - 1), self._code(last + 1)
+        return text.translate(PDFIUM_HYPHENS), before in SPACE_CODES, after in SPACE_CODES
 
 
 def _pdfium_pages(data: bytes, password: str | None) -> list[Page]:

@@ -1,0 +1,130 @@
+"""A judgments grid drawn without ruling lines, read from where its words stand.
+
+pdfplumber finds tables by their lines; a grid set as a plain table (Word's
+"no borders", reportlab without a grid style) has none.  Here the header row is
+the grade names standing side by side ("Requires" over "improvement" counts as
+one), each line segment below it belongs to the nearest header's column, and the
+lines of one column are one cell until a line that starts with a capital or a
+gap wider than a line's.  The cells are
+written as tab rows under the header row, one label per row, which is how the
+judgments extractor reads every grid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..vocab import grade_key
+
+Word = dict[str, Any]
+#: A gap between two lines of one column wider than this many line heights ends a cell.
+CELL_GAP = 1.3
+#: A line wider than this many column widths is a paragraph: the grid has ended.
+PARAGRAPH_WIDTH = 1.3
+
+
+def _header(words: list[Word]) -> list[Word]:
+    """The header row's words: the largest set of grade names on (about) one line."""
+    names = [w for w in words if grade_key(w["text"]) or w["text"] in ("Requires", "improvement")]
+    best: list[Word] = []
+    for anchor in names:
+        size = float(anchor["size"])
+        row = [w for w in names if abs(float(w["top"]) - float(anchor["top"])) <= 1.5 * size]
+        if len({grade_key(w["text"]) or "requires_improvement" for w in row}) > len(best):
+            best = row
+    return best if len({grade_key(w["text"]) or "ri" for w in best}) >= 3 else []
+
+
+def _columns(header: list[Word]) -> list[tuple[str, float]]:
+    """(grade name, centre x) of each column, "Requires" and "improvement" merged."""
+    cols: list[tuple[str, float, float]] = []
+    for w in sorted(header, key=lambda w: float(w["x0"])):
+        x0, x1 = float(w["x0"]), float(w["x1"])
+        name = "Requires improvement" if w["text"] in ("Requires", "improvement") else w["text"]
+        if cols and cols[-1][0] == name and x0 < cols[-1][2] + 2:  # "Requires" / "improvement"
+            prev = cols.pop()
+            x0, x1 = min(x0, prev[1]), max(x1, prev[2])
+        cols.append((name, x0, x1))
+    return [(name, (x0 + x1) / 2) for name, x0, x1 in cols]
+
+
+def _segments(words: list[Word]) -> list[Word]:
+    """Words joined into line segments: same line, no gap wider than a space or two."""
+    out: list[Word] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        last = out[-1] if out else None
+        same_line = last is not None and abs(float(w["top"]) - float(last["top"])) <= 2
+        if last is not None and same_line and float(w["x0"]) - float(last["x1"]) < float(w["size"]):
+            last["text"] = f"{last['text']} {w['text']}"
+            last["x1"] = float(w["x1"])
+            last["bottom"] = max(float(last["bottom"]), float(w["bottom"]))
+        else:
+            out.append({**w, "x0": float(w["x0"]), "x1": float(w["x1"])})
+    return out
+
+
+def _body(words: list[Word], below: float, pitch: float) -> list[Word]:
+    """The line segments under the header, up to the first paragraph-wide one."""
+    out: list[Word] = []
+    under = [w for w in words if float(w["top"]) > below]
+    for seg in sorted(_segments(under), key=lambda w: (float(w["top"]), float(w["x0"]))):
+        if float(seg["x1"]) - float(seg["x0"]) > PARAGRAPH_WIDTH * pitch:
+            break
+        if out and float(seg["top"]) - max(float(o["bottom"]) for o in out) > 3 * float(
+            seg["size"]
+        ):
+            break
+        out.append(seg)
+    return out
+
+
+def _cells(segments: list[Word], centres: list[float]) -> list[tuple[float, int, str]]:
+    """(top, column, text) of each cell: a column's lines, a new cell at a capital or a gap."""
+    by_col: dict[int, list[Word]] = {}
+    for seg in segments:
+        x = (float(seg["x0"]) + float(seg["x1"])) / 2
+        col = min(range(len(centres)), key=lambda i: abs(centres[i] - x))
+        by_col.setdefault(col, []).append(seg)
+    cells: list[tuple[float, int, str]] = []
+    for col, lines in by_col.items():
+        top, last_bottom = float(lines[0]["top"]), None
+        parts: list[str] = []
+        for seg in lines:
+            height = float(seg["bottom"]) - float(seg["top"])
+            gap = float(seg["top"]) - last_bottom if last_bottom is not None else 0.0
+            if parts and (gap > CELL_GAP * height or str(seg["text"])[:1].isupper()):
+                cells.append((top, col, " ".join(parts)))
+                top, parts = float(seg["top"]), []
+            parts.append(str(seg["text"]))
+            last_bottom = float(seg["bottom"])
+        cells.append((top, col, " ".join(parts)))
+    return sorted(cells)
+
+
+def grid_from_words(
+    words: list[Word],
+) -> tuple[tuple[float, float, float, float], list[str]] | None:
+    """(bounding box, tab rows) of a grid without ruling lines, or None."""
+    header = _header(words)
+    if not header:
+        return None
+    columns = _columns(header)
+    centres = [x for _, x in columns]
+    pitch = (
+        max(b - a for a, b in zip(centres, centres[1:], strict=False)) if len(centres) > 1 else 0
+    )
+    below = max(float(w["bottom"]) for w in header)
+    body = _body(words, below, pitch)
+    if not body or not pitch:
+        return None
+    rows = ["\t".join(name for name, _ in columns)]
+    for _, col, text in _cells(body, centres):
+        rows.append("\t".join(text if i == col else "" for i in range(len(columns))))
+    inside = header + body
+    bbox = (
+        min(float(w["x0"]) for w in inside),
+        min(float(w["top"]) for w in inside),
+        max(float(w["x1"]) for w in inside),
+        max(float(w["bottom"]) for w in inside),
+    )
+    return bbox, rows

@@ -1,0 +1,114 @@
+"""Fixtures made by real producers from one report source (scripts/make_producer_fixtures.py).
+
+The expected answers come from the source's own markup (``expected()`` reads
+it without peelparse): grades per heading and in the grid, areas for
+improvement, causes of concern, and every paragraph.  Each rendering (a web
+page; Chromium printing it with no header or footer; WeasyPrint with running
+header and footer, justified hyphenated text and ligatures; reportlab with a
+grid of one label per row and no ruling lines) must give them, lose no body
+line, and keep no running header or footer.  Where ``pdftotext`` is installed,
+every line it reads must be in peelparse's text too, save the running ones.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import peelparse
+from peelparse.load import load_path
+from peelparse.normalize import normalize
+
+from .conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location(
+    "make_producer_fixtures", ROOT / "scripts" / "make_producer_fixtures.py"
+)
+assert _spec and _spec.loader
+producers = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = producers
+_spec.loader.exec_module(producers)
+
+SOURCE = ROOT / "fixtures" / "src" / "src--2023-25-northumbria.peel"
+EXPECTED: dict[str, Any] = producers.expected(SOURCE)
+RENDERINGS = {
+    "html": ROOT / "fixtures" / "html" / "html--2023-25-northumbria.html",
+    "chromium": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-chromium.pdf",
+    "weasyprint": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-weasyprint.pdf",
+    "reportlab": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-reportlab.pdf",
+}
+PDFS = {k: v for k, v in RENDERINGS.items() if v.suffix == ".pdf"}
+HYPHENS = re.compile("[-\u2010\u00ad\ufffe\x02]")
+NON_WORD = re.compile(r"[^0-9a-z]+")
+#: A page number footer ("12", "page 12", "page 12 of 40"), in ``words`` form.
+PAGE_NUMBER = re.compile(r"^(?:page )?\d+(?: of \d+)?$")
+
+
+def words(text: str) -> str:
+    """A text as one line of lower-case words, hyphens dropped (so breaks and compounds agree)."""
+    return " ".join(NON_WORD.split(HYPHENS.sub("", text.lower()))).strip()
+
+
+def report(name: str) -> Any:
+    return peelparse.parse_path(str(RENDERINGS[name]), {"cache": False})
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_front_matter(name: str) -> None:
+    info = report(name).document
+    assert (info.force_slug, info.cycle, info.kind) == ("northumbria", "2023\u201325", "report")
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_grades_per_heading_and_grid(name: str) -> None:
+    r = report(name)
+    by_heading = {j.heading: j.grade for j in r.judgments if j.heading}
+    assert by_heading == {h: g.lower().replace(" ", "_") for h, g in EXPECTED["grades"].items()}
+    by_label = {j.label: j.grade for j in r.judgments if j.label}
+    assert by_label == {lab: g.lower().replace(" ", "_") for lab, g in EXPECTED["grid"].items()}
+    assert not [w for w in r.warnings if w.code in ("grid_not_found", "grid_partial")]
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_areas_for_improvement_and_causes(name: str) -> None:
+    r = report(name)
+    assert [a.text for a in r.areas_for_improvement] == EXPECTED["areas_for_improvement"]
+    assert [c.text for c in r.causes_of_concern] == EXPECTED["causes_of_concern"]
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_no_body_line_lost_and_no_running_line_kept(name: str) -> None:
+    doc = normalize(load_path(str(RENDERINGS[name]), {"cache": False}))
+    text = words(doc.text)
+    missing = [p for p in EXPECTED["paragraphs"] if words(p) not in text]
+    assert missing == []
+    lines = {line.strip() for line in doc.text.split("\n")}
+    assert not lines & set(EXPECTED["running"])
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+)
+@pytest.mark.parametrize("name", PDFS)
+def test_every_line_pdftotext_reads_is_kept(name: str) -> None:
+    """Against pdftotext of the same file: peelparse drops only running headers and footers."""
+    theirs = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(PDFS[name]), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    ours = words(normalize(load_path(str(PDFS[name]), {"cache": False})).text)
+    running = {words(r) for r in EXPECTED["running"]}
+    lost = []
+    for line in HYPHENS.sub("", re.sub("[-\u2010\u00ad]\n", "", theirs)).split("\n"):
+        key = words(line)
+        if key and not PAGE_NUMBER.match(key) and key not in running and key not in ours:
+            lost.append(line)
+    assert lost == []
