@@ -10,24 +10,22 @@ parts and areas as ``h2``, labels as ``h3``, finding headings as ``h4``, the
 grade as a ``<p class="grade">``, lists as ``ul``, glossary terms as real
 links, and the judgments as a table: a five-column grid (one column per grade)
 or, in the second style, a two-column "Area | Grade" table.  No contents list
-(the web pages have none).
+(the web pages have none).  The structure of each text report is read by
+``textreport.py``, this folder's own reader, never by peelparse.
 """
 
 from __future__ import annotations
 
+import argparse
 import html
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peelparse.blocks import split_blocks  # noqa: E402
-from peelparse.document import Document  # noqa: E402
-from peelparse.normalize import normalize  # noqa: E402
-from peelparse.sections import split_sections  # noqa: E402
-from peelparse.vocab import grade_key  # noqa: E402
+from textreport import grade_of, read  # noqa: E402
 
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
 RE_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(#\)")
@@ -85,13 +83,13 @@ def grid_html(cells: list[tuple[str, str]], two_columns: bool) -> str:
     return f'<table class="judgments"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def _key(grade: str) -> str:
+    return grade.lower().replace(" ", "_")
+
+
 def render(text: str, two_columns: bool = False) -> str:
-    raw_lines = text.split("\n")
-    doc = normalize(Document(text, "gen", "txt", "0"))
-    blocks = split_blocks(doc)
-    outline = split_sections(blocks)
-    level = {s.heading.index: s.level for s in outline.sections}
-    front = [b for b in outline.front if b.kind == "para"]
+    blocks = read(text)
+    front = [b for b in blocks if b.front and b.kind == "para" and not b.contents]
     title = " \u2013 ".join(b.text for b in front if b.text.startswith(("PEEL", "An inspection")))
     out = [CHROME_TOP.format(title=html.escape(title)), f"<h1>{html.escape(title)}</h1>"]
     out += [
@@ -99,22 +97,19 @@ def render(text: str, two_columns: bool = False) -> str:
         for b in front
         if not b.text.startswith(("PEEL", "An inspection"))
     ]
-    skip = {b.index for b in outline.front}
     header: list[str | None] | None = None
     cells: list[tuple[str, str]] = []
     in_list = False
     for block in blocks:
-        raw = " ".join(raw_lines[block.line - 1 : block.end_line]).strip()
-        if (
-            block.index in skip
-            or block.text == "Contents"
-            or (block.kind == "row" and re.search(r"\t\d+$", doc.text[block.start : block.end]))
-        ):
+        raw = " ".join(block.lines).strip()
+        if block.front and not (block.kind == "row" and not block.contents):
+            continue
+        if block.contents:
             continue
         if block.kind == "row":
-            parts = doc.text[block.start : block.end].split("\t")
-            if sum(1 for p in parts if grade_key(p)) >= 3:
-                header = [grade_key(p) and p for p in parts]
+            parts = "\n".join(block.lines).split("\t")
+            if sum(1 for p in parts if grade_of(p)) >= 3:
+                header = [p.strip() if grade_of(p) else None for p in parts]
                 continue
             if header is not None:
                 cells += [
@@ -132,13 +127,12 @@ def render(text: str, two_columns: bool = False) -> str:
         if block.kind != "bullet" and in_list:
             out.append("</ul>")
             in_list = False
-        if block.index in level:
-            h = {1: "h2", 2: "h3", 3: "h4"}[level[block.index]]
+        grade = grade_of(block.text)
+        if block.level:
+            h = {1: "h2", 2: "h3", 3: "h4"}[block.level]
             out.append(f"<{h}>{inline(raw)}</{h}>")
-        elif grade_key(block.text):
-            out.append(
-                f'<p class="grade grade-{grade_key(block.text)}">{html.escape(block.text)}</p>'
-            )
+        elif grade:
+            out.append(f'<p class="grade grade-{_key(grade)}">{html.escape(block.text)}</p>')
         elif block.kind == "bullet":
             out.append(f"<li>{inline(raw.lstrip('-•– '))}</li>")
         else:
@@ -156,6 +150,8 @@ JOBS = [
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.parse_args()
     out = ROOT / "fixtures" / "html"
     out.mkdir(parents=True, exist_ok=True)
     for src, name, two in JOBS:

@@ -11,12 +11,14 @@ chart placeholder, glossary terms as links, paragraphs that run over page
 breaks.  Layout B differs on purpose: Times, wider margins, a plain ruled
 table, dash bullets, "Page N" footers, header on the right.  Also writes the
 bad PDFs in fixtures/bad/ (encrypted, scanned, truncated, not a PEEL report).
-The structure of each text report is read with peelparse's own block and
-section splitter.
+The structure of each text report (which line is a heading, a grade, a
+grid row) is read by ``textreport.py``, this folder's own reader, never by
+peelparse: the PDFs must not repeat a mistake of the code they test.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from dataclasses import dataclass
@@ -39,13 +41,9 @@ from reportlab.platypus import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peelparse.blocks import split_blocks  # noqa: E402
-from peelparse.document import Document  # noqa: E402
-from peelparse.normalize import normalize  # noqa: E402
-from peelparse.sections import split_sections  # noqa: E402
-from peelparse.vocab import grade_key  # noqa: E402
+from textreport import grade_of, read  # noqa: E402
 
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
 GRADE_COLOURS = ["#1b7a3d", "#6fb544", "#f2c230", "#f08a24", "#c8102e"]
@@ -208,20 +206,9 @@ def chart() -> Drawing:
 def story_for(text: str, lay: Layout) -> tuple[list[object], str, str]:
     """Flowables of a report, its running-header title and the title-block lines."""
     st = styles(lay)
-    raw_lines = text.split("\n")
-    doc = normalize(Document(text, "gen", "txt", "0"))
-    blocks = split_blocks(doc)
-    outline = split_sections(blocks)
-    heading_level = {s.heading.index: s.level for s in outline.sections}
-    contents = {
-        b.index
-        for b in blocks
-        if b.kind == "row"
-        and "\t" in doc.text[b.start : b.end]
-        and re.search(r"\t\d+$", doc.text[b.start : b.end])
-    }
+    blocks = read(text)
     story: list[object] = []
-    title_lines = [b.text for b in outline.front if b.kind == "para"]
+    title_lines = [b.text for b in blocks if b.front and b.kind == "para" and not b.contents]
     cycle = next((t for t in title_lines if t.startswith("PEEL")), "PEEL")
     force = next(
         (t.split(" of ", 1)[1] for t in title_lines if t.startswith("An inspection of")), ""
@@ -233,16 +220,15 @@ def story_for(text: str, lay: Layout) -> tuple[list[object], str, str]:
     )
     grid_rows: list[list[str]] = []
     in_contents = False
-    front_ids = {b.index for b in outline.front}
     for block in blocks:
-        raw = "\n".join(raw_lines[block.line - 1 : block.end_line])
-        if block.index in front_ids and block.text != "Contents":
+        raw = "\n".join(block.lines)
+        if block.front and not block.contents:
             continue
         if block.text == "Contents":
             story.append(Paragraph("Contents", st["h1"]))
             in_contents = True
             continue
-        if in_contents and block.index in contents:
+        if in_contents and block.contents:
             title, page = raw.rsplit("\t", 1)
             dots = "." * max(4, 95 - int(len(title) * 1.15))
             story.append(Paragraph(f"{markup(title)} {dots} {page}", st["body"]))
@@ -252,7 +238,7 @@ def story_for(text: str, lay: Layout) -> tuple[list[object], str, str]:
             story.append(PageBreak())
         if block.kind == "row":
             cells = raw.split("\t")
-            if sum(1 for c in cells if grade_key(c)) >= 3:
+            if sum(1 for c in cells if grade_of(c)) >= 3:
                 continue
             grid_rows.append([cells[i].strip() if i < len(cells) else "" for i in range(5)])
             continue
@@ -260,10 +246,9 @@ def story_for(text: str, lay: Layout) -> tuple[list[object], str, str]:
             story.append(grid_table(grid_rows, lay, st))
             story.append(Spacer(1, 10))
             grid_rows = []
-        level = heading_level.get(block.index)
-        if level:
-            story.append(Paragraph(markup(block.text), st[f"h{level}"]))
-        elif grade_key(block.text):
+        if block.level:
+            story.append(Paragraph(markup(block.text), st[f"h{block.level}"]))
+        elif grade_of(block.text):
             story.append(grade_box(block.text, lay, st))
             story.append(Spacer(1, 8))
         elif block.kind == "bullet":
@@ -271,7 +256,7 @@ def story_for(text: str, lay: Layout) -> tuple[list[object], str, str]:
         elif re.match(r"^Figure \d+:", block.text):
             story.append(KeepTogether([chart(), Paragraph(markup(block.text), st["caption"])]))
         else:
-            body = " ".join(raw_lines[block.line - 1 : block.end_line]).strip()
+            body = " ".join(block.lines).strip()
             story.append(Paragraph(markup(body), st["body"]))
     return story, f"{cycle} \u2013 {force}".strip(" \u2013"), title_lines[0] if title_lines else ""
 
@@ -338,6 +323,8 @@ JOBS = [
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.parse_args()
     out = ROOT / "fixtures" / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     for src, name, lay in JOBS:
