@@ -63,9 +63,11 @@ class GridCell:
     end: int
 
 
-def read_grid(ctx: Context) -> list[GridCell]:
-    """Cells of every tab-laid grid: a header row of grades and the rows below it."""
+def read_grid(ctx: Context) -> tuple[list[GridCell], list[str]]:
+    """Cells of every tab-laid grid (a header row of grades and the rows below it), and the
+    labels that stand in no grade's column."""
     cells: list[GridCell] = []
+    unplaced: list[str] = []
     columns: list[str | None] | None = None
     for block in ctx.blocks:
         if block.kind != "row":
@@ -83,10 +85,12 @@ def read_grid(ctx: Context) -> list[GridCell]:
             columns = grades
             continue
         if columns is not None:
-            cells.extend(_row_cells(block.start, parts, columns))
+            row, lost = _row_cells(block.start, parts, columns)
+            cells.extend(row)
+            unplaced.extend(lost)
         elif (pair := _label_grade_row(block.start, parts)) is not None:
             cells.append(pair)
-    return cells
+    return cells, unplaced
 
 
 #: A header line of grade names set in columns by spaces (``pdftotext -layout``).
@@ -169,8 +173,10 @@ def _label_grade_row(start: int, parts: list[str]) -> GridCell | None:
     return GridCell(label, area_for_label(label), grade, begin, begin + len(label))
 
 
-def _row_cells(start: int, parts: list[str], columns: list[str | None]) -> list[GridCell]:
-    out, pos = [], start
+def _row_cells(
+    start: int, parts: list[str], columns: list[str | None]
+) -> tuple[list[GridCell], list[str]]:
+    out, lost, pos = [], [], start
     for i, part in enumerate(parts):
         label = part.strip()
         grade = columns[i] if i < len(columns) else None
@@ -178,8 +184,10 @@ def _row_cells(start: int, parts: list[str], columns: list[str | None]) -> list[
             lead = len(part) - len(part.lstrip())
             begin = pos + lead
             out.append(GridCell(label, area_for_label(label), grade, begin, begin + len(label)))
+        elif label:
+            lost.append(label)
         pos += len(part) + 1
-    return out
+    return out, lost
 
 
 @dataclass
@@ -331,12 +339,12 @@ def _check_count(ctx: Context, judgments: list[Judgment], out: Extracted) -> Non
 def extract(ctx: Context) -> Extracted:
     """Judgments in body order, then grid-only ones; warnings for disagreements."""
     out = Extracted()
-    cells = read_grid(ctx)
+    cells, unplaced = read_grid(ctx)
     if not cells:
         cells, unplaced = read_aligned_grid(ctx)
-        if unplaced:
-            message = f"grid read in part: could not place {', '.join(repr(u) for u in unplaced)}"
-            out.warnings.append(ctx.warning("grid_partial", message))
+    if unplaced:
+        message = f"grid read in part: could not place {', '.join(repr(u) for u in unplaced)}"
+        out.warnings.append(ctx.warning("grid_partial", message))
     used: set[int] = set()
     judgments: list[Judgment] = []
     for body in body_grades(ctx):

@@ -176,3 +176,11 @@ def test_space_aligned_grid_outside_columns_is_partial() -> None:
 def test_aligned_grid_needs_a_header() -> None:
     text = GRID_HEAD + "Good things happen    Adequate steps\n\nOverall summary\n\nText.\n"
     assert peelparse.parse_text(text).judgments == []
+
+
+def test_tab_grid_label_outside_the_columns_is_partial() -> None:
+    grid = _tab_one_per_row() + "\n" + "\t" * 6 + "Stray label"
+    report = peelparse.parse_text(GRID_HEAD + grid + "\n\nOverall summary\n\nText.\n")
+    assert {j.label: j.grade for j in report.judgments if j.method == "grid"} == EIGHT
+    partial = [w.message for w in report.warnings if w.code == "grid_partial"]
+    assert len(partial) == 1 and "'Stray label'" in partial[0]
