@@ -40,6 +40,9 @@ HYPHENS = "-\u2010" + SOFT_HYPHENS
 #: Control characters other than tab, newline and carriage return; C1 controls too.
 RE_CONTROL = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 RE_SUSPECT = rx.compile(r"([a-vx-z])\1\1|\b([A-Z][a-z]{0,2})\2")
+RE_DOUBLED = rx.compile(r"\b([A-Z][a-z]{0,2})\1")
+#: Lines this long or shorter are looked at for doubled glyphs (bold headings).
+SHORT_LINE = 120
 RE_RUN = rx.compile(r"([a-vx-z])\1{2,}")
 RE_WORD = rx.compile(r"[A-Za-z]+")
 #: A word or a hyphenated compound ending inside the line ("anti-social", not "prosecu-").
@@ -50,15 +53,21 @@ CLEAN_TABLE = str.maketrans({**LIGATURES, "\u00ad": None})
 
 
 def needs_repair(text: str) -> bool:
-    """A cheap test: does the text hold anything this module would change?"""
-    return (
+    """A cheap test: does the text hold anything this module would change?
+
+    Glyphs doubled by overprinted bold are looked for only in short lines (the
+    headings that are set in bold): a backreference scan of every paragraph
+    would cost more than the rest of normalising.
+    """
+    if (
         any(c in text for c in LIGATURES)
-        or "\u00ad" in text
-        or "\u2010" in text
-        or bool(RE_CONTROL.search(text))
-        or bool(RE_SUSPECT.search(text))
+        or any(c in text for c in "\u00ad\u2010\x02\ufffe")
         or "-\n" in text
-    )
+        or "fff" in text
+        or RE_CONTROL.search(text)
+    ):
+        return True
+    return any(RE_DOUBLED.search(line) for line in text.split("\n") if len(line) <= SHORT_LINE)
 
 
 def clean_chars(line: str, words: Counter[str]) -> str:
