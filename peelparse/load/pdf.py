@@ -40,8 +40,6 @@ RE_BULLET_GLYPH = rx.compile(
 )
 #: How many characters more a rect's bounded text may hold than its own (neighbours).
 EDGE_SLACK = 2
-#: A rect of at most this many characters is read by character index (it may be a glyph).
-GLYPH_RUN = 3
 PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
 #: ... and above the document's usual gap between the lines of a paragraph by this share:
 #: loosely set text (line height 1.45 and more) has wide gaps inside its paragraphs.
@@ -316,22 +314,26 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
     flags = ctypes.c_int()
     chars = _RectChars(textpage, raw)
     rects = [textpage.get_rect(r) for r in range(textpage.count_rects())]
+    texts = [textpage.get_text_bounded(*rect) for rect in rects]
+    # a rect that shares characters with the one before it: read both by character index
+    shared = [
+        r > 0 and _shares(rects[r - 1], texts[r - 1], rects[r], texts[r]) for r in range(len(rects))
+    ]
     for r, (left, bottom, right, top) in enumerate(rects):
-        bounded = textpage.get_text_bounded(left, bottom, right, top)
+        bounded = texts[r]
         if not bounded.strip():
             continue
         middle = (bottom + top) / 2
+        with_next = r + 1 < len(rects) and shared[r + 1]
+        own = chars.read(bounded, left, right, middle, shared[r], with_next)
+        if own is None:
+            continue  # a rect whose characters the previous rect already gave
+        text, space_before, space_after = own
         index = -1
         for x in (left + 0.5, left + 2.5, (left + right) / 2):
             index = raw.FPDFText_GetCharIndexAtPos(textpage.raw, x, middle, 3.0, 3.0)
             if index >= 0:
                 break
-        nxt = rects[r + 1] if r + 1 < len(rects) else None
-        touches_next = nxt is not None and _touch(rects[r], nxt)
-        own = chars.read(bounded, left, right, middle, top - bottom, touches_next)
-        if own is None:
-            continue  # a rect whose characters the previous rect already gave
-        text, space_before, space_after = own
         if index >= 0:
             _, bottom, _, top = textpage.get_charbox(index, loose=True)
             raw.FPDFText_GetFontInfo(textpage.raw, index, buf, 128, ctypes.byref(flags))
@@ -360,11 +362,19 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
     return words
 
 
-def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    """Two rects (left, bottom, right, top) side by side on one line, with no gap."""
+def _shares(
+    a: tuple[float, float, float, float],
+    a_text: str,
+    b: tuple[float, float, float, float],
+    b_text: str,
+) -> bool:
+    """Rects (left, bottom, right, top) side by side on one line, with no gap, whose bounded
+    texts overlap: the end of the first is the start of the second ("kf" / "kf", "aft" / "fter")."""
     height = max(a[3] - a[1], b[3] - b[1])
-    same_line = abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) < 0.5 * height
-    return same_line and b[0] - a[2] < 1.0
+    if abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) >= 0.5 * height or b[0] - a[2] >= 1.0:
+        return False
+    end, start = a_text.rstrip(), b_text.lstrip()
+    return any(end.endswith(start[:k]) for k in range(1, min(len(start), len(end), 4) + 1))
 
 
 #: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
@@ -377,12 +387,13 @@ class _RectChars:
 
     PDFium's bounded text of a rect also holds any character whose box reaches
     into it: a kerned neighbour ("kf", then "kf" again: "workfkforce") or a
-    ligature's parts.  This happens where rects touch on a line (a browser sets
-    text in short runs split at kerning pairs) or a rect is a glyph or two wide.
-    There the rect's character range is read instead: from the character at its
-    left edge to the one at its right edge (with all the characters of a
-    ligature), never a character the rect before it gave.  Elsewhere, and when
-    the edges cannot be found, the bounded text is kept (and costs nothing more).
+    ligature's parts ("aftter").  This shows where two rects touch on a line (a
+    browser sets text in short runs split at kerning pairs) and the end of one's
+    text is the start of the other's.  Both are then read by character index:
+    from the character at the rect's left edge to the one at its right edge
+    (with all the characters of a ligature), never a character the rect before
+    it gave.  Elsewhere, and when the edges cannot be found, the bounded text is
+    kept (and costs nothing more).
     """
 
     def __init__(self, textpage: Any, raw: Any) -> None:
@@ -390,8 +401,8 @@ class _RectChars:
 
         self.textpage, self.raw = textpage, raw
         self.count = raw.FPDFText_CountChars(textpage.raw)
-        # the rect before: right edge, middle, height, last character index (when read)
-        self.prev: tuple[float, float, float, int | None] = (-1e9, -1e9, 0.0, None)
+        # the rect before: right edge, middle, last character index (when read by index)
+        self.prev: tuple[float, float, int | None] = (-1e9, -1e9, None)
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
 
     def _at(self, x: float, y: float) -> int:
@@ -405,6 +416,16 @@ class _RectChars:
         )
         return (self._x.value, self._y.value) if ok else (-1.0, float(index))
 
+    def _first(self, left: float, right: float, y: float) -> int:
+        """The first character inside a rect (a space's flat box is found by no lookup)."""
+        for dx in (0.5, 1.5, 2.5, 3.5):
+            if left + dx >= right:
+                break
+            index = self._at(left + dx, y)
+            if index >= 0:
+                return index
+        return -1
+
     def _ligature_end(self, index: int) -> int:
         """The last character of the glyph that ``index`` is drawn with (ligatures: "ffi")."""
         while 0 <= index < self.count - 1 and self._origin(index + 1) == self._origin(index):
@@ -417,38 +438,26 @@ class _RectChars:
         return int(self.raw.FPDFText_GetUnicode(self.textpage.raw, index))
 
     def read(
-        self,
-        bounded: str,
-        left: float,
-        right: float,
-        y: float,
-        height: float,
-        touches_next: bool = False,
+        self, bounded: str, left: float, right: float, y: float, with_prev: bool, with_next: bool
     ) -> tuple[str, bool, bool] | None:
         solid = " ".join(bounded.split())
         fallback = (solid.translate(PDFIUM_HYPHENS), bounded[:1].isspace(), bounded[-1:].isspace())
-        prev_right, prev_y, prev_height, prev_last = self.prev
-        same_line = abs(y - prev_y) < 0.5 * max(height, prev_height)
-        touching = same_line and left - prev_right < 1.0
-        self.prev = (right, y, height, None)
-        if not (touching or touches_next) and len(solid) > GLYPH_RUN:
+        prev_right, prev_y, prev_last = self.prev
+        self.prev = (right, y, None)
+        if not (with_prev or with_next):
             return fallback
-        first, last = self._at(left + 0.5, y), self._at(right - 0.5, y)
+        first, last = self._first(left, right, y), self._at(right - 0.5, y)
         if first < 0 or last < first:
             return fallback
-        if touching:
-            done = (
-                prev_last
-                if prev_last is not None
-                else self._ligature_end(self._at(prev_right - 0.5, prev_y))
-            )
-            first = max(first, done + 1)
+        if with_prev:
+            done = prev_last if prev_last is not None else self._at(prev_right - 0.5, prev_y)
+            first = max(first, self._ligature_end(done) + 1)
         if first > last:
-            self.prev = (right, y, height, last)
+            self.prev = (right, y, last)
             return None
         last = self._ligature_end(last)
         text = " ".join(self.textpage.get_text_range(first, last - first + 1).split())
-        self.prev = (right, y, height, last)
+        self.prev = (right, y, last)
         if len(text) < len(solid) - EDGE_SLACK:
             return fallback
         before, after = self._code(first - 1), self._code(last + 1)
