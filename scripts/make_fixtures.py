@@ -631,6 +631,82 @@ UNKNOWN_CYCLE = join(
     ]
 )
 
+# Pages of the pillar years (2014 to 2018/19), as the site's pages copy out as text: no grade
+# boxes, grades stated in sentences, a grade line after "Last updated", web-site chrome lines.
+PAGE_2014_FORCE = join(
+    [
+        "Skip to content",
+        "Gloucestershire 2014",
+        "Read more about Gloucestershire",
+        "This is the first PEEL Assessment of Gloucestershire Constabulary. In making this "
+        "assessment I have used my professional judgment to weigh the evidence from the "
+        "inspections of the past year.",
+        "The available evidence indicates that:",
+        "in terms of its effectiveness, in general, the force requires improvement in reducing "
+        "crime and preventing offending, is good at investigating offending and good at "
+        "tackling anti-social behaviour;",
+        "the efficiency with which the force carries out its responsibilities is good; and",
+        "the force is acting to achieve fairness and legitimacy in most of the practices that "
+        "were examined this year.",
+        "Zoe Billingham, Her Majesty's Inspector of Constabulary",
+        "HMI's observations",
+        "The force is good at investigating crime in most of the county, and it has reduced "
+        "burglary by 12 percent over two years.",
+    ]
+)
+PAGE_2016_FORCE = join(
+    [
+        "Skip to content",
+        "Lincolnshire 2016",
+        "Read more about Lincolnshire",
+        "This is HMIC's third PEEL (police effectiveness, efficiency and legitimacy) assessment "
+        "of Lincolnshire Police. The assessment is updated throughout the year.",
+        "The extent to which the force is effective at keeping people safe and reducing crime "
+        "requires improvement.",
+        "The extent to which the force is efficient at keeping people safe and reducing crime "
+        "is: good.",
+        "The extent to which the force is legitimate at keeping people safe and reducing crime: "
+        "not yet graded.",
+        "Mike Cunningham, Her Majesty's Inspector of Constabulary",
+        "HMI's observations",
+        "The force is outstanding at protecting vulnerable people in some respects, but 14 of "
+        "the 30 cases we reviewed were not supervised.",
+        "How legitimate is the force at keeping people safe and reducing crime?",
+        "To be graded",
+        "The graded judgments for legitimacy will be published in the spring.",
+    ]
+)
+PAGE_2017_PILLAR = join(
+    [
+        "Skip to content",
+        "Gwent PEEL 2017",
+        "Efficiency",
+        "How efficient is the force at keeping people safe and reducing crime?",
+        "Last updated 09/11/2017\nRequires improvement",
+        "Gwent Police requires improvement in the efficiency with which it keeps people safe and "
+        "reduces crime. Last year we judged the force to be good in respect of efficiency.",
+        "The force is judged to be good in its understanding of demand; its use of resources to "
+        "manage demand requires improvement; and its planning for future demand is assessed to "
+        "be inadequate.",
+        "The force is good at managing its estates, and it sold 4 of its 11 police stations.",
+    ]
+)
+PAGE_2018_PILLAR = join(
+    [
+        "Cleveland PEEL 2018",
+        "Effectiveness",
+        "How effectively does the force reduce crime and keep people safe?",
+        "Last updated 27/09/2019\nInadequate",
+        "Cleveland Police is inadequate at protecting vulnerable people. It requires "
+        "improvement at investigating crime and reducing re-offending.",
+        "Our judgment of how well the force prevents crime has been carried over. In 2017, we "
+        "judged the force to be good at preventing crime and tackling anti-social behaviour.",
+        "The force is good at tackling serious and organised crime.",
+        "The force needs to improve how it identifies vulnerability; in 19 of the 40 cases we "
+        "reviewed, risk was not assessed.",
+    ]
+)
+
 FIXTURES = {
     "txt--2018-19-pillars.txt": C_1819,
     "txt--2021-22-pilot.txt": PILOT_2122,
@@ -640,6 +716,10 @@ FIXTURES = {
     "txt--2021-22-cause-of-concern.txt": COC_2122,
     "txt--2023-25-constabulary.txt": C_2325,
     "txt--2021-22-missing-parts.txt": MISSING,
+    "txt--2014-force-page.txt": PAGE_2014_FORCE,
+    "txt--2016-force-page.txt": PAGE_2016_FORCE,
+    "txt--2017-pillar-page.txt": PAGE_2017_PILLAR,
+    "txt--2018-19-pillar-page.txt": PAGE_2018_PILLAR,
 }
 
 

@@ -202,3 +202,65 @@ def test_publisher_copy_reads_as_the_clean_text() -> None:
         return {**items, "document": report["document"]}
 
     assert texts("txt--2023-25-publisher-copy.txt") == texts("txt--2023-25-constabulary.txt")
+
+
+#: Pages of the pillar years (scripts/make_fixtures.py): kind, force slug, cycle, and every grade.
+PAGES = {
+    "txt--2014-force-page.txt": (
+        "force_page",
+        "gloucestershire",
+        "2014",
+        [
+            ("preventing_crime", "requires_improvement", "effectiveness", None),
+            ("investigating_crime", "good", "effectiveness", None),
+            ("anti_social_behaviour", "good", "effectiveness", None),
+            ("efficiency", "good", "efficiency", None),
+        ],
+    ),
+    "txt--2016-force-page.txt": (
+        "force_page",
+        "lincolnshire",
+        "2016",
+        [
+            ("effectiveness", "requires_improvement", "effectiveness", None),
+            ("efficiency", "good", "efficiency", None),
+        ],
+    ),
+    "txt--2017-pillar-page.txt": (
+        "pillar_page",
+        "gwent",
+        "2017",
+        [
+            ("efficiency", "requires_improvement", "efficiency", None),
+            ("understanding_demand", "good", "efficiency", None),
+            ("use_of_resources", "requires_improvement", "efficiency", None),
+            ("planning_for_the_future", "inadequate", "efficiency", None),
+        ],
+    ),
+    "txt--2018-19-pillar-page.txt": (
+        "pillar_page",
+        "cleveland",
+        "2018/19",
+        [
+            ("effectiveness", "inadequate", "effectiveness", None),
+            ("protecting_vulnerable_people", "inadequate", "effectiveness", None),
+            ("investigating_crime", "requires_improvement", "effectiveness", None),
+            ("preventing_crime", "good", "effectiveness", "2017"),
+            ("serious_organised_crime", "good", "effectiveness", None),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pillar_year_pages(name: str) -> None:
+    kind, slug, cycle, judgments = PAGES[name]
+    r = report(name)
+    assert (r.document.kind, r.document.force_slug, r.document.cycle) == (kind, slug, cycle)
+    got = [(j.area, j.grade, j.pillar, j.carried_over_from) for j in r.judgments]
+    assert got == judgments
+
+
+def test_placeholder_pillar_is_ungraded() -> None:
+    r = report("txt--2016-force-page.txt")
+    assert [(u.area, u.reason) for u in r.ungraded] == [("legitimacy", "To be graded")]

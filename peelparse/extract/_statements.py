@@ -8,8 +8,8 @@ anywhere on the page, before the first heading too:
   effective it is at ...", "<Force> is judged to be outstanding in its
   understanding of demand", "... requires improvement in ...";
 - topic first: "its use of resources to manage demand is judged to be
-  outstanding", "the efficiency with which the force carries out its
-  responsibilities is outstanding";
+  outstanding", "... requires improvement", "the efficiency with which the
+  force carries out its responsibilities is outstanding";
 - lists: "... is good at X, good at Y and good at Z", "... and at Z";
 - carried over: "In 2016, we judged the constabulary as outstanding at ...",
   read only where the text says a judgment was carried over.
@@ -46,8 +46,8 @@ RE_GRADE_FIRST = rx.compile(
 RE_TOPIC_FIRST = rx.compile(
     rf"""(?P<topic>\b(?:its|the)\s++(?:effectiveness|efficiency|legitimacy|understanding|use|planning)
         \b[^.;:,]{{0,160}}?)
-    \s++(?:is|are)\s++(?:also\s++)?(?:(?:judged|assessed)\s++(?:to\s++be|as)\s++)?
-    (?:{_GRADE}|(?P<ri>requires\s++improvement))\b""",
+    \s++(?:(?:is|are)\s++(?:also\s++)?(?:(?:judged|assessed)\s++(?:to\s++be|as)\s++)?{_GRADE}
+        |(?:also\s++)?(?P<ri>requires\s++improvement))\b""",
     re.VERBOSE | re.I,
 )
 #: The rest of a list: ", good at Y", "and good at Z", "and at Z" (same grade); the
