@@ -264,3 +264,27 @@ def test_pillar_year_pages(name: str) -> None:
 def test_placeholder_pillar_is_ungraded() -> None:
     r = report("txt--2016-force-page.txt")
     assert [(u.area, u.reason) for u in r.ungraded] == [("legitimacy", "To be graded")]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pillar_year_pages_as_web_pages(name: str) -> None:
+    """The same pages served as HTML (site chrome, one element per block) read the same."""
+    blocks = (TXT / name).read_text(encoding="utf-8").strip().split("\n\n")
+    body = "".join(
+        f"<h1>{b}</h1>" if i == 1 else "".join(f"<p>{line}</p>" for line in b.split("\n"))
+        for i, b in enumerate(blocks)
+    )
+    page = (
+        "<html><head><title>PEEL</title></head><body><header class='site-header'>"
+        f"<nav>Home</nav></header><main>{body}</main><footer>Contact us</footer></body></html>"
+    )
+    as_html = peelparse.parse_bytes(page.encode(), "page.html")
+    as_text = report(name)
+    assert [(j.area, j.grade) for j in as_html.judgments] == [
+        (j.area, j.grade) for j in as_text.judgments
+    ]
+    assert (as_html.document.kind, as_html.document.cycle, as_html.document.force_slug) == (
+        as_text.document.kind,
+        as_text.document.cycle,
+        as_text.document.force_slug,
+    )
