@@ -20,7 +20,12 @@ with a message):
   running header and footer with page numbers, justified text with
   automatic hyphenation and ligatures (HarfBuzz), serif type;
 - ``fixtures/pdf/pdf--<desc>-reportlab.pdf``: a Word-like layout whose grid
-  has one label per row and no ruling lines, "Page N" footers, no header.
+  has one label per row and no ruling lines, "Page N" footers, no header;
+- ``fixtures/pdf/pdf--<desc>-overprint.pdf``: drawn line by line on a reportlab
+  canvas, headings and grades in "bold" made by printing them twice a third of
+  a point apart (as some producers do), the grid as one "Label: grade" line
+  per area (as the vetting reports state grades), a running header and a page
+  number at the foot.
 
 ``expected(path)`` gives what a reader must find (titles, grades, areas for
 improvement, causes, paragraphs): the tests compare peelparse with it.
@@ -42,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "fixtures" / "src"
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
-PRODUCERS = ("html", "chromium", "weasyprint", "reportlab")
+PRODUCERS = ("html", "chromium", "weasyprint", "reportlab", "overprint")
 
 
 @dataclass
@@ -298,6 +303,59 @@ def reportlab(src: Source, out: Path) -> None:
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
+def overprint(src: Source, out: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(out), pagesize=A4, invariant=1)
+    width, height = A4
+    margin, state = 72.0, {"y": 0.0, "page": 0}
+
+    def new_page() -> None:
+        if state["page"]:
+            c.setFont("Helvetica", 8)
+            c.drawCentredString(width / 2, 30, str(state["page"]))
+            c.showPage()
+        state["page"] += 1
+        c.setFont("Helvetica", 8)
+        c.drawString(margin, height - 40, src.running_header)
+        state["y"] = height - 80
+
+    def draw(text: str, size: float, bold: bool, indent: float = 0.0) -> None:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        for line in simpleSplit(text, font, size, width - 2 * margin - indent):
+            if state["y"] < 60:
+                new_page()
+            c.setFont(font, size)
+            c.drawString(margin + indent, state["y"], line)
+            if bold:
+                c.drawString(margin + indent + 0.3, state["y"], line)  # overprinted bold
+            state["y"] -= size * 1.3
+        state["y"] -= size * 0.8
+
+    sizes = {
+        "title": (18, True),
+        "h1": (15, True),
+        "h2": (12.5, True),
+        "h3": (11, True),
+        "grade": (11, True),
+    }
+    new_page()
+    for item in src.items:
+        if item.kind == "grid":
+            draw(f"{item.text}: {item.grade.lower()}", 10, False)
+        elif item.kind == "bullet":
+            draw(f"\u2022 {item.text}", 10, False, indent=12)
+        else:
+            size, bold = sizes.get(item.kind, (10, False))
+            draw(item.text, size, bold)
+    c.setFont("Helvetica", 8)
+    c.drawCentredString(width / 2, 30, str(state["page"]))
+    c.showPage()
+    c.save()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -319,6 +377,7 @@ def main() -> None:
                 weasyprint,
             ),
             "reportlab": (ROOT / "fixtures" / "pdf" / f"pdf--{src.name}-reportlab.pdf", reportlab),
+            "overprint": (ROOT / "fixtures" / "pdf" / f"pdf--{src.name}-overprint.pdf", overprint),
         }
         for name in PRODUCERS:
             if name not in wanted:

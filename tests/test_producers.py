@@ -5,7 +5,8 @@ it without peelparse): grades per heading and in the grid, areas for
 improvement, causes of concern, and every paragraph.  Each rendering (a web
 page; Chromium printing it with no header or footer; WeasyPrint with running
 header and footer, justified hyphenated text and ligatures; reportlab with a
-grid of one label per row and no ruling lines) must give them, lose no body
+grid of one label per row and no ruling lines; a canvas drawing with
+overprinted bold and "Label: grade" lines) must give them, lose no body
 line, and keep no running header or footer.  Where ``pdftotext`` is installed,
 every line it reads must be in peelparse's text too, save the running ones.
 """
@@ -42,6 +43,7 @@ RENDERINGS = {
     "chromium": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-chromium.pdf",
     "weasyprint": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-weasyprint.pdf",
     "reportlab": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-reportlab.pdf",
+    "overprint": ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-overprint.pdf",
 }
 PDFS = {k: v for k, v in RENDERINGS.items() if v.suffix == ".pdf"}
 HYPHENS = re.compile("[-\u2010\u00ad\ufffe\x02]")

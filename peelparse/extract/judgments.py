@@ -148,6 +148,33 @@ def _aligned_cells(start: int, lines: list[str]) -> tuple[list[GridCell], list[s
     return cells, unplaced
 
 
+#: "Preventing crime: adequate", one graded area a line (how vetting reports state grades).
+RE_LABEL_GRADE = rx.compile(
+    r"^(?P<label>[A-Z][^:\t\n]{2,80}?):\s*+"
+    r"(?P<grade>outstanding|good|adequate|requires\s+improvement|inadequate)\.?$",
+    re.I,
+)
+#: A list of "Label: grade" lines is a grid when it has at least this many.
+LABEL_GRADE_MIN = 3
+
+
+def read_label_grade_lines(ctx: Context) -> list[GridCell]:
+    """Cells of the first run of "Label: grade" lines (a known area label each)."""
+    run: list[GridCell] = []
+    for block in ctx.blocks:
+        m = RE_LABEL_GRADE.match(block.text) if block.kind == "para" else None
+        area = area_for_label(m["label"]) if m else None
+        if m is None or area is None:
+            if len(run) >= LABEL_GRADE_MIN:
+                return run
+            run = []
+            continue
+        start = block.start + ctx.raw(block).index(m["label"])
+        grade = "_".join(m["grade"].lower().split())
+        run.append(GridCell(m["label"], area, grade, start, start + len(m["label"])))
+    return run if len(run) >= LABEL_GRADE_MIN else []
+
+
 def _first_column(ctx: Context, block: Block, grade: str) -> list[GridCell]:
     """Cells of the grid's first column: known labels on lines with no leading tab (no tab)."""
     out: list[GridCell] = []
@@ -342,6 +369,8 @@ def extract(ctx: Context) -> Extracted:
     cells, unplaced = read_grid(ctx)
     if not cells:
         cells, unplaced = read_aligned_grid(ctx)
+    if not cells:
+        cells = read_label_grade_lines(ctx)
     if unplaced:
         message = f"grid read in part: could not place {', '.join(repr(u) for u in unplaced)}"
         out.warnings.append(ctx.warning("grid_partial", message))

@@ -32,7 +32,7 @@ from ..document import Document
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from ..vocab import grade_key
 from .pdfgrid import grid_from_words
-from .running import EDGE_LINES, keep_on_last_page, page_number, running_lines
+from .running import keep_on_last_page, page_number, running_lines
 
 RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
 RE_BULLET_GLYPH = rx.compile(
@@ -128,6 +128,8 @@ def _table_rows(table: Any) -> list[str]:
 
 
 def _plumber_words(page: Any) -> list[dict[str, Any]]:
+    """Words of a page, glyphs drawn twice at (almost) one place (overprinted bold) once."""
+    page = page.dedupe_chars(tolerance=1)
     return list(page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5))
 
 
@@ -245,9 +247,10 @@ def strip_running(pages: list[Page]) -> None:
             continue
         number = page_number([page.lines[i].text for i in sorted(running)])
         page.printed = number if number is not None else page.printed
-        bottom = len(page.lines) - EDGE_LINES
         keep = {
-            i for i in running if p == last and keep_on_last_page(page.lines[i].text, i >= bottom)
+            i
+            for i, zone in running.items()
+            if p == last and keep_on_last_page(page.lines[i].text, zone)
         }
         page.lines = [ln for i, ln in enumerate(page.lines) if i not in running or i in keep]
 

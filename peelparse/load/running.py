@@ -22,12 +22,13 @@ from .. import rx
 
 EDGE_LINES = 3
 #: Share of the pages (with text) a running line must appear on.
-MIN_SHARE = 0.3
+MIN_SHARE = 0.4
 #: How far (points) the same running line may move between pages.
 POSITION_TOLERANCE = 4.0
 RE_DIGITS = rx.compile(r"\d+")
 RE_PAGE_NUMBER = rx.compile(r"^(?:Page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I)
 RE_LAST_NUMBER = rx.compile(r"(?:^|\D)(\d{1,4})\s*$")
+RE_WORDS = rx.compile(r"[A-Za-z]{3}")
 
 
 class LineLike(Protocol):
@@ -57,21 +58,21 @@ def _edges(page: PageLike) -> list[tuple[str, float, int]]:
     return first + last
 
 
-def running_lines(pages: list[PageLike]) -> list[set[int]]:
-    """For each page, the indexes of its running lines."""
+def running_lines(pages: list[PageLike]) -> list[dict[int, str]]:
+    """For each page, its running lines: line index -> "top" (a header) or "bottom" (a footer)."""
     seen: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
     for p, page in enumerate(pages):
         for zone, distance, i in _edges(page):
             seen[(zone, _key(page.lines[i].text))].append((p, distance, i))
     with_text = sum(1 for page in pages if page.lines)
     need = max(2.0, MIN_SHARE * with_text)
-    out: list[set[int]] = [set() for _ in pages]
-    for hits in seen.values():
+    out: list[dict[int, str]] = [{} for _ in pages]
+    for (zone, _), hits in seen.items():
         for _, anchor, _ in hits:
             near = [(p, i) for p, d, i in hits if abs(d - anchor) <= POSITION_TOLERANCE]
             if len({p for p, _ in near}) >= need:
                 for p, i in near:
-                    out[p].add(i)
+                    out[p][i] = zone
                 break
     return out
 
@@ -89,6 +90,6 @@ def page_number(texts: list[str]) -> int | None:
     return None
 
 
-def keep_on_last_page(text: str, zone_bottom: bool) -> bool:
+def keep_on_last_page(text: str, zone: str) -> bool:
     """A footer with words (a date line) stays on the last page; numbers and headers go."""
-    return zone_bottom and bool(re.search(r"[A-Za-z]{3}", text)) and not RE_PAGE_NUMBER.match(text)
+    return zone == "bottom" and bool(RE_WORDS.search(text)) and not RE_PAGE_NUMBER.match(text)

@@ -184,3 +184,26 @@ def test_tab_grid_label_outside_the_columns_is_partial() -> None:
     assert {j.label: j.grade for j in report.judgments if j.method == "grid"} == EIGHT
     partial = [w.message for w in report.warnings if w.code == "grid_partial"]
     assert len(partial) == 1 and "'Stray label'" in partial[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "Preventing crime: good\nInvestigating crime: requires improvement\n"
+            "Responding to the public: Inadequate.",
+            {
+                "Preventing crime": "good",
+                "Investigating crime": "requires_improvement",
+                "Responding to the public": "inadequate",
+            },
+        ),
+        # too few lines, or labels that are no area: not a grid
+        ("Preventing crime: good\nInvestigating crime: adequate", {}),
+        ("Our view: good\nThe food: good\nThe weather: good", {}),
+    ],
+)
+def test_label_grade_lines(lines: str, expected: dict[str, str]) -> None:
+    text = GRID_HEAD + "\n\n".join(lines.split("\n")) + "\n\nOverall summary\n\nText.\n"
+    report = peelparse.parse_text(text)
+    assert {j.label: j.grade for j in report.judgments} == expected
