@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from functools import cache
@@ -31,6 +32,17 @@ def snippet_report(text: str) -> Any:
     return peelparse.to_dict(
         peelparse.parse_text("PEEL 2021/22\n\nAn inspection of Kent Police\n\n" + text)
     )
+
+
+@cache
+def script(name: str) -> Any:
+    """A module of ``scripts/`` (``scripts/<name>.py``), imported once."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
 
 
 def path_of(relpath: str) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -17,12 +16,9 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
-from .helpers import run_cli
+from .helpers import run_cli, script
 
-_spec = importlib.util.spec_from_file_location("make_batch", ROOT / "scripts" / "make_batch.py")
-assert _spec and _spec.loader
-make_batch = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make_batch)
+make_batch = script("make_batch")
 
 SEED_GRADES = {
     "treatment_of_the_public": "adequate",

@@ -13,11 +13,9 @@ every line it reads must be in peelparse's text too, save the running ones.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -27,14 +25,9 @@ from peelparse.load import load_path
 from peelparse.normalize import normalize
 
 from .conftest import ROOT
+from .helpers import script
 
-_spec = importlib.util.spec_from_file_location(
-    "make_producer_fixtures", ROOT / "scripts" / "make_producer_fixtures.py"
-)
-assert _spec and _spec.loader
-producers = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = producers
-_spec.loader.exec_module(producers)
+producers = script("make_producer_fixtures")
 
 SOURCE = ROOT / "fixtures" / "src" / "src--2023-25-northumbria.peel"
 EXPECTED: dict[str, Any] = producers.expected(SOURCE)

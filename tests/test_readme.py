@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .helpers import script
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -59,12 +60,8 @@ def batch_recipes() -> list[str]:
 
 @pytest.fixture(scope="module")
 def batch_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import importlib.util
 
-    spec = importlib.util.spec_from_file_location("make_batch", ROOT / "scripts" / "make_batch.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script("make_batch")
     work = tmp_path_factory.mktemp("batch")
     module.write_reports(work / "reports", bad=True)
     with open(work / "all.jsonl", "wb") as fh:
