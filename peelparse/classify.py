@@ -53,7 +53,11 @@ RE_PILLAR_LINE = rx.compile(
     r"(?:is\s+effective|is\s+efficient|is\s+legitimate|operates\s+efficiently|treats\s+the\s+public)",
     re.I,
 )
-RE_PAGE_TITLE = rx.compile(r"^[A-Z][\w&'\u2019 -]{2,60}?\s+(?:PEEL\s+)?20\d\d(?:/\d\d)?$")
+#: A page title: "<Force> 2016", "<Force> PEEL 2018", "<Force> 2018/19" (front.py reads it too).
+RE_PAGE_TITLE = rx.compile(
+    r"^(?P<name>[A-Z][\w&'\u2019 -]{2,60}?)\s+(?:PEEL\s+)?(?P<y1>20\d\d)"
+    r"(?:\s*[/\u2013-]\s*(?P<y2>(?:20)?\d\d))?$"
+)
 
 #: Cues of text written about a report rather than by the inspectorate, by what it looks like.
 LOOKS_LIKE: tuple[tuple[str, re.Pattern[str]], ...] = (

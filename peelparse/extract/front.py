@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .. import forces, rx
+from ..classify import RE_PAGE_TITLE
 from ..context import Context, Extracted
 from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
@@ -58,11 +59,6 @@ RE_DATE_LINE = rx.compile(
 #: "Last updated 22/03/2018" on the pages of 2014 to 2018/19.
 RE_UPDATED = rx.compile(
     r"^Last\s+updated:?\s+(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>20\d\d)\b", re.I
-)
-#: A page title: "<Force> 2016", "<Force> PEEL 2018", "<Force> 2018/19".
-RE_TITLE_YEAR = rx.compile(
-    r"^(?P<name>[A-Z][\w&'\u2019 -]{2,60}?)\s+(?:PEEL\s+)?(?P<y1>20\d\d)"
-    r"(?:\s*[/\u2013-]\s*(?P<y2>(?:20)?\d\d))?$"
 )
 ORDINAL_CYCLES = {
     "first": "2014",
@@ -118,7 +114,7 @@ def _year_cycle(m: re.Match[str]) -> str | None:
 
 
 def _title_cycle(text: str) -> str | None:
-    m = RE_TITLE_YEAR.match(text)
+    m = RE_PAGE_TITLE.match(text)
     if m is None or not forces.resolve(m["name"]):
         return None
     return _year_cycle(m)
@@ -189,7 +185,7 @@ def _printed_force(ctx: Context, title: list[str]) -> str | None:
             return str(m["force"])
     head = ctx.blocks[:HEAD_TITLE_BLOCKS]
     for block in head:
-        m = RE_TITLE_YEAR.match(block.text)
+        m = RE_PAGE_TITLE.match(block.text)
         if m and forces.resolve(m["name"]):
             return str(m["name"])
     for block in ctx.blocks[:200]:
