@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from . import rx
+from . import forces, rx
 from .blocks import Block
 from .errors import NotAPeelReport
 from .vocab import LABELS, PART_HEADINGS, PILLARS, area_for_heading, grade_key, norm
@@ -32,7 +32,7 @@ from .vocab import LABELS, PART_HEADINGS, PILLARS, area_for_heading, grade_key, 
 KINDS = ("report", "force_page", "pillar_page", "report_page")
 #: How many opening blocks are looked at (the structure shows early).
 HEAD_BLOCKS = 400
-TITLE_BLOCKS = 6
+TITLE_BLOCKS = 10
 
 RE_TITLE = rx.compile(
     r"^(?:An\s+)?inspection\s+of\s+[A-Z]|^PEEL:?\s+Police\s+effectiveness,\s+efficiency\s+and\s+legitimacy\b",
@@ -99,6 +99,11 @@ def _is_heading(block: Block) -> str | None:
     return "pillar" if area in PILLARS else "area"
 
 
+def _page_title(text: str) -> bool:
+    m = RE_PAGE_TITLE.match(text)
+    return m is not None and forces.resolve(m["name"]) is not None
+
+
 def _kind(blocks: list[Block]) -> str | None:
     head = blocks[:HEAD_BLOCKS]
     if any(RE_TITLE.search(b.text) for b in head[:TITLE_BLOCKS]) or any(
@@ -110,9 +115,7 @@ def _kind(blocks: list[Block]) -> str | None:
     ):
         return "force_page"
     headings = [h for b in head if (h := _is_heading(b))]
-    stamped = any(
-        b.is_date_stamp or grade_key(b.text) or RE_PAGE_TITLE.match(b.text) for b in head[:20]
-    )
+    stamped = any(b.is_date_stamp or grade_key(b.text) or _page_title(b.text) for b in head[:20])
     if "pillar" in headings and stamped:
         return "pillar_page"
     if headings.count("label") + headings.count("area") >= 2 and "area" in headings:
