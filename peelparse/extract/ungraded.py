@@ -54,11 +54,17 @@ def _reason(ctx: Context, section: Section) -> str | None:
     return None
 
 
+SECTION_METHODS = frozenset({"grade_line", "statement"})
+
+
 def extract(ctx: Context) -> Extracted:
     """One record per known area section that carries no grade."""
     out = Extracted()
     judgments = ctx.results.get("judgments", [])
-    graded = {j.section_id for j in judgments} | {j.area for j in judgments}
+    # a section is graded by its own grade line or opening grade sentence; a prose grade of
+    # another area that stands in it (a pillar page's question sentences) does not grade it
+    graded = {j.section_id for j in judgments if j.method in SECTION_METHODS}
+    graded |= {j.area for j in judgments}
     for section in ctx.outline.top():
         if section.area is None or section.id in graded or section.area in graded:
             continue

@@ -116,3 +116,17 @@ def test_pillar_question_heading_of_2018_19() -> None:
 def test_prose_is_not_read_in_later_cycles() -> None:
     text = "PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nThe force is good at investigating crime.\n"
     assert peelparse.parse_text(text).judgments == []
+
+
+def test_ungraded_pillar_with_graded_questions() -> None:
+    text = (
+        "Kent PEEL 2014\n\nEffectiveness\n\nLast updated 12/11/2014\nUngraded\n\n"
+        "Kent Police is good at investigating offending. It is outstanding at tackling "
+        "anti-social behaviour.\n"
+    )
+    report = peelparse.parse_text(text)
+    assert [(j.area, j.grade) for j in report.judgments] == [
+        ("investigating_crime", "good"),
+        ("anti_social_behaviour", "outstanding"),
+    ]
+    assert [(u.area, u.reason) for u in report.ungraded] == [("effectiveness", "Ungraded")]
