@@ -25,7 +25,10 @@ with a message):
   canvas, headings and grades in "bold" made by printing them twice a third of
   a point apart (as some producers do), the grid as one "Label: grade" line
   per area (as the vetting reports state grades), a running header and a page
-  number at the foot.
+  number at the foot;
+- ``fixtures/pdf/pdf--<desc>-libreoffice.pdf``: a word processor's document
+  (LibreOffice Writer, from a flat ODT written here) with a running header, a
+  page-number footer, heading styles and a ruled grid table.
 
 ``expected(path)`` gives what a reader must find (titles, grades, areas for
 improvement, causes, paragraphs): the tests compare peelparse with it.
@@ -47,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "fixtures" / "src"
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
-PRODUCERS = ("html", "chromium", "weasyprint", "reportlab", "overprint")
+PRODUCERS = ("html", "chromium", "weasyprint", "reportlab", "overprint", "libreoffice")
 
 
 @dataclass
@@ -115,6 +118,9 @@ def expected(path: Path) -> dict[str, object]:
         "causes_of_concern": causes,
         "paragraphs": [i.text for i in src.of("para", "bullet", "h3")],
         "running": [src.running_header],
+        # a footer that a layout may run on every page (kept once, at the end, where it is a
+        # date line)
+        "footers": [i.text for i in src.of("date")],
     }
 
 
@@ -192,7 +198,7 @@ def page_html(src: Source, css: str = CSS_SCREEN, chrome: bool = True) -> str:
 
 # --- producers -------------------------------------------------------------------------------
 
-CSS_PRINT = """@page{size:A4;margin:2cm}
+CSS_PRINT = """@page{size:A4;margin:1cm 1.2cm}
 body{font-family:'DejaVu Sans',sans-serif;font-size:10.5pt;line-height:1.45}
 h2{font-size:17pt;break-before:page}h3{font-size:13pt}h4{font-size:11pt}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:4px;font-size:9pt}
@@ -356,6 +362,97 @@ def overprint(src: Source, out: Path) -> None:
     c.save()
 
 
+FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+ <style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-family="'Liberation Sans'" fo:font-size="10.5pt"/></style:default-style>
+ <style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.5cm" fo:break-before="page"/>
+  <style:text-properties fo:font-size="17pt" fo:font-weight="bold"/></style:style>
+ <style:style style:name="H2" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.3cm"/>
+  <style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
+ <style:style style:name="H3" style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:font-weight="bold"/></style:style>
+ <style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
+ <style:style style:name="Grade" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="Small" style:family="paragraph"><style:text-properties fo:font-size="8.5pt"/></style:style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+  fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/>
+  <style:header-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-bottom="0.4cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-top="0.4cm"/></style:footer-style>
+ </style:page-layout>
+ <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">
+ <style:header><text:p text:style-name="Small">HEADER</text:p></style:header>
+ <style:footer><text:p text:style-name="Small">Page <text:page-number text:select-page="current"/></text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>
+"""
+
+
+def _odt_grid(items: list[Item]) -> str:
+    columns: list[list[str]] = [[] for _ in GRADES]
+    for item in items:
+        columns[GRADES.index(item.grade)].append(html.escape(item.text))
+    rows = [GRADES] + [
+        [c[r] if r < len(c) else "" for c in columns] for r in range(max(len(c) for c in columns))
+    ]
+    cells = "".join(
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell table:style-name="Cell"><text:p>{html.escape(c) if i == 0 else c}'
+            "</text:p></table:table-cell>"
+            for c in row
+        )
+        + "</table:table-row>"
+        for i, row in enumerate(rows)
+    )
+    return (
+        f'<table:table><table:table-column table:number-columns-repeated="5"/>{cells}</table:table>'
+    )
+
+
+def libreoffice(src: Source, out: Path) -> None:
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        raise FileNotFoundError("soffice (apt-get install libreoffice-writer-nogui)")
+    styles = {"title": "Title", "h1": "H1", "h2": "H2", "h3": "H3", "grade": "Grade"}
+    body: list[str] = []
+    grid: list[Item] = []
+    for item in [*src.items, Item("end", "")]:
+        if item.kind != "grid" and grid:
+            body.append(_odt_grid(grid))
+            grid = []
+        text = html.escape(item.text)
+        if item.kind == "grid":
+            grid.append(item)
+        elif item.kind == "bullet":
+            body.append(f"<text:p>\u2022 {text}</text:p>")
+        elif item.kind != "end":
+            body.append(
+                f'<text:p text:style-name="{styles.get(item.kind, "Standard")}">{text}</text:p>'
+            )
+    document = FODT_HEAD.replace("HEADER", html.escape(src.running_header))
+    document += "\n".join(body) + "</office:text></office:body></office:document>\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        fodt = Path(tmp) / f"{out.stem}.fodt"
+        fodt.write_text(document, encoding="utf-8")
+        subprocess.run(
+            [binary, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(fodt)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        shutil.copyfile(Path(tmp) / f"{out.stem}.pdf", out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -378,6 +475,10 @@ def main() -> None:
             ),
             "reportlab": (ROOT / "fixtures" / "pdf" / f"pdf--{src.name}-reportlab.pdf", reportlab),
             "overprint": (ROOT / "fixtures" / "pdf" / f"pdf--{src.name}-overprint.pdf", overprint),
+            "libreoffice": (
+                ROOT / "fixtures" / "pdf" / f"pdf--{src.name}-libreoffice.pdf",
+                libreoffice,
+            ),
         }
         for name in PRODUCERS:
             if name not in wanted:

@@ -453,6 +453,24 @@ class _RectChars:
                 return index
         return -1
 
+    def _last(self, left: float, right: float, y: float) -> int:
+        """The last character inside a rect (a full stop's small box may be missed at its edge)."""
+        for dx in (0.5, 1.5, 2.5, 3.5):
+            if right - dx <= left:
+                break
+            index = self._at(right - dx, y)
+            if index >= 0:
+                return index
+        return -1
+
+    def _inside_end(self, index: int, right: float) -> int:
+        """Past ``index``, the characters that still start inside the rect (a full stop)."""
+        while index + 1 < self.count and self._code(index + 1) not in SPACE_CODES:
+            if self.textpage.get_charbox(index + 1)[0] >= right - 0.5:
+                break
+            index += 1
+        return index
+
     def _ligature_end(self, index: int) -> int:
         """The last character of the glyph that ``index`` is drawn with (ligatures: "ffi")."""
         while 0 <= index < self.count - 1 and self._origin(index + 1) == self._origin(index):
@@ -473,7 +491,7 @@ class _RectChars:
         self.prev = (right, y, None)
         if not (with_prev or with_next):
             return fallback
-        first, last = self._first(left, right, y), self._at(right - 0.5, y)
+        first, last = self._first(left, right, y), self._last(left, right, y)
         if first < 0 or last < first:
             return fallback
         if with_prev:
@@ -482,7 +500,7 @@ class _RectChars:
         if first > last:
             self.prev = (right, y, last)
             return None
-        last = self._ligature_end(last)
+        last = self._inside_end(self._ligature_end(last), right)
         text = " ".join(self.textpage.get_text_range(first, last - first + 1).split())
         self.prev = (right, y, last)
         if len(text) < len(solid) - EDGE_SLACK:
