@@ -38,8 +38,6 @@ RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
 RE_BULLET_GLYPH = rx.compile(
     "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
 )
-#: How many characters more a rect's bounded text may hold than its own (neighbours).
-EDGE_SLACK = 2
 PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
 #: ... and above the document's usual gap between the lines of a paragraph by this share:
 #: loosely set text (line height 1.45 and more) has wide gaps inside its paragraphs.
@@ -407,6 +405,9 @@ def _shares(
 #: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
 PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 SPACE_CODES = frozenset({9, 10, 13, 32, 160})
+#: How far in from a rect's edge its first (last) character is looked for: a space's box is
+#: flat, and a wide one at the edge is found by no lookup.
+EDGE_STEPS = (0.5, 1.5, 2.5, 3.5, 5.0, 6.5, 8.0)
 
 
 class _RectChars:
@@ -445,7 +446,7 @@ class _RectChars:
 
     def _first(self, left: float, right: float, y: float) -> int:
         """The first character inside a rect (a space's flat box is found by no lookup)."""
-        for dx in (0.5, 1.5, 2.5, 3.5):
+        for dx in EDGE_STEPS:
             if left + dx >= right:
                 break
             index = self._at(left + dx, y)
@@ -455,7 +456,7 @@ class _RectChars:
 
     def _last(self, left: float, right: float, y: float) -> int:
         """The last character inside a rect (a full stop's small box may be missed at its edge)."""
-        for dx in (0.5, 1.5, 2.5, 3.5):
+        for dx in EDGE_STEPS:
             if right - dx <= left:
                 break
             index = self._at(right - dx, y)
@@ -501,10 +502,8 @@ class _RectChars:
             self.prev = (right, y, last)
             return None
         last = self._inside_end(self._ligature_end(last), right)
-        text = " ".join(self.textpage.get_text_range(first, last - first + 1).split())
+        text = " ".join("".join(chr(self._code(i)) for i in range(first, last + 1)).split())
         self.prev = (right, y, last)
-        if len(text) < len(solid) - EDGE_SLACK:
-            return fallback
         before, after = self._code(first - 1), self._code(last + 1)
         return text.translate(PDFIUM_HYPHENS), before in SPACE_CODES, after in SPACE_CODES
 
