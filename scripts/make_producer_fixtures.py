@@ -15,7 +15,8 @@ with a message):
   serves it (site header, navigation, footer, metadata), the grid as a table
   with one column per grade;
 - ``fixtures/pdf/pdf--<desc>-chromium.pdf``: Chromium printing the page, with
-  no header or footer (``--no-pdf-header-footer``);
+  no header or footer (``--no-pdf-header-footer``); Chromium also prints the
+  saved page of the real report (``PRINTED_PAGES``), site chrome and all;
 - ``fixtures/pdf/pdf--<desc>-weasyprint.pdf``: a publisher's layout:
   running header and footer with page numbers, justified text with
   automatic hyphenation and ligatures (HarfBuzz), serif type;
@@ -117,6 +118,7 @@ def expected(path: Path) -> dict[str, object]:
         "areas_for_improvement": afis,
         "causes_of_concern": causes,
         "paragraphs": [i.text for i in src.of("para", "bullet", "h3")],
+        "bullets": [i.text for i in src.of("bullet")],
         "running": [src.running_header],
         # a footer that a layout may run on every page (kept once, at the end, where it is a
         # date line)
@@ -218,27 +220,41 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:4p
 .grade{border:1px solid #333;padding:2px 8px;font-weight:bold}"""
 
 
-def chromium(src: Source, out: Path) -> None:
+def print_page(page: Path, out: Path) -> None:
+    """Chromium printing a saved web page to PDF, with no header or footer."""
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     if binary is None:
         raise FileNotFoundError("chromium (apt-get install chromium)")
+    subprocess.run(
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def chromium(src: Source, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.html"
         page.write_text(page_html(src, CSS_PRINT, chrome=False), encoding="utf-8")
-        subprocess.run(
-            [
-                binary,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={out}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        print_page(page, out)
+
+
+#: Saved pages of the real report (``make_html_fixtures.py``) printed as a browser prints them.
+PRINTED_PAGES = [
+    (
+        "fixtures/html/html--2021-22-warwickshire.html",
+        "fixtures/pdf/pdf--2021-22-warwickshire-chromium.pdf",
+    ),
+]
 
 
 def weasyprint(src: Source, out: Path) -> None:
@@ -464,6 +480,13 @@ def main() -> None:
     wanted = set(args.only.split(","))
     if not wanted <= set(PRODUCERS):
         parser.error(f"unknown producer in --only: {', '.join(sorted(wanted - set(PRODUCERS)))}")
+    if "chromium" in wanted:
+        for page, out in PRINTED_PAGES:
+            try:
+                print_page(ROOT / page, ROOT / out)
+                print(f"wrote {out}")
+            except (FileNotFoundError, subprocess.SubprocessError) as exc:
+                print(f"skipped chromium: {exc}", file=sys.stderr)
     for path in sorted(SOURCES.glob("src--*.peel")):
         src = read_source(path)
         jobs = {

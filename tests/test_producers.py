@@ -86,6 +86,13 @@ def test_areas_for_improvement_and_causes(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", RENDERINGS)
+def test_recommendation_items(name: str) -> None:
+    """Bullets (written, or drawn as a browser does) are the recommendations' items."""
+    items = [i.text for r in report(name).recommendations for i in r.items]
+    assert items == EXPECTED["bullets"]
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
 def test_no_body_line_lost_and_no_running_line_kept(name: str) -> None:
     doc = normalize(load_path(str(RENDERINGS[name]), {"cache": False}))
     text = words(doc.text)

@@ -304,7 +304,7 @@ def extract(ctx: Context) -> Extracted:
         if not found:
             continue
         for s, e in ctx.sentences(block):
-            for men in sentence_mentions(raw[s:e], found):
+            for men in sentence_mentions(raw[s:e].replace("\n", " "), found):
                 key = norm(men.name)
                 if key in seen or not _acceptable(men.name):
                     continue

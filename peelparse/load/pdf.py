@@ -31,13 +31,16 @@ from .. import rx
 from ..document import Document
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from ..vocab import grade_key
-from .pdfgrid import grid_from_words
+from .pdfgrid import grid_from_words, holds_grid
 from .running import keep_on_last_page, page_number, running_lines
 
 RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
 RE_BULLET_GLYPH = rx.compile(
     "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
 )
+#: A line this far (points) right of the body's left margin after a stem ("should:") is a
+#: list item whose bullet is drawn, not written.
+LIST_INDENT = 12.0
 PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts a block
 #: ... and above the document's usual gap between the lines of a paragraph by this share:
 #: loosely set text (line height 1.45 and more) has wide gaps inside its paragraphs.
@@ -164,7 +167,9 @@ def _read_page(words: list[dict[str, Any]], height: float, tables: Any) -> Page:
     out = Page(height=height)
     body = words
     if sum(1 for w in body if grade_key(w["text"]) or w["text"] == "Requires") >= 3:
-        found = tables() or [grid for grid in (grid_from_words(body),) if grid is not None]
+        found = tables()
+        if not any(holds_grid(rows) for _, rows in found):
+            found += [grid for grid in (grid_from_words(body),) if grid is not None]
         for bbox, rows in found:
             body = [w for w in body if not _inside(w, bbox)]
             out.tables.append((bbox[1], rows))
@@ -197,18 +202,58 @@ def _line_gap(pages: list[Page]) -> float:
     for page in pages:
         for prev, line in zip(page.lines, page.lines[1:], strict=False):
             gap = line.top - prev.bottom
-            if line.style == prev.style and 0 <= gap < line.size:
+            if line.style == prev.style and -line.size < gap < line.size:
                 gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 0.0
 
 
-def _page_blocks(page: Page, body: float, line_gap: float = 0.0) -> list[list[str]]:
+def _left_margin(pages: list[Page]) -> float:
+    """The x where most body lines start."""
+    starts: Counter[int] = Counter()
+    for page in pages:
+        for line in page.lines:
+            starts[round(line.x0)] += len(line.text)
+    return float(starts.most_common(1)[0][0]) if starts else 0.0
+
+
+class _Lists:
+    """List items whose bullets are drawn, not written (a browser's list markers).
+
+    After a line ending with a colon, lines indented past the body's left margin
+    are list items: one starts on each such line that follows a line ending an
+    item (";", "; and", "." or ":"), the others continue it.
+    """
+
+    def __init__(self, margin: float) -> None:
+        self.margin = margin
+        self.open = False  # the lines above were a stem ("should:") or list items
+
+    def mark(self, line: Line, prev: Line | None) -> str | None:
+        indented = line.x0 >= self.margin + LIST_INDENT
+        ends_item = prev is not None and (
+            prev.text.rstrip().endswith((":", ";", "; and", "; or", "."))
+            or prev.text.strip() in ("and", "or")
+        )
+        if line.text.strip() in ("and", "or"):
+            return None  # the end of an item's "; and", wrapped onto a line of its own
+        if not indented:
+            self.open = line.text.rstrip().endswith(":")
+            return None
+        if not self.open:
+            return None
+        return "- " + line.text if ends_item else None
+
+
+def _page_blocks(
+    page: Page, body: float, line_gap: float = 0.0, margin: float | None = None
+) -> list[list[str]]:
     """Blocks of one page (each a list of output lines), tables at their place."""
     items: list[tuple[float, Line | list[str]]] = [(ln.top, ln) for ln in page.lines]
     items += [(top, rows) for top, rows in page.tables]
     items.sort(key=lambda pair: pair[0])
     blocks: list[list[str]] = []
     prev: Line | None = None
+    lists = _Lists(margin if margin is not None else 1e9)
     for _, item in items:
         if isinstance(item, list):
             blocks.append(list(item))
@@ -216,7 +261,7 @@ def _page_blocks(page: Page, body: float, line_gap: float = 0.0) -> list[list[st
             continue
         line = item
         contents = _contents_row(line.text)
-        bullet = _bullet(line.text)
+        bullet = _bullet(line.text) or lists.mark(line, prev)
         text = contents or bullet or line.text
         new_block = (
             prev is None
@@ -282,7 +327,8 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
     strip_running(pages)
     body = _body_size(pages)
     line_gap = _line_gap(pages)
-    per_page = [_page_blocks(p, body, line_gap) for p in pages]
+    margin = _left_margin(pages)
+    per_page = [_page_blocks(p, body, line_gap, margin) for p in pages]
     vocabulary = {
         w.strip(".,;:()").lower()
         for blocks in per_page
@@ -350,7 +396,7 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
             continue
         middle = (bottom + top) / 2
         with_next = r + 1 < len(rects) and shared[r + 1]
-        own = chars.read(bounded, left, right, middle, shared[r], with_next)
+        own = chars.read(bounded, rects[r], shared[r], with_next)
         if own is None:
             continue  # a rect whose characters the previous rect already gave
         text, space_before, space_after = own
@@ -454,23 +500,29 @@ class _RectChars:
                 return index
         return -1
 
-    def _last(self, left: float, right: float, y: float) -> int:
-        """The last character inside a rect (a full stop's small box may be missed at its edge)."""
-        for dx in EDGE_STEPS:
-            if right - dx <= left:
-                break
-            index = self._at(right - dx, y)
-            if index >= 0:
-                return index
-        return -1
+    def _inside(self, index: int, rect: tuple[float, float, float, float]) -> bool:
+        """Whether a character starts inside a rect (left, bottom, right, top) on its line."""
+        if not 0 <= index < self.count or self._code(index) in (10, 13):
+            return False
+        left, bottom, right, top = self.textpage.get_charbox(index)
+        return (rect[0] - 0.5 <= left < rect[2] - 0.5 and bottom < rect[3] and top > rect[1]) or (
+            self._code(index) in SPACE_CODES and rect[0] - 0.5 <= left < rect[2] - 0.5
+        )
 
-    def _inside_end(self, index: int, right: float) -> int:
-        """Past ``index``, the characters that still start inside the rect (a full stop)."""
-        while index + 1 < self.count and self._code(index + 1) not in SPACE_CODES:
-            if self.textpage.get_charbox(index + 1)[0] >= right - 0.5:
-                break
+    def _start(self, first: int, rect: tuple[float, float, float, float]) -> int:
+        """``first`` moved back over the characters before it that start inside the rect too
+        (a full stop's small box is missed by a lookup at the rect's edge)."""
+        while self._inside(first - 1, rect):
+            first -= 1
+        return first
+
+    def _end(self, first: int, rect: tuple[float, float, float, float]) -> int:
+        """The last character from ``first`` on that starts inside the rect (a ligature whole),
+        walked character by character: a comma's small box is missed by a lookup."""
+        index = first - 1
+        while self._inside(index + 1, rect):
             index += 1
-        return index
+        return self._ligature_end(index) if index >= first else index
 
     def _ligature_end(self, index: int) -> int:
         """The last character of the glyph that ``index`` is drawn with (ligatures: "ffi")."""
@@ -484,28 +536,43 @@ class _RectChars:
         return int(self.raw.FPDFText_GetUnicode(self.textpage.raw, index))
 
     def read(
-        self, bounded: str, left: float, right: float, y: float, with_prev: bool, with_next: bool
+        self,
+        bounded: str,
+        rect: tuple[float, float, float, float],
+        with_prev: bool,
+        with_next: bool,
     ) -> tuple[str, bool, bool] | None:
+        left, bottom, right, top = rect
+        y = (bottom + top) / 2
         solid = " ".join(bounded.split())
         fallback = (solid.translate(PDFIUM_HYPHENS), bounded[:1].isspace(), bounded[-1:].isspace())
         prev_right, prev_y, prev_last = self.prev
         self.prev = (right, y, None)
         if not (with_prev or with_next):
             return fallback
-        first, last = self._first(left, right, y), self._last(left, right, y)
-        if first < 0 or last < first:
+        if with_prev and prev_last is not None:
+            first = prev_last + 1  # the characters run on from the rect before
+        else:
+            first = self._first(left, right, y)
+            if with_prev and first >= 0:
+                done = self._at(prev_right - 0.5, prev_y)
+                first = max(first, self._ligature_end(done) + 1)
+            elif first >= 0:
+                first = self._start(first, rect)
+        while 0 <= first < self.count and self._code(first) in SPACE_CODES:
+            first += 1
+        if first < 0 or first >= self.count:
             return fallback
-        if with_prev:
-            done = prev_last if prev_last is not None else self._at(prev_right - 0.5, prev_y)
-            first = max(first, self._ligature_end(done) + 1)
-        if first > last:
-            self.prev = (right, y, last)
+        last = self._end(first, rect)
+        if last < first:
+            self.prev = (right, y, first - 1)
             return None
-        last = self._inside_end(self._ligature_end(last), right)
-        text = " ".join("".join(chr(self._code(i)) for i in range(first, last + 1)).split())
+        codes = [self._code(i) for i in range(first, last + 1)]
+        text = " ".join("".join(map(chr, codes)).split())
         self.prev = (right, y, last)
-        before, after = self._code(first - 1), self._code(last + 1)
-        return text.translate(PDFIUM_HYPHENS), before in SPACE_CODES, after in SPACE_CODES
+        before = self._code(first - 1) in SPACE_CODES
+        after = codes[-1] in SPACE_CODES or self._code(last + 1) in SPACE_CODES
+        return text.translate(PDFIUM_HYPHENS), before, after
 
 
 def _pdfium_pages(data: bytes, password: str | None) -> list[Page]:

@@ -19,13 +19,34 @@ from ..vocab import grade_key
 Word = dict[str, Any]
 #: A gap between two lines of one column wider than this many line heights ends a cell.
 CELL_GAP = 1.3
+#: Runs closer than this share of the type size are one word.
+TOUCH = 0.15
 #: A line wider than this many column widths is a paragraph: the grid has ended.
 PARAGRAPH_WIDTH = 1.3
 
 
+def _runs(words: list[Word]) -> list[Word]:
+    """Runs that touch on one line joined (a browser splits a word at kerning: "Requir", "es")."""
+    out: list[Word] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and abs(float(w["top"]) - float(last["top"])) <= 2
+            and float(w["x0"]) - float(last["x1"]) < TOUCH * float(w["size"])
+        ):
+            last["text"] = f"{last['text']}{w['text']}"
+            last["x1"] = float(w["x1"])
+        else:
+            out.append({**w})
+    return out
+
+
 def _header(words: list[Word]) -> list[Word]:
     """The header row's words: the largest set of grade names on (about) one line."""
-    names = [w for w in words if grade_key(w["text"]) or w["text"] in ("Requires", "improvement")]
+    names = [
+        w for w in _runs(words) if grade_key(w["text"]) or w["text"] in ("Requires", "improvement")
+    ]
     best: list[Word] = []
     for anchor in names:
         size = float(anchor["size"])
@@ -41,7 +62,8 @@ def _columns(header: list[Word]) -> list[tuple[str, float]]:
     for w in sorted(header, key=lambda w: float(w["x0"])):
         x0, x1 = float(w["x0"]), float(w["x1"])
         name = "Requires improvement" if w["text"] in ("Requires", "improvement") else w["text"]
-        if cols and cols[-1][0] == name and x0 < cols[-1][2] + 2:  # "Requires" / "improvement"
+        # "Requires" and "improvement": side by side, or one over the other in a narrow cell
+        if cols and cols[-1][0] == name and x0 < cols[-1][2] + float(w["size"]):
             prev = cols.pop()
             x0, x1 = min(x0, prev[1]), max(x1, prev[2])
         cols.append((name, x0, x1))
@@ -54,8 +76,10 @@ def _segments(words: list[Word]) -> list[Word]:
     for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
         last = out[-1] if out else None
         same_line = last is not None and abs(float(w["top"]) - float(last["top"])) <= 2
-        if last is not None and same_line and float(w["x0"]) - float(last["x1"]) < float(w["size"]):
-            last["text"] = f"{last['text']} {w['text']}"
+        gap = float(w["x0"]) - float(last["x1"]) if last is not None else 0.0
+        if last is not None and same_line and gap < float(w["size"]):
+            joiner = "" if gap < TOUCH * float(w["size"]) and not w.get("space_before") else " "
+            last["text"] = f"{last['text']}{joiner}{w['text']}"
             last["x1"] = float(w["x1"])
             last["bottom"] = max(float(last["bottom"]), float(w["bottom"]))
         else:
@@ -99,6 +123,11 @@ def _cells(segments: list[Word], centres: list[float]) -> list[tuple[float, int,
             last_bottom = float(seg["bottom"])
         cells.append((top, col, " ".join(parts)))
     return sorted(cells)
+
+
+def holds_grid(rows: list[str]) -> bool:
+    """True for a table whose first rows name at least three grades (a judgments grid)."""
+    return any(sum(1 for c in row.split("\t") if grade_key(c)) >= 3 for row in rows[:3])
 
 
 def grid_from_words(
