@@ -105,8 +105,10 @@ def english() -> frozenset[str]:
 
 
 def known(word: str, words: Counter[str]) -> bool:
-    """A word of the document, or of the English word list."""
-    low = word.lower()
+    """A word of the document, or of the English word list (its letters: "practice," and
+    "Government's" are looked up as "practice" and "government")."""
+    letters = RE_WORD.match(word)
+    low = letters[0].lower() if letters else word.lower()
     return words.get(low, 0) > 0 or low in english()
 
 

@@ -248,13 +248,31 @@ def chromium(src: Source, out: Path) -> None:
         print_page(page, out)
 
 
-#: Saved pages of the real report (``make_html_fixtures.py``) printed as a browser prints them.
+#: Saved pages of the real report (``make_html_fixtures.py``) printed as a browser prints them,
+#: and set as a publisher would (``PUBLISHED_PAGES``: running header and footer, justified,
+#: hyphenated).
+PUBLISHED_PAGES = [
+    (
+        "fixtures/html/html--2021-22-warwickshire.html",
+        "fixtures/pdf/pdf--2021-22-warwickshire-weasyprint.pdf",
+        "PEEL 2021/22 \u2013 Warwickshire Police",
+        "October 2022 | \u00a9 HMICFRS 2022",
+    ),
+]
 PRINTED_PAGES = [
     (
         "fixtures/html/html--2021-22-warwickshire.html",
         "fixtures/pdf/pdf--2021-22-warwickshire-chromium.pdf",
     ),
 ]
+
+
+def publish_page(page: Path, out: Path, header: str, footer: str) -> None:
+    """WeasyPrint setting a saved web page in the publisher's layout (``CSS_PUBLISHER``)."""
+    import weasyprint as wp
+
+    css = CSS_PUBLISHER.replace("HEADER", header).replace("FOOTER", footer)
+    wp.HTML(filename=str(page)).write_pdf(str(out), stylesheets=[wp.CSS(string=css)])
 
 
 def weasyprint(src: Source, out: Path) -> None:
@@ -487,6 +505,13 @@ def main() -> None:
                 print(f"wrote {out}")
             except (FileNotFoundError, subprocess.SubprocessError) as exc:
                 print(f"skipped chromium: {exc}", file=sys.stderr)
+    if "weasyprint" in wanted:
+        for page, out, header, footer in PUBLISHED_PAGES:
+            try:
+                publish_page(ROOT / page, ROOT / out, header, footer)
+                print(f"wrote {out}")
+            except ImportError as exc:
+                print(f"skipped weasyprint: {exc}", file=sys.stderr)
     for path in sorted(SOURCES.glob("src--*.peel")):
         src = read_source(path)
         jobs = {

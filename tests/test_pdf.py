@@ -19,6 +19,11 @@ PAIRS = [
     ("seeds/peel-2021-22-warwickshire.txt", "fixtures/pdf/pdf--2021-22-warwickshire.pdf"),
     # the real report's web page as a browser prints it: no header or footer, drawn bullets
     ("seeds/peel-2021-22-warwickshire.txt", "fixtures/pdf/pdf--2021-22-warwickshire-chromium.pdf"),
+    # ... and set as a publisher would: running header and footer, justified, hyphenated
+    (
+        "seeds/peel-2021-22-warwickshire.txt",
+        "fixtures/pdf/pdf--2021-22-warwickshire-weasyprint.pdf",
+    ),
     (
         "fixtures/txt/txt--2021-22-cause-of-concern.txt",
         "fixtures/pdf/pdf--2021-22-cause-of-concern-layout-b.pdf",
@@ -86,6 +91,8 @@ def test_pages_are_physical_pages(pdf: str) -> None:
         assert item.text[:40] in page_text[item.location.page - 1], item.text
         if report.source.path.endswith("-chromium.pdf"):
             assert item.location.printed_page is None  # a browser prints no page numbers
+        elif report.source.path.endswith("-weasyprint.pdf"):
+            assert item.location.printed_page == item.location.page  # numbered from the first
         else:
             assert item.location.printed_page == item.location.page  # the cover has no number
     for j in report.judgments:

@@ -385,7 +385,8 @@ def _pdfium_words(textpage: Any, height: float) -> list[dict[str, Any]]:
     flags = ctypes.c_int()
     chars = _RectChars(textpage, raw)
     rects = [textpage.get_rect(r) for r in range(textpage.count_rects())]
-    texts = [textpage.get_text_bounded(*rect) for rect in rects]
+    # a neighbour's box often reaches a hair's breadth into a rect: read a little inside it
+    texts = [textpage.get_text_bounded(x0 + INSET, y0, x1 - INSET, y1) for x0, y0, x1, y1 in rects]
     # a rect that shares characters with the one before it: read both by character index
     shared = [
         r > 0 and _shares(rects[r - 1], texts[r - 1], rects[r], texts[r]) for r in range(len(rects))
@@ -444,6 +445,8 @@ def _shares(
     height = max(a[3] - a[1], b[3] - b[1])
     if abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) >= 0.5 * height or b[0] - a[2] >= 1.0:
         return False
+    if b[0] <= a[0]:
+        return False  # drawn out of reading order (a list marker after its item's first word)
     end, start = a_text.rstrip(), b_text.lstrip()
     return any(end.endswith(start[:k]) for k in range(1, min(len(start), len(end), 4) + 1))
 
@@ -451,6 +454,8 @@ def _shares(
 #: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
 PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 SPACE_CODES = frozenset({9, 10, 13, 32, 160})
+#: Points read inside each side of a text rect (a neighbouring glyph's box overlaps by less).
+INSET = 0.25
 #: How far in from a rect's edge its first (last) character is looked for: a space's box is
 #: flat, and a wide one at the edge is found by no lookup.
 EDGE_STEPS = (0.5, 1.5, 2.5, 3.5, 5.0, 6.5, 8.0)
