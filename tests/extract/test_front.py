@@ -134,3 +134,27 @@ def test_date_and_inspector_forms() -> None:
         "Jane Doe",
         "His Majesty's Inspector of Constabulary",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a former name, an alternative name and a short form all give the current force
+        (
+            "Hampshire Constabulary PEEL 2017\n\nEffectiveness\n\nLast updated 22/03/2018\nGood\n",
+            "hampshire-and-isle-of-wight",
+        ),
+        (
+            "Avon & Somerset Constabulary PEEL 2016\n\nEffectiveness\n\nLast updated 02/03/2017\nGood\n",
+            "avon-and-somerset",
+        ),
+        (
+            "Durham 2015\n\nThis is HMIC's second assessment of the effectiveness, efficiency and "
+            "legitimacy with which Durham Constabulary keeps people safe.\n\nThe extent to which "
+            "the constabulary is effective at keeping people safe and reducing crime is good.\n",
+            "durham",
+        ),
+    ],
+)
+def test_force_from_page_titles_and_variants(text: str, slug: str) -> None:
+    assert peelparse.parse_text(text).document.force_slug == slug
