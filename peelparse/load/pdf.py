@@ -469,10 +469,10 @@ class _RectChars:
     ligature's parts ("aftter").  This shows where two rects touch on a line (a
     browser sets text in short runs split at kerning pairs) and the end of one's
     text is the start of the other's.  Both are then read by character index:
-    from the character at the rect's left edge to the one at its right edge
-    (with all the characters of a ligature), never a character the rect before
-    it gave.  Elsewhere, and when the edges cannot be found, the bounded text is
-    kept (and costs nothing more).
+    the characters that start inside the rect on its line, walked one by one
+    from where the rect before stopped (or from its left edge), with all the
+    characters of a ligature.  Elsewhere, and when no character can be found,
+    the bounded text is kept (and costs nothing more).
     """
 
     def __init__(self, textpage: Any, raw: Any) -> None:
