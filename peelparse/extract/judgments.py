@@ -235,8 +235,21 @@ def _statement_grade(m: re.Match[str]) -> str:
     return "requires_improvement" if m["ri"] else m["grade"].lower()
 
 
+#: "Last updated 22/03/2018 Good": a page that sets the grade beside its date stamp.
+RE_STAMP_GRADE = rx.compile(
+    r"^Last\s+updated\b[^\n]{0,30}?\s(?P<grade>Outstanding|Good|Adequate|Requires\s+improvement"
+    r"|Inadequate)$"
+)
+
+
 def _body_grade(section: Section) -> BodyGrade | None:
     """The grade line (or grade sentence) that opens a level-1 section ("Last updated" skipped)."""
+    stamp = next((b for b in section.blocks[:2] if b.is_date_stamp), None)
+    if stamp is not None and (stamped := RE_STAMP_GRADE.match(stamp.text)):
+        rest = [b for b in section.blocks[:3] if b is not stamp]
+        said = _statement(rest[0]) if rest else None
+        key, text = str(grade_key(stamped["grade"])), stamped["grade"]
+        return BodyGrade(section, key, text, "grade_line", stamp, said[0] if said else None)
     blocks = [b for b in section.blocks[:3] if not b.is_date_stamp]
     first = blocks[0] if blocks else None
     second = blocks[1] if len(blocks) > 1 else None

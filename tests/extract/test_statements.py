@@ -130,3 +130,16 @@ def test_ungraded_pillar_with_graded_questions() -> None:
         ("anti_social_behaviour", "outstanding"),
     ]
     assert [(u.area, u.reason) for u in report.ungraded] == [("effectiveness", "Ungraded")]
+
+
+def test_grade_beside_the_date_stamp() -> None:
+    """A page that sets the grade on the date stamp's line ("Last updated 12/03/2018 Good")."""
+    head = (
+        "Kent PEEL 2017\n\nHow effective is the force at keeping people safe and reducing crime?\n"
+    )
+    report = peelparse.parse_text(head + "Last updated 12/03/2018 Good\n\nSome prose.\n")
+    assert [(j.area, j.grade, j.method) for j in report.judgments] == [
+        ("effectiveness", "good", "grade_line")
+    ]
+    report = peelparse.parse_text(head + "Last updated 12/03/2018\n\nSome prose.\n")
+    assert report.judgments == []
