@@ -27,15 +27,22 @@ def parse_bytes(
     from .pipeline import run
 
     opts = Options.resolve(options)
-    loader = {"password": opts.password, "cache": opts.cache, "engine": opts.engine}
+    loader = {
+        "password": opts.password,
+        "cache": opts.cache,
+        "engine": opts.engine,
+        "max_size": opts.max_size,
+    }
     return run(load_bytes(data, path, loader), opts)
 
 
 def parse_path(path: str, options: Options | dict[str, Any] | None = None) -> Report:
     """Parse the report at ``path`` (``-`` reads stdin)."""
     from .load import read_bytes
+    from .options import Options
 
-    return parse_bytes(read_bytes(path), path, options)
+    opts = Options.resolve(options)
+    return parse_bytes(read_bytes(path, opts.max_size), path, opts)
 
 
 def parse_text(

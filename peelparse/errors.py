@@ -82,11 +82,46 @@ class ReadFailed(PeelparseError):
     exit_code = 14
 
 
+class MalformedHtml(PeelparseError):
+    """An HTML page the parser gives up on (nested beyond its depth limit)."""
+
+    code = "html_malformed"
+    exit_code = 13
+
+
+class WriteFailed(PeelparseError):
+    """Output could not be written: a read-only or full disk, a missing folder, a folder as file."""
+
+    code = "write_failed"
+    exit_code = 15
+
+
+class InputTooLarge(PeelparseError):
+    """An input over the maximum input size (``--max-size``), or one that never ends."""
+
+    code = "too_large"
+    exit_code = 16
+
+
+class TimedOut(PeelparseError):
+    """Parsing one input took longer than the time limit (``--timeout``)."""
+
+    code = "timeout"
+    exit_code = 17
+
+
+class OutOfMemory(PeelparseError):
+    """Parsing one input needed more memory than the limit (``--max-memory``)."""
+
+    code = "memory"
+    exit_code = 18
+
+
 class WorkerCrashed(PeelparseError):
-    """A batch worker process died on this input (a crash in a PDF library, the OOM killer)."""
+    """The process parsing this input died (a crash in a PDF library, the OOM killer)."""
 
     code = "worker_crashed"
-    exit_code = EXIT_INTERNAL
+    exit_code = 19
 
 
 ERROR_TYPES: tuple[type[PeelparseError], ...] = (
@@ -101,6 +136,11 @@ ERROR_TYPES: tuple[type[PeelparseError], ...] = (
     NoTextLayer,
     CorruptPdf,
     ReadFailed,
+    MalformedHtml,
+    WriteFailed,
+    InputTooLarge,
+    TimedOut,
+    OutOfMemory,
     WorkerCrashed,
 )
 
@@ -117,7 +157,12 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (10, "batch: at least one input failed (the others were written)"),
     (11, "PDF is encrypted (give --password)"),
     (12, "PDF has no text layer (scanned; OCR needed)"),
-    (13, "PDF is truncated or corrupt"),
+    (13, "PDF is truncated or corrupt, or HTML is malformed beyond reading"),
     (14, "input could not be read (permissions, I/O error)"),
+    (15, "output could not be written (read-only or full disk, missing folder)"),
+    (16, "input is larger than --max-size, or never ends"),
+    (17, "parsing took longer than --timeout"),
+    (18, "parsing needed more memory than --max-memory"),
+    (19, "the process parsing the input crashed"),
     (130, "interrupted (Ctrl-C); --out-dir holds only complete files"),
 )

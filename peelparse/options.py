@@ -8,6 +8,8 @@ from typing import Any
 DEFAULT_CYCLE: str | None = None
 DEFAULT_ENGINE = "pdfium"
 ENGINES = ("pdfium", "pdfplumber")
+#: The largest input read (bytes, ``--max-size``): 256 MiB, far above any published report.
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -16,19 +18,24 @@ class Options:
 
     ``cycle`` overrides the detected PEEL cycle; ``password`` opens an encrypted
     PDF; ``cache`` False bypasses the PDF loader cache; ``engine`` picks the PDF
-    text engine (``pdfium``, fast, default; ``pdfplumber``, the reference).
+    text engine (``pdfium``, fast, default; ``pdfplumber``, the reference);
+    ``max_size`` is the largest input read, in bytes (larger or endless inputs
+    raise ``InputTooLarge``).
     """
 
     cycle: str | None = DEFAULT_CYCLE
     password: str | None = None
     cache: bool = True
     engine: str = DEFAULT_ENGINE
+    max_size: int = DEFAULT_MAX_SIZE
 
     def __post_init__(self) -> None:
         if self.cycle is not None and not self.cycle.strip():
             raise ValueError("cycle must be a non-empty string or None")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
+        if self.max_size < 1:
+            raise ValueError("max_size must be a positive number of bytes")
 
     @classmethod
     def resolve(cls, value: Options | dict[str, Any] | None) -> Options:

@@ -1,20 +1,39 @@
 """Loading: a path, ``-`` or bytes become one Document, whatever the format.
 
 ``LOADERS`` maps a format name to the function that turns bytes into a
-Document.  The format comes from the bytes themselves (``%PDF-`` magic, an
-HTML doctype), so a report piped on stdin needs no hint.
+Document.  The format comes from the structure of the bytes themselves, so a
+report piped on stdin needs no hint:
+
+- PDF: ``%PDF-`` and a version digit at the start of the file, after at most
+  ``PDF_JUNK`` bytes of leading junk with no word in it (as PDF readers tolerate);
+- HTML: a document start (``<!doctype html``, ``<html``, ``<head`` or ``<body``)
+  after an optional BOM, white space, XML declaration and comments;
+- anything else is text (UTF-8, UTF-16 or UTF-32 with a BOM, or Windows-1252).
+
+Inputs are read up to ``MAX_INPUT_BYTES`` (``--max-size``): a larger one, or one
+that never ends (``/dev/zero``, an endless pipe), is refused after that many bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
 
+from .. import rx
 from ..document import Document
-from ..errors import EmptyInput, FileMissing, IsADirectory, ReadFailed, UnsupportedFormat
+from ..errors import (
+    EmptyInput,
+    FileMissing,
+    InputTooLarge,
+    IsADirectory,
+    ReadFailed,
+    UnsupportedFormat,
+)
+from ..options import DEFAULT_MAX_SIZE
 from . import txt
 
 #: Office and archive formats that people save reports in by mistake.
@@ -23,12 +42,27 @@ UNSUPPORTED_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 Loader = Callable[[bytes, str, str, dict[str, Any]], Document]
 
 
+MAX_INPUT_BYTES = DEFAULT_MAX_SIZE
+#: Bytes of leading junk tolerated before ``%PDF-``.
+PDF_JUNK = 64
+RE_PDF_MAGIC = rx.compile(r"%PDF-\d")
+RE_WORDISH = rx.compile(r"[A-Za-z]{3}")
+#: What may stand before an HTML document's start tag, then the start itself.
+RE_HTML_START = rx.compile(
+    r"(?:\s|<\?xml[^>]{0,200}\?>|<!--.{0,2000}?-->)*<(?:!doctype\s+html|html|head|body)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def sniff_format(data: bytes) -> str:
-    """'pdf', 'html' or 'txt', from the first bytes."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if data[:1024].find(b"%PDF-") != -1:
-        return "pdf"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
+    """'pdf', 'html' or 'txt', from the structure of the first bytes."""
+    start = data.find(b"%PDF-", 0, PDF_JUNK + 5)
+    if start != -1 and RE_PDF_MAGIC.match(data[start : start + 6].decode("latin-1")):
+        junk = data[:start].decode("latin-1")
+        if not RE_WORDISH.search(junk):  # junk, not a sentence that mentions %PDF-
+            return "pdf"
+    head = txt.decode_head(data[:4096])
+    if RE_HTML_START.match(head):
         return "html"
     return "txt"
 
@@ -59,26 +93,46 @@ def _load_html(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Doc
 LOADERS: dict[str, Loader] = {"txt": _load_txt, "pdf": _load_pdf, "html": _load_html}
 
 
-def read_bytes(path: str) -> bytes:
-    """The raw bytes of ``path`` (``-`` is stdin), with one-line errors."""
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The raw bytes of ``path`` (``-`` is stdin), with one-line errors.
+
+    At most ``limit`` bytes (default ``MAX_INPUT_BYTES``) are read: a longer
+    input, or an endless one, raises ``InputTooLarge``.
+    """
+    limit = MAX_INPUT_BYTES if limit is None else limit
     if path == "-":
-        return sys.stdin.buffer.read()
+        return _read_limited(sys.stdin.buffer, path, limit)
     if os.path.isdir(path):
         raise IsADirectory("is a directory (give a report file)", path)
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            return _read_limited(fh, path, limit)
     except FileNotFoundError:
         raise FileMissing("no such file", path) from None
     except OSError as exc:
         raise ReadFailed(exc.strerror or "cannot read file", path) from None
 
 
+def _read_limited(fh: Any, path: str, limit: int) -> bytes:
+    data: bytes = fh.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(path, limit)
+    return data
+
+
+def _too_large(path: str, limit: int) -> InputTooLarge:
+    return InputTooLarge(f"input is larger than the maximum of {limit:,} bytes (--max-size)", path)
+
+
 def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = None) -> Document:
     """Bytes to a Document, dispatching on the sniffed format.
 
-    ``options``: ``password`` (encrypted PDF), ``cache`` (False: no loader cache).
+    ``options``: ``password`` (encrypted PDF), ``cache`` (False: no loader cache),
+    ``max_size`` (bytes; a larger input raises ``InputTooLarge``).
     """
+    limit = (options or {}).get("max_size") or MAX_INPUT_BYTES
+    if len(data) > limit:
+        raise _too_large(path, limit)
     if not data.strip():
         raise EmptyInput("empty input", path)
     if data.startswith(UNSUPPORTED_MAGIC):
@@ -91,4 +145,4 @@ def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = No
 
 def load_path(path: str, options: dict[str, Any] | None = None) -> Document:
     """A file path, or ``-`` for stdin, to a Document."""
-    return load_bytes(read_bytes(path), path, options)
+    return load_bytes(read_bytes(path, (options or {}).get("max_size")), path, options)

@@ -1,8 +1,14 @@
 """HTML loader: a saved report page -> the same plain-text layout as the text exports.
 
-Uses the standard library's ``html.parser`` (a maintained, tolerant tokenizer
-that ships with Python: no extra dependency, no regular expressions over
-markup).  Only the report's main content is read: the ``<main>`` element (or
+The markup is parsed into a tree by lxml (libxml2's HTML parser, whose
+tokenizer follows HTML5): it stays linear on malformed input (unclosed
+comments, stray end tags, thousands of ``<``), where the standard library's
+``html.parser`` is quadratic, and a stray end tag (``</span>`` after a heading)
+cannot close the ``<main>`` element around it.  A page nested deeper than
+libxml2's limit (256 levels, far beyond any real page) raises
+``MalformedHtml`` rather than giving part of the page.  The tree is then read
+in document order as a stream of start tags, text and end tags
+(``_Reader``).  Only the report's main content is read: the ``<main>`` element (or
 ``role="main"``, or an ``<article>``) when the page has one; navigation,
 header, footer, breadcrumbs, cookie banners, share links, forms and scripts
 are dropped everywhere.  ``h1``–``h6`` and paragraphs become blocks, ``li``
@@ -12,11 +18,14 @@ first), link text is kept as text.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from typing import Any
 
 from .. import rx
 from ..document import Document
+from ..errors import MalformedHtml
 from ..textutil import RE_MONTH
 from .txt import decode
 
@@ -25,6 +34,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 DATE_META = ("published", "dcterms.date", "dc.date", "dcterms.issued", "date", "issued")
 RE_ISO_DATE = rx.compile(r"(?P<y>20\d\d)-(?P<m>[01]\d)(?:-(?P<d>[0-3]\d))?")
 RE_SPLIT_MARKER = rx.compile(r"[\s_-]+")
+RE_MAIN_END = rx.compile(r"</main\s*>", re.IGNORECASE)
 RE_FOOTER_DATE = rx.compile(rf"(?:(\d{{1,2}})\s+)?({RE_MONTH})\s+(20\d\d)")
 
 SKIP_TAGS = frozenset(
@@ -99,9 +109,10 @@ class _Block:
     rows: list[str] = field(default_factory=list)
 
 
-class _Reader(HTMLParser):
+class _Reader:
+    """Builds text blocks from start tags, text and end tags, in document order."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipping, main)
         self.blocks: list[_Block] = []
         self.buffer: list[str] = []
@@ -120,7 +131,10 @@ class _Reader(HTMLParser):
     def in_main(self) -> bool:
         return bool(self.stack) and self.stack[-1][2]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(
+        self, tag: str, attrs: list[tuple[str, str | None]], in_main: bool = False
+    ) -> None:
+        """``in_main``: the markup puts this element inside a ``<main>`` the tree closed early."""
         a = {k: (v or "") for k, v in attrs}
         self._date_of(tag, a)
         if tag in VOID_TAGS:
@@ -132,6 +146,7 @@ class _Reader(HTMLParser):
             tag in SKIP_TAGS or (tag not in HEADING_TAGS and _is_chrome(marker)) or "hidden" in a
         )
         main = tag in ("main", "article") or a.get("role") == "main" or "main-content" in marker
+        main |= in_main
         self.saw_main |= main and not self.skipping
         self.stack.append((tag, self.skipping or chrome, self.in_main or main))
         if self.skipping:
@@ -238,10 +253,71 @@ def html_to_text(markup: str) -> str:
     return _read(markup)[0]
 
 
-def _read(markup: str) -> tuple[str, str | None]:
+def _events(markup: str, path: str) -> Iterator[tuple[str, Any]]:
+    """('start', (tag, attrs)), ('data', text) and ('end', tag), from lxml's tree."""
+    from lxml import etree, html  # lazy: only HTML inputs need it
+
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    except etree.ParserError:  # nothing but white space, comments or junk
+        return
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or error.level_name == "FATAL":
+            raise MalformedHtml(f"HTML cannot be read: {error.message.strip()}", path)
+    main, main_end = _early_main(root, markup)
+    passed = False
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if not isinstance(tag, str):  # an entity or other non-element node
+            continue
+        if event == "start":
+            passed |= element is main
+            late = passed and (element.sourceline or main_end) < main_end
+            yield "start", (tag.lower(), list(element.attrib.items()), late)
+            if element.text:
+                yield "data", element.text
+        else:
+            yield "end", tag.lower()
+            if element.tail:
+                yield "data", element.tail
+
+
+def _early_main(root: Any, markup: str) -> tuple[Any, int]:
+    """``<main>`` and the line of the markup's ``</main>``, when a stray end tag closed it early.
+
+    A stray ``</div>`` inside ``<main>`` closes every element up to an enclosing
+    ``<div>``, ``<main>`` included (in browsers too, which still show what
+    follows).  Elements after ``<main>`` that start before the markup's own
+    ``</main>`` line then still count as main content.  ``(None, 0)`` otherwise.
+    """
+    main = next(root.iter("main"), None)
+    if main is None or not main.sourceline:
+        return None, 0
+    offset = 0
+    for _ in range(main.sourceline - 1):
+        offset = markup.find("\n", offset) + 1
+    end = RE_MAIN_END.search(markup, offset)
+    if end is None:
+        return None, 0
+    line = markup.count("\n", 0, end.start()) + 1
+    node, following = main, main.getnext()
+    while following is None and node.getparent() is not None:
+        node = node.getparent()
+        following = node.getnext()
+    starts_before = following is not None and (following.sourceline or line) < line
+    return (main, line) if starts_before else (None, 0)
+
+
+def _read(markup: str, path: str = "-") -> tuple[str, str | None]:
     reader = _Reader()
-    reader.feed(markup)
-    reader.close()
+    for kind, value in _events(markup, path):
+        if kind == "start":
+            reader.handle_starttag(*value)
+        elif kind == "end":
+            reader.handle_endtag(value)
+        else:
+            reader.handle_data(value)
     reader._flush()
     blocks = [b for b in reader.blocks if b.in_main] if reader.saw_main else reader.blocks
     lines: list[str] = []
@@ -254,5 +330,5 @@ def _read(markup: str) -> tuple[str, str | None]:
 
 def load(data: bytes, path: str, sha: str) -> Document:
     """HTML bytes -> Document (with the publication date of the page's metadata or footer)."""
-    text, published = _read(decode(data, path))
+    text, published = _read(decode(data, path), path)
     return Document(text=text, path=path, format="html", sha256=sha, published=published)

@@ -1,0 +1,135 @@
+"""Hostile and faulty input (issue #12): format sniffing, encodings, size, HTML structure.
+
+Each case is a defect a fuzz run found; the expected answers are stated here,
+not asked of peelparse.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+import peelparse
+from peelparse import errors
+from peelparse.load import load_bytes, read_bytes, sniff_format
+from peelparse.load.html import html_to_text
+from peelparse.load.txt import decode
+
+from .conftest import ROOT
+
+SEED = ROOT / "seeds" / "peel-2021-22-warwickshire.txt"
+PAGE = ROOT / "fixtures" / "html" / "html--2021-22-warwickshire.html"
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "pdf"),
+        (b"\x00\x00\r\n%PDF-1.4\n", "pdf"),  # a few bytes of junk, as PDF readers allow
+        (b"\xef\xbb\xbf%PDF-1.5\n", "pdf"),
+        (b"PEEL 2021/22\nSaved from %PDF-1.4 by a tool\n", "txt"),  # text mentioning it
+        (b"A report\n" + b"x" * 500 + b"%PDF-1.7\n", "txt"),  # beyond the start
+        (b"%PDF-x not a version\n", "txt"),
+        (b"<!DOCTYPE html><html>", "html"),
+        (b"  <html lang=en>", "html"),
+        (b"\xef\xbb\xbf<!-- saved from url -->\n<!doctype HTML>\n<html>", "html"),
+        (b'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="x">', "html"),
+        ("\ufeff<!DOCTYPE html>".encode("utf-16-le"), "html"),
+        (b"PEEL 2021/22\nThe force's <html> pages and <p> tags\n", "txt"),
+        (b"<p>A fragment, not a document</p>", "txt"),
+        (b"PEEL 2021/22\n", "txt"),
+    ],
+)
+def test_format_is_sniffed_from_structure(data: bytes, fmt: str) -> None:
+    assert sniff_format(data) == fmt
+
+
+def test_text_mentioning_pdf_and_html_is_read_as_text() -> None:
+    seed = SEED.read_bytes()
+    head, rest = seed.split(b"\n", 1)
+    mentioned = head + b"\nThis file was saved as %PDF-1.4 from <html> by a <body> tag.\n" + rest
+    report = peelparse.to_dict(peelparse.parse_bytes(mentioned, "x.txt"))
+    assert report["source"]["format"] == "txt"
+    assert len(report["judgments"]) == len(
+        peelparse.to_dict(peelparse.parse_path(str(SEED)))["judgments"]
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8"])
+def test_unicode_text_with_a_bom_is_decoded(codec: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    data = ("\ufeff" + text.replace("\n", "\r\n")).encode(codec)
+    assert decode(data, "x") == text
+    from_bom = peelparse.to_dict(peelparse.parse_bytes(data, "x.txt"))
+    plain = peelparse.to_dict(peelparse.parse_path(str(SEED)))
+    assert from_bom["judgments"] == plain["judgments"]
+
+
+def test_utf16_without_a_bom_is_still_binary() -> None:
+    with pytest.raises(errors.BinaryInput):
+        decode("PEEL 2021/22 report text".encode("utf-16-le"), "x")
+
+
+def test_utf16_bom_with_broken_body_is_an_encoding_error() -> None:
+    with pytest.raises(errors.UndecodableText):
+        decode(codecs.BOM_UTF16_LE + b"P\x00\x00\xd8", "x")  # a lone surrogate
+
+
+def test_utf16_bom_over_binary_is_binary() -> None:
+    with pytest.raises(errors.BinaryInput):
+        decode(codecs.BOM_UTF16_LE + b"\x01\x00\x02\x00" * 200, "x")
+
+
+def test_endless_input_is_refused_at_the_limit() -> None:
+    with pytest.raises(errors.InputTooLarge) as caught:
+        read_bytes("/dev/zero", 4096)
+    assert caught.value.exit_code == 16
+
+
+def test_input_over_the_limit_is_refused_and_at_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(SEED.read_bytes())
+    size = path.stat().st_size
+    assert len(read_bytes(str(path), size)) == size
+    with pytest.raises(errors.InputTooLarge):
+        read_bytes(str(path), size - 1)
+    with pytest.raises(errors.InputTooLarge):
+        load_bytes(SEED.read_bytes(), "x", {"max_size": size - 1})
+    with pytest.raises(errors.InputTooLarge):
+        peelparse.parse_path(str(path), {"max_size": 100})
+
+
+STRAY_END_TAGS = ["</span>", "</div></div>", "</main2>", "</p></li></ul>", "</section></article>"]
+
+
+@pytest.mark.parametrize("stray", STRAY_END_TAGS)
+def test_stray_end_tags_do_not_close_main(stray: str) -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    first_heading_end = page.index("</h2>") + len("</h2>")
+    broken = page[:first_heading_end] + stray + page[first_heading_end:]
+    clean = peelparse.to_dict(peelparse.parse_bytes(page.encode(), "a.html"))
+    dirty = peelparse.to_dict(peelparse.parse_bytes(broken.encode(), "b.html"))
+    assert len(clean["judgments"]) > 5
+    assert dirty["judgments"] == clean["judgments"]
+    assert dirty["source"]["lines"] == clean["source"]["lines"]
+
+
+def test_stray_end_tag_keeps_the_rest_of_main_and_drops_chrome() -> None:
+    text = html_to_text(
+        "<html><body><nav>Menu</nav><main><h2>Grades</h2></span><p>Kept text</p></main>"
+        "<footer>Footer</footer></body></html>"
+    )
+    assert text == "Grades\n\nKept text\n"
+
+
+def test_comments_do_not_split_or_leak_text() -> None:
+    assert html_to_text("<html><body><main><p>a<!-- hidden -->b</p></main></body></html>") == "ab\n"
+
+
+def test_html_nested_beyond_the_parser_limit_is_an_error_not_half_a_page() -> None:
+    deep = "<html><body><main><p>x</p>" + "<div>" * 5000 + "y" + "</div>" * 5000 + "</main>"
+    with pytest.raises(errors.MalformedHtml) as caught:
+        peelparse.parse_bytes(deep.encode(), "deep.html")
+    assert caught.value.exit_code == 13
