@@ -85,13 +85,32 @@ def _new_block(kind: str, start: int, end: int, line_no: int, text: str) -> Bloc
     return Block(kind, start, end, line_no, line_no, clean)
 
 
-def _extend(block: Block, end: int, line_no: int, doc_text: str) -> None:
-    block.end = end
-    block.end_line = line_no
-    raw = doc_text[block.start : end]
-    if block.kind == "bullet":
-        raw = RE_BULLET.sub("", raw, count=1)
-    block.text = collapse(raw)
+class _Open:
+    """The block being built: its text is kept as pieces and joined once, when it closes.
+
+    Joining once keeps building linear in the block's length (a block of 10,000
+    lines used to be collapsed again for every line added).
+    """
+
+    def __init__(self) -> None:
+        self.block: Block | None = None
+        self.parts: list[str] = []
+
+    def start(self, block: Block) -> None:
+        self.close()
+        self.block, self.parts = block, [block.text] if block.text else []
+
+    def extend(self, end: int, line_no: int, doc_text: str) -> None:
+        assert self.block is not None
+        added = collapse(doc_text[self.block.end : end])
+        if added:
+            self.parts.append(added)
+        self.block.end, self.block.end_line = end, line_no
+
+    def close(self) -> None:
+        if self.block is not None:
+            self.block.text = " ".join(self.parts)
+        self.block, self.parts = None, []
 
 
 def _standalone(line: str) -> bool:
@@ -121,30 +140,34 @@ def _one_per_line(lines: list[tuple[int, int, str]]) -> bool:
 def split_blocks(doc: Document) -> list[Block]:
     """The blocks of a Document, in order."""
     blocks: list[Block] = []
-    current: Block | None = None
+    current = _Open()
     last_blank = True
     lines = doc.lines()
     per_line = _one_per_line(lines)
     for line_no, (start, end, line) in enumerate(lines, start=1):
         if not line.strip() or per_line:
-            current, last_blank = None, True
+            current.close()
+            last_blank = True
         if not line.strip():
             continue
         kind = _piece_kind(line)
         alone = kind == "para" and _standalone(line)
-        joins = current is not None and current.kind != "row" and not current.standalone
-        if current is not None and joins and kind == "para" and not alone:
-            _extend(current, end, line_no, doc.text)
+        open_block = current.block
+        joins = open_block is not None and open_block.kind != "row" and not open_block.standalone
+        if joins and kind == "para" and not alone:
+            current.extend(end, line_no, doc.text)
             continue
+        current.close()
         block = _new_block(kind, start, end, line_no, line)
         block.standalone = alone
         if last_blank and blocks and _is_continuation(blocks[-1], block):
-            _extend(blocks[-1], end, line_no, doc.text)
-            current = blocks[-1]
+            current.start(blocks[-1])
+            current.extend(end, line_no, doc.text)
         else:
             blocks.append(block)
-            current = block
+            current.start(block)
         last_blank = False
+    current.close()
     for i, block in enumerate(blocks):
         block.index = i
     return blocks

@@ -29,7 +29,13 @@ def doc(text: str, **kw: Any) -> Any:
 
 @dataclass(eq=False, repr=False)
 class Location:
-    """Where an item sits: line and character offsets into the normalised text."""
+    """Where an item sits: line and character offsets into the normalised text.
+
+    An item's ``text`` is the normalised text (``peelparse text``) at
+    ``[start:end]`` with each run of white space, line breaks included, collapsed
+    to one space ("Requires" and "improvement" on two lines are given as "Requires improvement"):
+    that is the one normalisation, and it holds for every item.
+    """
 
     line: int = doc("1-based line of the item's first character")
     page: int | None = doc("1-based physical page (PDF), null for text input")
@@ -217,7 +223,10 @@ class Finding:
     id: str = doc("'finding-N', in report order")
     kind: str = doc("proportion | percentage | count | sample | rate_ratio | duration | target")
     text: str = doc("the shortest span carrying the number, verbatim")
-    sentence: str = doc("the whole sentence, whitespace collapsed")
+    sentence: str = doc(
+        "the whole sentence, whitespace collapsed; a sentence over 600 characters is cut "
+        "to the 600 or so around the number, with '\u2026' where it was cut"
+    )
     value: float | None = doc("the number (a proportion's value is numerator/denominator)")
     numerator: float | None = doc("proportion: the part")
     denominator: float | None = doc("proportion: the whole, null when not given")

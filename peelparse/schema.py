@@ -6,6 +6,7 @@ Nothing here is written by hand per field: a new model field appears in
 
 from __future__ import annotations
 
+import inspect
 import types
 import typing
 from dataclasses import fields, is_dataclass
@@ -48,7 +49,7 @@ def record_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         props[f.name] = prop
     return {
         "type": "object",
-        "description": (cls.__doc__ or "").strip(),
+        "description": inspect.cleandoc(cls.__doc__ or ""),
         "properties": props,
         "required": [f.name for f in fields(cls)],
         "additionalProperties": False,

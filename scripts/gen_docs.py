@@ -7,6 +7,7 @@ python scripts/gen_docs.py --check  # exit 1 if it is out of date (CI)
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def render() -> str:
         out += [
             f"## {name}",
             "",
-            (cls.__doc__ or "").strip(),
+            inspect.cleandoc(cls.__doc__ or ""),
             "",
             "| field | type | meaning |",
             "| --- | --- | --- |",

@@ -7,6 +7,7 @@ not asked of peelparse.
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from peelparse.load.html import html_to_text
 from peelparse.load.txt import decode
 
 from .conftest import ROOT
+from .helpers import snippet_report
 
 SEED = ROOT / "seeds" / "peel-2021-22-warwickshire.txt"
 PAGE = ROOT / "fixtures" / "html" / "html--2021-22-warwickshire.html"
@@ -133,3 +135,77 @@ def test_html_nested_beyond_the_parser_limit_is_an_error_not_half_a_page() -> No
     with pytest.raises(errors.MalformedHtml) as caught:
         peelparse.parse_bytes(deep.encode(), "deep.html")
     assert caught.value.exit_code == 13
+
+
+# Linear time and output: each case compares sizes n and 10n with counted work
+# (output bytes, calls), never with a wall clock.
+
+
+def test_finding_sentences_are_capped_so_output_grows_linearly() -> None:
+    from peelparse.extract.findings import ELLIPSIS, SENTENCE_MAX
+
+    seed = SEED.read_text(encoding="utf-8")
+
+    def output_size(n: int) -> tuple[int, int]:
+        text = seed + "\n\nIn the cases we reviewed, " + "12% " * n + "were late.\n"
+        report = peelparse.to_dict(peelparse.parse_text(text))
+        long = [
+            f for f in report["findings"] if f["sentence"].startswith(("In the cases", ELLIPSIS))
+        ]
+        assert len(long) >= n
+        assert all(len(f["sentence"]) <= SENTENCE_MAX + 2 for f in long)
+        assert all(f["text"] in f["sentence"] for f in long)
+        return len(json.dumps(report)), len(long)
+
+    small, n_small = output_size(500)
+    large, n_large = output_size(5000)
+    assert n_large >= 10 * n_small - 10
+    assert large < 12 * small  # quadratic growth would be about 100 times
+
+
+def test_a_short_sentence_is_kept_whole() -> None:
+    from peelparse.extract.findings import around
+
+    sentence = "Plans were created in 24 of the 43 cases we reviewed."
+    report = snippet_report(f"Protecting vulnerable people\n\n{sentence}\n")
+    assert [f["sentence"] for f in report["findings"]] == [sentence]
+    long = "word " * 400 + "24 of the 43 cases" + " word" * 400
+    cut = around(long, long.index("24"), long.index("cases") + 5)
+    assert cut.startswith("\u2026word") and cut.endswith("word\u2026")
+    assert "24 of the 43 cases" in cut
+
+
+def test_contents_leader_reads_in_one_pass() -> None:
+    from peelparse.load.pdf import _contents_row
+
+    assert _contents_row("Introduction ........ 4") == "Introduction\t4"
+    assert _contents_row("Summary . . . . . 12") == "Summary\t12"
+    assert _contents_row("Title .. 3") is None
+    assert _contents_row("Title 12345") is None
+    assert _contents_row("....3") is None
+    for n in (40_000, 400_000):  # seconds each, before: the pattern backtracked
+        assert _contents_row("." * n) is None
+        assert _contents_row("Title " + ". " * n + "7") == "Title\t7"
+
+
+def test_a_block_of_many_lines_is_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peelparse import blocks
+    from peelparse.document import Document
+
+    calls = {"chars": 0}
+    real = blocks.collapse
+
+    def counting(text: str) -> str:
+        calls["chars"] += len(text)
+        return real(text)
+
+    monkeypatch.setattr(blocks, "collapse", counting)
+
+    def work(n: int) -> int:
+        calls["chars"] = 0
+        text = "\n".join(f"Heading line {i}" for i in range(n)) + "\n"
+        (block,) = blocks.split_blocks(Document(text, "-", "txt", "0"))
+        assert block.text == real(text)
+        return calls["chars"]
+
+    assert work(10_000) < 12 * work(1000)

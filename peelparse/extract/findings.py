@@ -391,6 +391,28 @@ def _blocks(ctx: Context) -> Iterator[Block]:
             yield block
 
 
+#: A finding's ``sentence`` is at most about this many characters: a longer one is cut
+#: to the text around the number, so that output grows linearly with the input
+#: (a 100 KB "sentence" of numbers once gave every one of its findings a copy).
+SENTENCE_MAX = 600
+ELLIPSIS = "\u2026"
+
+
+def around(sentence: str, start: int, end: int) -> str:
+    """The part of a long sentence around ``[start:end]``, cut at spaces, '…' at each cut."""
+    half = (SENTENCE_MAX - (end - start)) // 2
+    lo, hi = max(0, start - half), min(len(sentence), end + half)
+    if lo > 0:
+        space = sentence.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(sentence):
+        space = sentence.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    head = ELLIPSIS if lo > 0 else ""
+    tail = ELLIPSIS if hi < len(sentence) else ""
+    return f"{head}{collapse(sentence[lo:hi])}{tail}"
+
+
 def extract(ctx: Context) -> Extracted:
     """One record per finding, in text order."""
     out = Extracted()
@@ -400,15 +422,16 @@ def extract(ctx: Context) -> Extracted:
         for start, end in ctx.sentences(block):
             sentence = raw[start:end]
             hits = sentence_hits(sentence, context)
-            clean = collapse(sentence) if hits else ""
+            clean = collapse(sentence) if hits and len(sentence) <= SENTENCE_MAX else ""
             for hit in hits:
                 a, b = block.start + start + hit.start, block.start + start + hit.end
+                shown = clean or around(sentence, hit.start, hit.end)
                 out.items.append(
                     Finding(
                         id=f"finding-{len(out.items) + 1}",
                         kind=hit.kind,
                         text=collapse(ctx.doc.text[a:b]),
-                        sentence=clean,
+                        sentence=shown,
                         value=hit.value,
                         numerator=hit.numerator,
                         denominator=hit.denominator,

@@ -34,7 +34,8 @@ from ..vocab import grade_key
 from .pdfgrid import grid_from_words, holds_grid
 from .running import keep_on_last_page, page_number, running_lines
 
-RE_LEADER = rx.compile(r"^(?P<title>.*?\S)\s*(?:\.\s*){3,}(?P<page>\d{1,4})$")
+#: A contents entry ends in a leader of at least this many dots and a page number.
+LEADER_DOTS = 3
 RE_BULLET_GLYPH = rx.compile(
     "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
 )
@@ -192,8 +193,21 @@ def _bullet(text: str) -> str | None:
 
 
 def _contents_row(text: str) -> str | None:
-    m = RE_LEADER.match(text)
-    return f"{m['title']}\t{m['page']}" if m else None
+    """'Title ........ 12' -> 'Title\t12'; None for any other line.
+
+    Read from the right in one pass (a pattern with a lazy title before the
+    leader backtracked: one 40 KB line of dots took seconds).
+    """
+    body = text.rstrip("0123456789")
+    page = text[len(body) :]
+    if not 1 <= len(page) <= 4:
+        return None
+    cut = len(body)
+    while cut and (body[cut - 1] == "." or body[cut - 1].isspace()):
+        cut -= 1
+    if not cut or body.count(".", cut) < LEADER_DOTS:
+        return None
+    return f"{body[:cut]}\t{page}"
 
 
 def _line_gap(pages: list[Page]) -> float:
