@@ -1,25 +1,25 @@
 """Batch runs: many inputs, parallel workers, results in input order, nothing lost.
 
 ``expand_inputs`` turns files, folders (recursively) and ``-`` into a list of
-inputs; ``run_batch`` parses them in worker processes and yields one
-``Outcome`` per input, in input order, each either a report (as a dict) or an
-error record.  A bad input never stops the others.
+inputs; ``run_batch`` parses each in a process of its own under a time and a
+memory limit (``isolate``) and yields one ``Outcome`` per input, in input
+order, each either a report (as a dict) or an error record.  A bad input never
+stops the others.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
-import signal
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import PeelparseError, WorkerCrashed
+from .errors import OutOfMemory, PeelparseError
+
+if TYPE_CHECKING:
+    from .isolate import Limits
 
 #: Suffixes a folder is searched for (reports, and extract's own JSON output).
 REPORT_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
@@ -122,7 +122,7 @@ def parse_one(
 
     try:
         if data is None:
-            data = read_bytes(path)
+            data = read_bytes(path, (options or {}).get("max_size"))
         report = to_dict(parse_bytes(data, path, options))
         if encode is not None:
             from .emit import dumps
@@ -132,18 +132,12 @@ def parse_one(
         return Outcome(path, report=report)
     except PeelparseError as exc:
         return Outcome(path, error=error_record(path, exc, data))
+    except MemoryError:
+        memory = OutOfMemory("ran out of memory (--max-memory)", path)
+        return Outcome(path, error=error_record(path, memory, data))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
         err = PeelparseError(f"internal error: {type(exc).__name__}: {exc}", path)
         return Outcome(path, error=error_record(path, err, data))
-
-
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-
-
-def _work(args: tuple[str, dict[str, Any] | None, Encoding | None]) -> Outcome:
-    path, options, encode = args
-    return parse_one(path, options, None, encode)
 
 
 def run_batch(
@@ -152,183 +146,47 @@ def run_batch(
     options: dict[str, Any] | None = None,
     stdin: bytes | None = None,
     encode: Encoding | None = None,
+    limits: Limits | None = None,
+    ordered: bool = True,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order; ``jobs`` > 1 uses that many worker processes.
+    """Outcomes in input order (or as they finish, when not ``ordered``).
 
-    The workers start here, before the caller iterates (and so before a progress
-    bar starts its thread): forking a process that runs threads can deadlock.
+    Each input is parsed in a child process of its own under ``limits``
+    (``isolate.Limits``: a time and a memory limit, defaults when None), at most
+    ``jobs`` at a time; an input that breaks a limit or kills its process gets an
+    error record (``timeout``, ``memory``, ``worker_crashed``) and the others go on.
+    Inputs are read only as the caller iterates.
     """
-    if jobs <= 1 or len(paths) <= 1:
-        return (parse_one(p, options, stdin if p == "-" else None, encode) for p in paths)
-    files = [p for p in paths if p != "-"]
-    workers = Workers(files, jobs, options, encode)
-    return _in_order(workers, paths, options, stdin, encode)
+    from . import pipeline  # noqa: F401 - imported once here, inherited by every child
+    from .isolate import Limits, run
+
+    def task(path: str) -> Callable[[], Outcome]:
+        return lambda: parse_one(path, options, stdin if path == "-" else None, encode)
+
+    def failed(index: int, exc: PeelparseError) -> Outcome:
+        path = paths[index]
+        exc.path = path
+        return Outcome(path, error=error_record(path, exc, stdin if path == "-" else _bytes(path)))
+
+    tasks = [task(p) for p in paths]
+    return (outcome for _, outcome in run(tasks, jobs, limits or Limits(), failed, ordered))
 
 
-def _in_order(
-    workers: Workers,
-    paths: list[str],
-    options: dict[str, Any] | None,
-    stdin: bytes | None,
-    encode: Encoding | None,
-) -> Iterator[Outcome]:
+def _bytes(path: str) -> bytes | None:
+    """A file's bytes for an error record's SHA-256 (None when it cannot be read)."""
+    from .load import read_bytes
+
     try:
-        i = 0
-        for path in paths:
-            if path == "-":
-                yield parse_one(path, options, stdin, encode)
-                continue
-            yield workers.result(i)
-            i += 1
-    finally:
-        workers.shutdown()
-
-
-class Workers:
-    """Worker processes for a batch of files, robust to a worker that dies.
-
-    Files are handed out in input order, so outcomes come back about as fast as
-    the caller writes them (output streams, and the progress bar moves).  A worker
-    that dies (a crash in a PDF library, the OOM killer) breaks the pool: the files
-    it may have been reading are then read again one at a time, each in a fresh
-    process; one that kills its process again gets a ``worker_crashed`` error
-    record, and the rest of the batch goes on in a new pool.
-    """
-
-    def __init__(
-        self,
-        files: list[str],
-        jobs: int,
-        options: dict[str, Any] | None,
-        encode: Encoding | None,
-    ) -> None:
-        from . import pipeline  # noqa: F401 - imported once here, inherited by forked workers
-
-        self.files, self.jobs, self.options, self.encode = files, jobs, options, encode
-        self.futures: list[Any] = [None] * len(files)
-        self.pool = self._submit(list(range(len(files))), jobs)
-
-    def _submit(self, indexes: list[int], jobs: int) -> Any:
-        from concurrent.futures import ProcessPoolExecutor  # lazy: only for --jobs > 1
-
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
-        try:
-            for i in indexes:  # the first submit starts the workers
-                self.futures[i] = pool.submit(_work, (self.files[i], self.options, self.encode))
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        return pool
-
-    def result(self, i: int) -> Outcome:
-        """File ``i``'s outcome (waits for it); each index is asked for once."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            outcome: Outcome = self.futures[i].result()
-        except BrokenProcessPool:
-            self._recover()
-            outcome = self.futures[i].result()
-        self.futures[i] = None  # the caller has it now: free the memory
-        return outcome
-
-    def _recover(self) -> None:
-        """After a worker died: isolate the files it may have held, restart the rest."""
-        from concurrent.futures import Future
-
-        self.pool.shutdown(wait=True)
-        lost = [i for i in range(len(self.files)) if _broken(self.futures[i])]
-        # A pool hands out files in submission order, at most jobs + 1 at a time.
-        suspects, rest = lost[: self.jobs + 1], lost[self.jobs + 1 :]
-        for i in suspects:
-            alone = self._submit([i], 1)
-            try:
-                self.futures[i].result()
-            except Exception:  # noqa: BLE001 - it killed its process again
-                done: Future[Outcome] = Future()
-                done.set_result(crashed(self.files[i]))
-                self.futures[i] = done
-            finally:
-                alone.shutdown(wait=True)
-        self.pool = self._submit(rest, self.jobs)
-
-    def shutdown(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _broken(future: Any) -> bool:
-    from concurrent.futures.process import BrokenProcessPool
-
-    if future is None or not future.done() or future.cancelled():
-        return False
-    return isinstance(future.exception(), BrokenProcessPool)
-
-
-def crashed(path: str) -> Outcome:
-    """The error record of a file whose worker process died reading it."""
-    data = None
-    with contextlib.suppress(OSError), open(path, "rb") as fh:
-        data = fh.read()
-    err = WorkerCrashed("the worker process died reading this file", path)
-    return Outcome(path, error=error_record(path, err, data))
-
-
-def output_name(report: dict[str, Any], input_path: str) -> str:
-    """``<force_slug>-<cycle>`` ('kent-2021-22'), else the input's stem."""
-    doc = report.get("document") or {}
-    slug, cycle = doc.get("force_slug"), doc.get("cycle")
-    if slug and cycle:
-        return f"{slug}-{cycle.replace('/', '-').replace(chr(0x2013), '-')}"
-    stem = Path(input_path).stem if input_path != "-" else "stdin"
-    return stem or "report"
-
-
-def _existing_sha(path: Path) -> str | None:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return str(json.load(fh)["source"]["sha256"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return read_bytes(path)
+    except PeelparseError:
         return None
 
 
-def write_report(
-    out_dir: Path, report: dict[str, Any], input_path: str, text: str
-) -> tuple[Path, bool]:
-    """Write ``text`` atomically as out_dir/<name>.json; never replace a different report.
+def input_sha(path: str, limit: int | None = None) -> str | None:
+    """The SHA-256 of an input file (None when it cannot be read)."""
+    from .load import read_bytes
 
-    Returns the path written and whether the preferred name was taken by another
-    report (then the name gets the first 8 hex digits of the input's SHA-256).
-    """
-    sha = report["source"]["sha256"]
-    name = output_name(report, input_path)
-    target, renamed = out_dir / f"{name}.json", False
-    if target.exists() and _existing_sha(target) != sha:
-        target, renamed = out_dir / f"{name}--{sha[:8]}.json", True
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return target, renamed
-
-
-def existing_shas(out_dir: Path) -> set[str]:
-    """SHA-256 of every input already written to ``out_dir`` (for --skip-existing)."""
-    found = set()
-    for path in out_dir.glob("*.json"):
-        sha = _existing_sha(path)
-        if sha:
-            found.add(sha)
-    return found
-
-
-def input_sha(path: str) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.sha256(fh.read()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bytes(path, limit)).hexdigest()
+    except PeelparseError:
         return None

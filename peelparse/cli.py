@@ -7,16 +7,27 @@ bar, only on a terminal), warnings and errors go to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
-from .errors import EXIT_CODES, EXIT_INTERNAL, EXIT_SOME_FAILED, EXIT_USAGE, PeelparseError
+from .errors import (
+    EXIT_CODES,
+    EXIT_INTERNAL,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    PeelparseError,
+    WriteFailed,
+)
+
+EXIT_WRITE = WriteFailed.exit_code
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,20 +39,29 @@ DEFAULT_JOBS = os.cpu_count() or 1
 
 
 def say(kind: str, message: str) -> None:
-    click.echo(f"peelparse: {kind}: {message}", err=True)
+    """One line on stderr; report-derived text in it is escaped (``textutil.printable``)."""
+    from .textutil import printable
+
+    click.echo(f"peelparse: {kind}: {printable(message)}", err=True)
 
 
-def fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> NoReturn:
     say("error", message)
     sys.exit(code)
 
 
 def guarded(func: F) -> F:
-    """Run a command body; known errors become one line and an exit code."""
+    """Run a command body; known errors become one line and an exit code.
+
+    Standard output is flushed inside, so that a full disk (``/dev/full``) is a
+    ``write_failed`` error too, not a traceback at exit.
+    """
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except PeelparseError as exc:
             fail(str(exc), exc.exit_code)
         except BrokenPipeError:
@@ -50,6 +70,9 @@ def guarded(func: F) -> F:
         except KeyboardInterrupt:
             say("error", "interrupted")
             sys.exit(130)
+        except OSError as exc:  # reads are PeelparseErrors already: this is the output
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            fail(f"cannot write output: {exc.strerror or type(exc).__name__}", EXIT_WRITE)
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback
             if os.environ.get("PEELPARSE_DEBUG"):
                 raise
@@ -63,63 +86,170 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def open_output(path: str | None) -> IO[str]:
+@contextlib.contextmanager
+def output_stream(path: str | None) -> Iterator[IO[str]]:
+    """Standard output, or ``-o FILE`` written atomically (``files.atomic_output``)."""
     if path is None or path == "-":
-        return sys.stdout
-    return open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        yield sys.stdout
+        return
+    from .files import atomic_output
+
+    with atomic_output(path) as out:
+        yield out
 
 
-def batch_options(func: F) -> F:
-    """Options shared by every command that reads many reports."""
-    func = click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")(func)
-    func = click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")(
-        func
-    )
+class Size(click.ParamType):  # type: ignore[type-arg]
+    """A size in bytes: '2G', '512M', '300k' or a plain number (0 only where it means no limit)."""
+
+    name = "size"
+    UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+    def __init__(self, zero_ok: bool = True) -> None:
+        self.zero_ok = zero_ok
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
+        unit = text[-1:] if text[-1:] in "kmgt" else ""
+        number = text[: len(text) - len(unit)]
+        try:
+            size = float(number) * self.UNITS[unit]
+        except ValueError:
+            self.fail(f"{value!r} is not a size (e.g. 2G, 512M, 300k)", param, ctx)
+        if size < 0 or (size < 1 and not self.zero_ok):
+            self.fail(
+                f"{value!r} must be {'0 or more' if self.zero_ok else 'at least 1'}", param, ctx
+            )
+        return int(size)
+
+
+def limit_options(func: F) -> F:
+    """The per-input limits: time, memory and input size (``isolate``, ``load``)."""
+    from .isolate import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+    from .options import DEFAULT_MAX_SIZE
+
     func = click.option(
-        "--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache."
+        "--max-size",
+        type=Size(zero_ok=False),
+        default=f"{DEFAULT_MAX_SIZE // 1024**2}M",
+        show_default=True,
+        help="Largest input read; a larger or endless one is an error (exit 16).",
     )(func)
     func = click.option(
+        "--max-memory",
+        type=Size(),
+        default=f"{DEFAULT_MAX_MEMORY // 1024**3}G",
+        show_default=True,
+        help="Memory one input may use, 0 for no limit (exit 18 past it).",
+    )(func)
+    func = click.option(
+        "--timeout",
+        type=click.FloatRange(0),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        metavar="SECONDS",
+        help="Time one input may take, 0 for no limit (exit 17 past it).",
+    )(func)
+    return func
+
+
+@dataclass(frozen=True)
+class Run:
+    """What the shared options ask of a run: how to parse, within which limits, where to."""
+
+    options: dict[str, Any]
+    limits: Any  # isolate.Limits (imported lazily)
+    jobs: int = 1
+    quiet: bool = False
+    output: str | None = None
+
+
+def run_options(func: F, many: bool = True) -> F:
+    """The shared options; the command receives them as one ``run`` (a ``Run``)."""
+
+    def wrapper(**kwargs: Any) -> Any:
+        from .isolate import Limits
+
+        timeout, max_memory = kwargs.pop("timeout"), kwargs.pop("max_memory")
+        run = Run(
+            options={
+                "cycle": kwargs.pop("cycle", None),
+                "password": kwargs.pop("password"),
+                "cache": not kwargs.pop("no_cache"),
+                "engine": kwargs.pop("engine"),
+                "max_size": kwargs.pop("max_size"),
+            },
+            limits=Limits(timeout=timeout or None, max_memory=max_memory or None),
+            jobs=kwargs.pop("jobs", 1),
+            quiet=kwargs.pop("quiet", False),
+            output=kwargs.pop("output", None),
+        )
+        return func(run=run, **kwargs)
+
+    wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
+    wrapped: Any = limit_options(wrapper)
+    wrapped = click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")(
+        wrapped
+    )
+    wrapped = click.option(
+        "--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache."
+    )(wrapped)
+    wrapped = click.option(
         "--engine",
         type=click.Choice(["pdfium", "pdfplumber"]),
         default="pdfium",
         show_default=True,
         help="PDF text engine (pdfplumber is the slower reference).",
-    )(func)
-    func = click.option(
-        "--jobs",
-        "-j",
-        type=click.IntRange(1),
-        default=DEFAULT_JOBS,
-        show_default=True,
-        help="Worker processes.",
-    )(func)
-    func = click.option(
-        "--cycle", metavar="CYCLE", help="Override the detected PEEL cycle (e.g. 2021/22)."
-    )(func)
-    func = click.option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")(
-        func
-    )
-    return func
+    )(wrapped)
+    if many:
+        wrapped = click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")(
+            wrapped
+        )
+        wrapped = click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(1),
+            default=DEFAULT_JOBS,
+            show_default=True,
+            help="Inputs parsed at once, each in a process of its own.",
+        )(wrapped)
+        wrapped = click.option(
+            "--cycle", metavar="CYCLE", help="Override the detected PEEL cycle (e.g. 2021/22)."
+        )(wrapped)
+        wrapped = click.option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+        )(wrapped)
+    return wrapped  # type: ignore[no-any-return]
 
 
-def parse_options(
-    cycle: str | None, password: str | None, no_cache: bool, engine: str
-) -> dict[str, Any]:
-    """The library's options (``peelparse.options.Options``) from the shared CLI flags."""
-    return {"cycle": cycle, "password": password, "cache": not no_cache, "engine": engine}
+def batch_options(func: F) -> F:
+    """Options shared by every command that reads many reports."""
+    return run_options(func, many=True)
+
+
+def run_options_one(func: F) -> F:
+    """The options of a command that reads one input (no --jobs, --cycle, -o)."""
+    return run_options(func, many=False)
 
 
 def progress(outcomes: Iterator[Any], total: int, quiet: bool) -> Iterator[Any]:
-    """A rich progress bar on stderr, only when stderr is a terminal."""
+    """A rich progress bar on stderr, only when stderr is a terminal.
+
+    It is redrawn as each outcome arrives (no refresh thread: the batch forks a
+    process per input, and forking a process that runs threads can deadlock).
+    """
     if quiet or total < 2 or not sys.stderr.isatty():
         yield from outcomes
         return
     from rich.progress import Progress  # lazy: only on a terminal
 
-    with Progress(transient=True, console=_stderr_console()) as bar:
+    with Progress(transient=True, auto_refresh=False, console=_stderr_console()) as bar:
         task = bar.add_task("reports", total=total)
+        bar.refresh()
         for outcome in outcomes:
             bar.advance(task)
+            bar.refresh()
             yield outcome
 
 
@@ -133,9 +263,13 @@ def report_problems(outcome: Any, quiet: bool) -> None:
     if outcome.error is not None:
         say("error", f"{outcome.path}: {outcome.error['error']['message']}")
     elif not quiet:
-        for w in outcome.report["warnings"]:
-            line = f" (line {w['location']['line']})" if w["location"] else ""
-            say("warning", f"{outcome.path}: {w['code']}: {w['message']}{line}")
+        say_warnings(outcome.path, outcome.report["warnings"])
+
+
+def say_warnings(path: str, warnings: list[dict[str, Any]]) -> None:
+    for w in warnings:
+        line = f" (line {w['location']['line']})" if w["location"] else ""
+        say("warning", f"{path}: {w['code']}: {w['message']}{line}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_HELP)
@@ -171,18 +305,14 @@ def extract(
     out_dir: str | None,
     skip_existing: bool,
     fail_fast: bool,
-    output: str | None,
-    cycle: str | None,
-    jobs: int,
-    quiet: bool,
-    password: str | None,
-    no_cache: bool,
-    engine: str,
+    run: Run,
 ) -> None:
     """Extract reports (files, folders, or - for stdin) as JSON.
 
     One input gives one JSON object; several give JSON Lines, one report per
     line in input order, with an error record for each input that failed.
+    Each input is parsed in a process of its own, within --timeout and
+    --max-memory.
 
     \b
     Examples:
@@ -192,113 +322,121 @@ def extract(
     """
     if skip_existing and not out_dir:
         fail("--skip-existing needs --out-dir", EXIT_USAGE)
-    if out_dir and output not in (None, "-"):
+    if out_dir and run.output not in (None, "-"):
         fail("--output and --out-dir cannot be used together", EXIT_USAGE)
-    options = parse_options(cycle, password, no_cache, engine)
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0])) and not out_dir
     if single:
-        _extract_one(paths[0], fmt or "json", pretty, output, options, quiet)
+        _extract_one(paths[0], fmt or "json", pretty, run)
         return
     from .batch import expand_inputs
 
     inputs = expand_inputs(list(paths))
     if not inputs:
         fail(f"no report files (.txt, .pdf, .html) in {', '.join(paths)}", 4)
-    failed = _extract_many(
-        inputs,
-        fmt or "jsonl",
-        pretty,
-        output,
-        out_dir,
-        skip_existing,
-        fail_fast,
-        options,
-        jobs,
-        quiet,
-    )
+    if out_dir:
+        failed = _extract_to_folder(inputs, out_dir, pretty, skip_existing, fail_fast, run)
+    else:
+        failed = _extract_stream(inputs, fmt or "jsonl", pretty, fail_fast, run)
     if failed:
         sys.exit(EXIT_SOME_FAILED)
 
 
-def _extract_one(
-    path: str, fmt: str, pretty: bool, output: str | None, options: dict[str, Any], quiet: bool
-) -> None:
-    from . import parse_path, to_dict
+def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
+    """One input, parsed in a child process within the limits; errors end the command."""
+    from .batch import parse_one
     from .emit import FORMATS
+    from .isolate import call
 
-    report = to_dict(parse_path(path, options))
-    if not quiet:
-        for w in report["warnings"]:
-            line = f" (line {w['location']['line']})" if w["location"] else ""
-            say("warning", f"{path}: {w['code']}: {w['message']}{line}")
-    out = open_output(output)
-    try:
+    stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
+    outcome = call(lambda: parse_one(path, run.options, stdin), run.limits, path)
+    if outcome.error is not None:
+        error = outcome.error["error"]
+        fail(f"{path}: {error['message']}", error["exit_code"])
+    report: dict[str, Any] = outcome.report or {}
+    if not run.quiet:
+        say_warnings(path, report["warnings"])
+    with output_stream(run.output) as out:
         FORMATS["json" if fmt == "jsonl" and not pretty else fmt](report, out, pretty)
-    finally:
-        if out is not sys.stdout:
-            out.close()
 
 
-def _extract_many(
-    inputs: list[str],
-    fmt: str,
-    pretty: bool,
-    output: str | None,
-    out_dir: str | None,
-    skip_existing: bool,
-    fail_fast: bool,
-    options: dict[str, Any],
-    jobs: int,
-    quiet: bool,
-) -> int:
-    from pathlib import Path
+def _stdin_if_asked(inputs: list[str], run: Run) -> bytes | None:
+    return sys.stdin.buffer.read(run.options["max_size"] + 1) if "-" in inputs else None
 
-    from .batch import Encoding, existing_shas, input_sha, run_batch
+
+def _extract_stream(inputs: list[str], fmt: str, pretty: bool, fail_fast: bool, run: Run) -> int:
+    """Every report (and error record) to stdout or -o, in input order."""
+    from .batch import Encoding, run_batch
     from .emit import StreamWriter
 
-    target = Path(out_dir) if out_dir else None
-    if target is not None:
-        target.mkdir(parents=True, exist_ok=True)
-        if skip_existing:
-            done = existing_shas(target)
-            inputs = [p for p in inputs if p == "-" or input_sha(p) not in done]
-    stdin = sys.stdin.buffer.read() if "-" in inputs else None
     failed = 0
-    out = None if target is not None else open_output(output)
-    writer = StreamWriter(out, fmt, pretty) if out is not None else None
-    # Workers encode the JSON (files in --out-dir, or the stream unless it is YAML).
-    encode = None
-    if writer is None or writer.fmt != "yaml":
-        encode = Encoding(pretty=pretty if writer is None else writer.pretty_json)
-    outcomes = run_batch(inputs, jobs, options, stdin, encode)
-    try:
-        for outcome in progress(outcomes, len(inputs), quiet):
-            report_problems(outcome, quiet)
-            failed += not outcome.ok
-            if writer is not None:
+    with output_stream(run.output) as out:
+        writer = StreamWriter(out, fmt, pretty)
+        # Workers encode the JSON (not YAML): the parent only writes it.
+        encode = Encoding(pretty=writer.pretty_json) if fmt != "yaml" else None
+        outcomes = run_batch(
+            inputs, run.jobs, run.options, _stdin_if_asked(inputs, run), encode, run.limits
+        )
+        try:
+            for outcome in progress(outcomes, len(inputs), run.quiet):
+                report_problems(outcome, run.quiet)
+                failed += not outcome.ok
                 writer.write(outcome.record(), outcome.text)
-            elif outcome.ok and target is not None:
-                _write_file(target, outcome, pretty, quiet)
-            if fail_fast and not outcome.ok:
-                break
-    finally:
-        if writer is not None:
+                if fail_fast and not outcome.ok:
+                    break
+        finally:
             writer.close()
-        if out is not None and out is not sys.stdout:
-            out.close()
     return failed
 
 
-def _write_file(target: Path, outcome: Any, pretty: bool, quiet: bool) -> None:
-    from .batch import write_report
-    from .emit import dumps
+def _extract_to_folder(
+    inputs: list[str], out_dir: str, pretty: bool, skip_existing: bool, fail_fast: bool, run: Run
+) -> int:
+    """One file per report in ``out_dir``, written as each finishes; a failed write costs
+    only its own input (one error line), and the batch goes on."""
+    from .batch import Encoding, input_sha, run_batch
+    from .files import existing_shas, make_out_dir
 
-    text = (outcome.text if outcome.text is not None else dumps(outcome.report, pretty)) + "\n"
-    path, renamed = write_report(target, outcome.report, outcome.path, text)
+    target = make_out_dir(out_dir)
+    if skip_existing:
+        done = existing_shas(target)
+        inputs = [
+            p for p in inputs if p == "-" or input_sha(p, run.options["max_size"]) not in done
+        ]
+    outcomes = run_batch(
+        inputs,
+        run.jobs,
+        run.options,
+        _stdin_if_asked(inputs, run),
+        Encoding(pretty=pretty),
+        run.limits,
+        ordered=False,
+    )
+    failed = 0
+    for outcome in progress(outcomes, len(inputs), run.quiet):
+        report_problems(outcome, run.quiet)
+        ok = outcome.ok and _write_file(target, outcome, run.quiet)
+        failed += not ok
+        if fail_fast and not ok:
+            break
+    return failed
+
+
+def _write_file(target: Path, outcome: Any, quiet: bool) -> bool:
+    from .files import output_name, write_report
+
+    report = outcome.report
+    name = output_name(report, outcome.path)
+    try:
+        path, renamed = write_report(target, name, report["source"]["sha256"], outcome.text + "\n")
+    except WriteFailed as exc:
+        say("error", f"{outcome.path}: {exc}")
+        return False
     if renamed and not quiet:
         say(
-            "warning", f"{outcome.path}: {path.name}: another report already has the preferred name"
+            "warning",
+            f"{outcome.path}: {path.name}: another report already has the preferred name",
         )
+    return True
 
 
 def _table_command(name: str, table: str, help_text: str, long_option: bool = False) -> None:
@@ -313,28 +451,12 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
     )
     @batch_options
     @guarded
-    def command(
-        paths: tuple[str, ...],
-        fmt: str,
-        output: str | None,
-        cycle: str | None,
-        jobs: int,
-        quiet: bool,
-        password: str | None,
-        no_cache: bool,
-        engine: str,
-        long: bool = False,
-    ) -> None:
+    def command(paths: tuple[str, ...], fmt: str, run: Run, long: bool = False) -> None:
         from .tables import TABLES
 
         rows_of, columns = TABLES[f"{table}_long" if long else table]
-        reports, failed = _collect_reports(
-            list(paths),
-            parse_options(cycle, password, no_cache, engine),
-            jobs,
-            quiet,
-        )
-        _emit_table(list(rows_of(reports)), columns, fmt, output)
+        reports, failed = _collect_reports(list(paths), run)
+        _emit_table(list(rows_of(reports)), columns, fmt, run.output)
         if failed:
             sys.exit(EXIT_SOME_FAILED)
 
@@ -344,21 +466,17 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
     cli.command(name=name, epilog=EXIT_HELP)(command)
 
 
-def _collect_reports(
-    paths: list[str], options: dict[str, Any], jobs: int, quiet: bool
-) -> tuple[list[dict[str, Any]], int]:
+def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], int]:
     """Reports from report files (parsed) and from extract's JSON / JSON Lines files."""
     from .batch import JSON_SUFFIXES, REPORT_SUFFIXES, expand_inputs, run_batch
     from .tables import read_json_reports, unique_reports
 
     inputs = expand_inputs(paths, REPORT_SUFFIXES + JSON_SUFFIXES)
     json_inputs = {p for p in inputs if p.lower().endswith(JSON_SUFFIXES)}
+    reports_in = [p for p in inputs if p not in json_inputs]
     parsed = iter(
         run_batch(
-            [p for p in inputs if p not in json_inputs],
-            jobs,
-            options,
-            sys.stdin.buffer.read() if "-" in inputs else None,
+            reports_in, run.jobs, run.options, _stdin_if_asked(reports_in, run), None, run.limits
         )
     )
     found: list[tuple[str, dict[str, Any]]] = []
@@ -367,7 +485,7 @@ def _collect_reports(
         if path in json_inputs:
             try:
                 found.extend((path, report) for report in read_json_reports(path))
-            except (OSError, ValueError) as exc:
+            except (PeelparseError, ValueError) as exc:
                 say("error", f"{path}: not a peelparse JSON file ({exc.__class__.__name__})")
                 failed += 1
             continue
@@ -377,7 +495,7 @@ def _collect_reports(
         if outcome.report is not None:
             found.append((path, outcome.report))
     reports, dropped = unique_reports(found)
-    for path, kept in dropped if not quiet else ():
+    for path, kept in dropped if not run.quiet else ():
         say("warning", f"{path}: the same report as {kept} (same input SHA-256): counted once")
     return reports, failed
 
@@ -387,8 +505,7 @@ def _emit_table(
 ) -> None:
     from .emit import write_csv, write_json, write_jsonl, write_rich_table
 
-    out = open_output(output)
-    try:
+    with output_stream(output) as out:
         if fmt == "csv":
             write_csv(rows, columns, out)
         elif fmt == "json":
@@ -397,9 +514,6 @@ def _emit_table(
             write_jsonl([{c: r.get(c) for c in columns} for r in rows], out)
         else:
             write_rich_table(rows, columns, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
 
 
 _table_command(
@@ -455,33 +569,29 @@ def schema(pretty: bool) -> None:
     write_json(json_schema(), sys.stdout, pretty)
 
 
-@cli.command()
+@cli.command(epilog=EXIT_HELP)
 @click.argument("path")
-@click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")
-@click.option("--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache.")
-@click.option(
-    "--engine",
-    type=click.Choice(["pdfium", "pdfplumber"]),
-    default="pdfium",
-    show_default=True,
-    help="PDF text engine.",
-)
+@run_options_one
 @guarded
-def text(path: str, password: str | None, no_cache: bool, engine: str) -> None:
+def text(path: str, run: Run) -> None:
     """Print the normalised text that locations (line, start, end) refer to.
 
     \b
     Example:
       peelparse text report.txt | sed -n 191p
     """
-    from .load import load_path
+    from .isolate import call
+
+    stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
+    sys.stdout.write(call(lambda: _normalised_text(path, run.options, stdin), run.limits, path))
+
+
+def _normalised_text(path: str, options: dict[str, Any], stdin: bytes | None) -> str:
+    from .load import load_bytes, load_path
     from .normalize import normalize
 
-    sys.stdout.write(
-        normalize(
-            load_path(path, {"password": password, "cache": not no_cache, "engine": engine})
-        ).text
-    )
+    doc = load_path(path, options) if stdin is None else load_bytes(stdin, path, options)
+    return normalize(doc).text
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Small text helpers shared by extractors: sentences, number words."""
+"""Small text helpers shared by extractors (sentences, number words) and the terminal."""
 
 from __future__ import annotations
 
@@ -116,3 +116,21 @@ def month_number(name: str) -> int | None:
         return MONTHS.index(name.lower()) + 1
     except ValueError:
         return None
+
+
+def _escapes() -> dict[int, str]:
+    """Characters a terminal acts on or that break a line: C0 and C1 controls, DEL,
+    the line and paragraph separators, and the bidirectional overrides."""
+    codes = [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]
+    codes += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    return {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in codes}
+
+
+ESCAPES = _escapes()
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal, on one line: ``ESC`` becomes ``\\x1b``,
+    U+2028 ``\\u2028``, and so on (report text cannot set a window title, move
+    the cursor or fake an error line)."""
+    return text.translate(ESCAPES)

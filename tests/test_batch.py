@@ -247,22 +247,29 @@ def test_missing_file_in_batch_is_an_error_record(tmp_path: Path) -> None:
     assert result.returncode == 10 and records[1]["error"]["code"] == "not_found"
 
 
-def test_workers_start_before_the_caller_iterates(tmp_path: Path) -> None:
-    """The pool forks when run_batch is called, not inside the caller's loop (where a
-    progress bar's thread may already run: forking a threaded process can deadlock)."""
-    import multiprocessing
+def test_the_progress_bar_runs_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch forks a process per input while the bar is shown: forking a process
+    that runs threads can deadlock, so the bar is redrawn without a refresh thread."""
+    import io
+    import threading
 
-    from peelparse.batch import run_batch
+    from peelparse.cli import progress
 
-    paths = []
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_bytes(SEED.read_bytes())
-        paths.append(str(tmp_path / name))
-    before = len(multiprocessing.active_children())
-    outcomes = run_batch(paths, jobs=2)
-    assert len(multiprocessing.active_children()) > before
-    assert [o.ok for o in outcomes] == [True, True]
-    assert len(multiprocessing.active_children()) == before
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    threads = []
+
+    def outcomes() -> Any:
+        for i in range(3):
+            threads.append(threading.active_count())
+            yield i
+
+    assert list(progress(outcomes(), 3, quiet=False)) == [0, 1, 2]
+    assert threads == [1, 1, 1]
+    assert "reports" in sys.stderr.getvalue()
 
 
 def test_one_job_reads_nothing_until_the_caller_asks(tmp_path: Path) -> None:

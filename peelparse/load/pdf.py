@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import rx
 from ..document import Document
-from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer, OutOfMemory
 from ..vocab import grade_key
 from .pdfgrid import grid_from_words, holds_grid
 from .running import keep_on_last_page, page_number, running_lines
@@ -634,6 +634,8 @@ def read_pages(data: bytes, path: str, password: str | None, engine: str = "pdfi
         while cause is not None and len(chain) < 5:
             chain.append(cause)
             cause = cause.__cause__ or cause.__context__
+        if any(isinstance(c, MemoryError) for c in chain):
+            raise OutOfMemory("ran out of memory reading the PDF (--max-memory)", path) from None
         names = " ".join(f"{type(c).__name__} {c}" for c in chain)
         if "PDFPasswordIncorrect" in names or "password" in names.lower():
             hint = "wrong password" if password else "give --password"

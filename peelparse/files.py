@@ -1,0 +1,215 @@
+"""Safe writes: ``-o FILE`` and ``--out-dir`` never lose, clobber or follow a file.
+
+- ``atomic_output(path)``: the output goes to a temporary file beside ``path``,
+  renamed over it only when complete; on any failure the old file is untouched.
+  A path that is a device or a FIFO (``/dev/null``, a named pipe) is written
+  directly: there is nothing to replace.
+- ``write_report(out_dir, ...)``: the report's name (``kent-2021-22.json``) is
+  claimed atomically, by hard-linking the complete temporary file to it
+  (``link`` fails when the name exists: no check-then-replace), so two batches
+  writing into one folder at once lose nothing.  A name held by a different
+  report, or by anything that is not a regular file (a symbolic link, a FIFO, a
+  folder), gets the input's hash in the name instead; such entries are never
+  read or followed.  Where links are not supported (some network shares), the
+  name is claimed with ``O_EXCL``.
+- Files are created with mode 0666 less the umask, as any tool's are.
+- A failed write (read-only or full disk, a missing folder, a folder where a
+  file is wanted) raises ``WriteFailed``: one line, exit code 15.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import WriteFailed
+
+#: The most of an existing ``<name>.json`` read to learn which input it came from.
+MAX_EXISTING_BYTES = 256 * 1024 * 1024
+
+
+def write_failed(exc: OSError, path: str | os.PathLike[str]) -> WriteFailed:
+    reason = exc.strerror or type(exc).__name__
+    return WriteFailed(f"cannot write: {reason}", str(path))
+
+
+def _create_temp(folder: Path, stem: str) -> tuple[int, Path]:
+    """A new hidden file in ``folder`` (mode 0666 less the umask), open for writing."""
+    for _ in range(100):
+        tmp = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _is_special(path: Path) -> bool:
+    """A device, FIFO or socket (written in place, never replaced)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str) -> Iterator[IO[str]]:
+    """A text stream whose content replaces ``path`` only when the block ends without error."""
+    target = Path(path)
+    if target.is_dir():
+        raise WriteFailed("cannot write: is a folder", path)
+    if _is_special(target):
+        with _writing(path), open(target, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        return
+    folder = target.parent
+    if not folder.is_dir():
+        raise WriteFailed(f"cannot write: no such folder {str(folder)!r}", path)
+    with _writing(path):
+        fd, tmp = _create_temp(folder, target.name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                yield fh
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def _writing(path: str | os.PathLike[str]) -> Iterator[None]:
+    """OS errors inside become ``WriteFailed`` (a broken pipe stays what it is)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise write_failed(exc, path) from None
+
+
+def make_out_dir(path: str) -> Path:
+    target = Path(path)
+    with _writing(path):
+        target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def regular_file(path: Path) -> bool:
+    """True only for a regular file itself (a symbolic link is not followed)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def existing_sha(path: Path) -> str | None:
+    """The input SHA-256 recorded in a report file ``extract`` wrote, or None.
+
+    Only a regular file is opened (never through a symbolic link, never a FIFO or
+    device), and only one of a sane size is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_EXISTING_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = json.loads(fh.read(MAX_EXISTING_BYTES))
+        sha = data["source"]["sha256"]
+        return sha if isinstance(sha, str) else None
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def write_report(out_dir: Path, name: str, sha: str, text: str) -> tuple[Path, bool]:
+    """Write ``text`` as ``out_dir/<name>.json``, claiming the name atomically.
+
+    Returns the path written and whether the preferred name was held by another
+    report or entry (the file is then ``<name>--<first 8 hex digits of sha>.json``).
+    The same report already there (same ``sha``) is left as it is.
+    """
+    with _writing(out_dir / f"{name}.json"):
+        fd, tmp = _create_temp(out_dir, name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            for candidate, renamed in _names(out_dir, name, sha):
+                if _claim(tmp, candidate, sha):
+                    return candidate, renamed
+            raise FileExistsError(errno.EEXIST, "every name is taken", str(out_dir / name))
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _names(out_dir: Path, name: str, sha: str) -> Iterator[tuple[Path, bool]]:
+    yield out_dir / f"{name}.json", False
+    yield out_dir / f"{name}--{sha[:8]}.json", True
+    for n in range(2, 100):
+        yield out_dir / f"{name}--{sha[:8]}-{n}.json", True
+
+
+def _claim(tmp: Path, target: Path, sha: str) -> bool:
+    """Make ``target`` hold ``tmp``'s content if the name is free (or already ours)."""
+    try:
+        os.link(tmp, target)
+        return True
+    except FileExistsError:
+        return regular_file(target) and existing_sha(target) == sha
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+    return _claim_exclusive(tmp, target, sha)
+
+
+def _claim_exclusive(tmp: Path, target: Path, sha: str) -> bool:
+    """Where hard links are not supported: create the name with ``O_EXCL``, then copy."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(target, flags, 0o666)
+    except FileExistsError:
+        return regular_file(target) and existing_sha(target) == sha
+    try:
+        with os.fdopen(fd, "wb") as out, open(tmp, "rb") as src:
+            out.write(src.read())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+    return True
+
+
+def existing_shas(out_dir: Path) -> set[str]:
+    """SHA-256 of every input already written to ``out_dir`` (for --skip-existing)."""
+    found = set()
+    for path in sorted(out_dir.glob("*.json")):
+        sha = existing_sha(path)
+        if sha:
+            found.add(sha)
+    return found
+
+
+def output_name(report: dict[str, Any], input_path: str) -> str:
+    """``<force_slug>-<cycle>`` ('kent-2021-22'), else the input's stem."""
+    doc = report.get("document") or {}
+    slug, cycle = doc.get("force_slug"), doc.get("cycle")
+    if slug and cycle:
+        return f"{slug}-{cycle.replace('/', '-').replace(chr(0x2013), '-')}"
+    stem = Path(input_path).stem if input_path != "-" else "stdin"
+    return stem or "report"

@@ -1,0 +1,287 @@
+"""Each input parsed in a process of its own, under a time and a memory limit.
+
+A PDF library can hang on a reference loop, abort when an allocation fails, or
+inflate a 1 MB stream to gigabytes; none of that may cost more than the one
+input.  ``run`` forks one child per task (at most ``jobs`` at a time) and:
+
+- sets the child's data-segment limit (``RLIMIT_DATA``) to ``Limits.max_memory``:
+  an allocation beyond it fails there, as a ``MemoryError`` in Python code or
+  an abort in a C library; both become ``OutOfMemory``;
+- kills the child when it runs longer than ``Limits.timeout`` seconds
+  (``TimedOut``); a CPU-time limit a little above it is a backstop should the
+  parent itself die, and the child is told to die with its parent (Linux);
+- reads each child's result from a pipe as it comes (a large report never
+  blocks), and yields results in task order, or as they finish.
+
+A child that dies any other way (a signal) gets one more try, in case
+something outside it killed it, then ``WorkerCrashed``.  Where ``os.fork`` is
+missing (Windows) tasks run in this process, without limits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import selectors
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, NoReturn, TypeVar
+
+from .errors import OutOfMemory, PeelparseError, TimedOut, WorkerCrashed
+
+T = TypeVar("T")
+
+#: Defaults of ``--timeout`` (seconds) and ``--max-memory`` (bytes) for one input.
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_MEMORY = 2 * 1024**3
+#: A child that died of a signal after using this share of the memory limit ran out of it.
+NEAR_LIMIT = 0.8
+#: Exit status of a child that caught a MemoryError.
+EXIT_MEMORY = 3
+#: In ordered runs, how many tasks may run or wait ahead of the first unfinished one.
+LOOKAHEAD_PER_JOB = 8
+CAN_FORK = hasattr(os, "fork")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-input limits; ``None`` (or 0 on the command line) is no limit."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+
+
+@dataclass
+class _Child(Generic[T]):
+    index: int
+    pid: int
+    fd: int
+    started: float
+    chunks: list[bytes]
+    tries: int
+
+
+def call(task: Callable[[], T], limits: Limits, path: str | None = None) -> T:
+    """``task()`` in a child process under ``limits``; a broken limit raises its error."""
+    for _, result in run([task], 1, limits, _raise(path)):
+        return result
+    raise AssertionError("run gives one result per task")
+
+
+def _raise(path: str | None) -> Callable[[int, PeelparseError], NoReturn]:
+    def failed(index: int, exc: PeelparseError) -> NoReturn:
+        exc.path = exc.path or path
+        raise exc
+
+    return failed
+
+
+def run(
+    tasks: Sequence[Callable[[], T]],
+    jobs: int,
+    limits: Limits,
+    on_failure: Callable[[int, PeelparseError], T],
+    ordered: bool = True,
+) -> Iterator[tuple[int, T]]:
+    """``(index, result)`` of every task; a task that breaks a limit gives ``on_failure``'s.
+
+    Children start only as the caller iterates.  ``ordered``: results come in task
+    order (those that finish early wait, at most ``LOOKAHEAD_PER_JOB * jobs``
+    tasks ahead); otherwise as they finish.
+    """
+    if not CAN_FORK:
+        for i, task in enumerate(tasks):
+            yield i, task()
+        return
+    runner = _Runner(tasks, max(1, jobs), limits, on_failure)
+    try:
+        yield from runner.results(ordered)
+    finally:
+        runner.stop()
+
+
+class _Runner(Generic[T]):
+    def __init__(
+        self,
+        tasks: Sequence[Callable[[], T]],
+        jobs: int,
+        limits: Limits,
+        on_failure: Callable[[int, PeelparseError], T],
+    ) -> None:
+        self.tasks, self.jobs, self.limits, self.on_failure = tasks, jobs, limits, on_failure
+        self.waiting = list(range(len(tasks)))[::-1]  # popped from the end
+        self.running: dict[int, _Child[T]] = {}  # by pipe fd
+        self.done: dict[int, T] = {}
+        self.selector = selectors.DefaultSelector()
+
+    def results(self, ordered: bool) -> Iterator[tuple[int, T]]:
+        next_out = 0
+        while next_out < len(self.tasks):
+            self._start(next_out if ordered else None)
+            self._wait()
+            if ordered:
+                while next_out in self.done:
+                    yield next_out, self.done.pop(next_out)
+                    next_out += 1
+            else:
+                for index in sorted(self.done):
+                    yield index, self.done.pop(index)
+                    next_out += 1
+
+    def _start(self, first_unfinished: int | None) -> None:
+        while self.waiting and len(self.running) < self.jobs:
+            index = self.waiting[-1]
+            ahead = LOOKAHEAD_PER_JOB * self.jobs
+            if first_unfinished is not None and index - first_unfinished >= ahead:
+                return
+            self.waiting.pop()
+            self._fork(index, tries=1)
+
+    def _fork(self, index: int, tries: int) -> None:
+        read, write = os.pipe()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read)
+            _child(self.tasks[index], write, self.limits)
+        os.close(write)
+        os.set_blocking(read, False)
+        child = _Child[T](index, pid, read, time.monotonic(), [], tries)
+        self.running[read] = child
+        self.selector.register(read, selectors.EVENT_READ, child)
+
+    def _wait(self) -> None:
+        """Read what the children sent; finish those that ended or ran out of time."""
+        if not self.running:
+            return
+        for key, _ in self.selector.select(self._time_left()):
+            child: _Child[T] = key.data
+            try:
+                chunk = os.read(child.fd, 1 << 20)
+            except BlockingIOError:
+                continue
+            if chunk:
+                child.chunks.append(chunk)
+            else:
+                self._finish(child, killed=False)
+        timeout = self.limits.timeout
+        if timeout:
+            now = time.monotonic()
+            for child in [c for c in self.running.values() if now - c.started > timeout]:
+                _kill(child.pid)
+                self._finish(child, killed=True)
+
+    def _time_left(self) -> float | None:
+        if not self.limits.timeout:
+            return None
+        oldest = min(c.started for c in self.running.values())
+        return max(0.0, oldest + self.limits.timeout - time.monotonic()) + 0.01
+
+    def _finish(self, child: _Child[T], killed: bool) -> None:
+        self.selector.unregister(child.fd)
+        os.close(child.fd)
+        del self.running[child.fd]
+        _, status, usage = os.wait4(child.pid, 0)
+        if killed:
+            self._fail(child, TimedOut(f"took longer than {self.limits.timeout:g} s (--timeout)"))
+            return
+        data = b"".join(child.chunks)
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
+            with contextlib.suppress(Exception):
+                self.done[child.index] = pickle.loads(data)
+                return
+        error = self._cause(status, usage.ru_maxrss * 1024)
+        if isinstance(error, WorkerCrashed) and child.tries < 2:
+            self._fork(child.index, tries=child.tries + 1)  # once more: it may not be the file
+            return
+        self._fail(child, error)
+
+    def _cause(self, status: int, peak: int) -> PeelparseError:
+        limit = self.limits.max_memory
+        memory = OutOfMemory(f"needed more than {_size(limit)} of memory (--max-memory)")
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_MEMORY:
+            return memory
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == signal.SIGXCPU:
+                return TimedOut(
+                    f"used more CPU time than --timeout allows ({self.limits.timeout:g} s)"
+                )
+            if limit and peak >= NEAR_LIMIT * limit:
+                return memory
+            return WorkerCrashed(
+                f"the process reading this input died ({signal.Signals(sig).name})"
+            )
+        return WorkerCrashed("the process reading this input ended without a result")
+
+    def _fail(self, child: _Child[T], error: PeelparseError) -> None:
+        self.done[child.index] = self.on_failure(child.index, error)
+
+    def stop(self) -> None:
+        """Kill and reap every child still running (the caller stopped early, or Ctrl-C)."""
+        for child in list(self.running.values()):
+            _kill(child.pid)
+            with contextlib.suppress(OSError):
+                os.waitpid(child.pid, 0)
+            self.selector.unregister(child.fd)
+            os.close(child.fd)
+        self.running.clear()
+        self.selector.close()
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _size(limit: int | None) -> str:
+    if not limit:
+        return "all available"
+    return f"{limit / 1024**3:g} GiB" if limit >= 1024**3 else f"{limit / 1024**2:g} MiB"
+
+
+def _child(task: Callable[[], Any], fd: int, limits: Limits) -> None:
+    """Run ``task`` under the limits, send its pickled result, and exit (never returns)."""
+    status = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+        _set_limits(limits)
+        data = pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except MemoryError:
+        status = EXIT_MEMORY
+    except BaseException:  # noqa: BLE001 - a child must never return into the parent's code
+        status = 70
+    finally:
+        os._exit(status)
+
+
+def _set_limits(limits: Limits) -> None:
+    import resource
+
+    _die_with_parent()
+    if limits.max_memory:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_DATA, (limits.max_memory, limits.max_memory))
+    if limits.timeout:
+        cpu = int(limits.timeout) + 30
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
+
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGKILL when the parent dies (no orphan left reading a file)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
