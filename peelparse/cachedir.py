@@ -29,11 +29,13 @@ def write_atomic(name: str, data: bytes) -> None:
     folder = directory()
     os.makedirs(folder, exist_ok=True)
     final = os.path.join(folder, name)
-    tmp = f"{final}.{os.getpid()}.tmp"
+    tmp = f"{final}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(tmp, flags, 0o666)  # a new file: never a planted link's target
     try:
-        with open(tmp, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, final)
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)

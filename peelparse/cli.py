@@ -343,6 +343,7 @@ def extract(
 
 def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     """One input, parsed in a child process within the limits; errors end the command."""
+    from . import pipeline  # noqa: F401 - imported here, inherited by the child
     from .batch import parse_one
     from .emit import FORMATS
     from .isolate import call
@@ -485,7 +486,7 @@ def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], 
         if path in json_inputs:
             try:
                 found.extend((path, report) for report in read_json_reports(path))
-            except (PeelparseError, ValueError) as exc:
+            except (PeelparseError, ValueError, RecursionError) as exc:
                 say("error", f"{path}: not a peelparse JSON file ({exc.__class__.__name__})")
                 failed += 1
             continue

@@ -102,9 +102,16 @@ GRADE_STYLES = {
 
 
 def write_rich_table(rows: list[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
-    """A terminal table, grades coloured; empty columns are left out."""
+    """A terminal table, grades coloured; empty columns are left out.
+
+    Cells are plain text (never rich markup) with control characters escaped
+    (``textutil.printable``): a report's text cannot style or drive the terminal.
+    """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from .textutil import printable
 
     hidden = {"force_slug", "published", "source"}
     shown = [
@@ -114,8 +121,7 @@ def write_rich_table(rows: list[dict[str, Any]], columns: list[str], out: IO[str
     for row in rows:
         cells = []
         for c in shown:
-            value = _cell(row.get(c))
-            style = GRADE_STYLES.get(str(value))
-            cells.append(f"[{style}]{value}[/]" if style else str(value))
+            value = str(_cell(row.get(c)))
+            cells.append(Text(printable(value), style=GRADE_STYLES.get(value, "")))
         table.add_row(*cells)
     Console(file=out, width=max(160, Console(file=out).width)).print(table)

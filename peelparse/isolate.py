@@ -256,12 +256,22 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
+        os.close(fd)
+        _save_caches()
     except MemoryError:
         status = EXIT_MEMORY
     except BaseException:  # noqa: BLE001 - a child must never return into the parent's code
         status = 70
     finally:
         os._exit(status)
+
+
+def _save_caches() -> None:
+    """What the child compiled goes to the regex cache (``os._exit`` skips ``atexit``)."""
+    with contextlib.suppress(Exception):
+        from . import rx
+
+        rx.save()
 
 
 def _set_limits(limits: Limits) -> None:

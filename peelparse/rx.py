@@ -118,10 +118,34 @@ def _read(path: str | None) -> dict[Key, Program]:
         digest, payload = data[:32], data[32:]
         if hashlib.sha256(payload).digest() != digest:
             return {}
-        programs = marshal.loads(payload)
-        return programs if isinstance(programs, dict) else {}
+        claimed, programs = marshal.loads(payload)
+        if claimed != FILE_NAME or not isinstance(programs, dict):
+            return {}
+        return programs if all(_consistent(k, v) for k, v in programs.items()) else {}
     except (OSError, ValueError, EOFError, TypeError):
         return {}
+
+
+def _consistent(key: Any, program: Any) -> bool:
+    """A cached entry checked against what it claims: its shape, and that its groups
+    are those its pattern names (a wrong entry drops the whole file)."""
+    if not (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)):
+        return False
+    if not (isinstance(program, tuple) and len(program) == 5):
+        return False
+    flags, code, groups, groupindex, indexgroup = program
+    pattern = key[0]
+    return (
+        type(flags) is int
+        and isinstance(code, list)
+        and all(type(op) is int for op in code)
+        and type(groups) is int
+        and 0 <= groups <= pattern.count("(")
+        and isinstance(groupindex, dict)
+        and all(f"(?P<{name}>" in pattern for name in groupindex)
+        and isinstance(indexgroup, tuple)
+        and len(indexgroup) == groups + 1
+    )
 
 
 def save() -> None:
@@ -129,7 +153,7 @@ def save() -> None:
     if not _new or _path() is None or FILE_NAME is None:
         return
     merged: dict[Key, Any] = {**_programs(), **_new}
-    payload = marshal.dumps(merged)
+    payload = marshal.dumps((FILE_NAME, merged))
     with contextlib.suppress(OSError):
         cachedir.write_atomic(FILE_NAME, hashlib.sha256(payload).digest() + payload)
     _new.clear()

@@ -141,17 +141,52 @@ TABLES = {
 
 
 def read_json_reports(path: str) -> Iterator[dict[str, Any]]:
-    """Report objects from a JSON (object or array) or JSON Lines file; error records skipped."""
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    """Report objects from a JSON (object or array) or JSON Lines file.
+
+    Error records, and objects not of a report's shape, are skipped; the file is
+    read as any input is (``load.read_bytes``: at most ``--max-size`` bytes).
+    """
+    from .load import read_bytes
+
+    text = read_bytes(path).decode("utf-8")
     try:
         data = json.loads(text)
         items = data if isinstance(data, list) else [data]
     except json.JSONDecodeError:
         items = [json.loads(line) for line in text.splitlines() if line.strip()]
     for item in items:
-        if isinstance(item, dict) and "schema_version" in item:
+        if is_report(item):
             yield item
+
+
+#: The lists the tables read, with the keys each of their objects must have.
+REPORT_LISTS: dict[str, tuple[str, ...]] = {
+    "judgments": ("grade",),
+    "areas_for_improvement": ("id", "text"),
+    "causes_of_concern": ("id", "text"),
+    "recommendations": (),
+    "findings": (),
+    "warnings": (),
+}
+
+
+def is_report(item: Any) -> bool:
+    """An object of a report's shape, as far as the tables read it (trust nothing read back)."""
+    if not isinstance(item, dict) or "schema_version" not in item:
+        return False
+    if not isinstance(item.get("source"), dict) or not isinstance(item.get("document"), dict):
+        return False
+    for key, needed in REPORT_LISTS.items():
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            return False
+        if not all(isinstance(x, dict) and all(k in x for k in needed) for x in value):
+            return False
+    return all(
+        isinstance(r.get("items", []), list)
+        and all(isinstance(i, dict) and "text" in i for i in r.get("items", []))
+        for r in item.get("recommendations", [])
+    )
 
 
 def unique_reports(

@@ -2,7 +2,7 @@
 
 Lives in ``$PEELPARSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/peelparse``, else
 ``~/.cache/peelparse``.  Entries are JSON files written atomically; a broken or
-unreadable entry is ignored (and rewritten).  ``PEELPARSE_NO_CACHE=1`` or
+unreadable entry, or one of the wrong shape, is ignored (and rewritten).  ``PEELPARSE_NO_CACHE=1`` or
 ``--no-cache`` turns it off.
 """
 
@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..cachedir import directory, enabled, write_atomic
+from ..files import regular_file
 
 __all__ = ["directory", "enabled", "get", "key", "put"]
 
@@ -22,15 +25,25 @@ def key(sha: str, engine: str, version: str) -> str:
     return f"{engine}-v{version}-{sha}"
 
 
-def get(name: str) -> dict[str, Any] | None:
+def get(name: str, valid: Callable[[Any], bool] | None = None) -> dict[str, Any] | None:
+    """The entry ``name``, or None when missing, unreadable or not ``valid``.
+
+    Only a regular file is read (never a FIFO or device, never through a link);
+    an entry of the wrong shape is ignored, and the caller's ``put`` replaces it.
+    """
     if not enabled():
         return None
-    try:
-        with open(os.path.join(directory(), f"{name}.json"), encoding="utf-8") as fh:
-            data = json.load(fh)
-        return data if isinstance(data, dict) else None
-    except (OSError, ValueError):
+    path = os.path.join(directory(), f"{name}.json")
+    if not regular_file(Path(path)):
         return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or (valid is not None and not valid(data)):
+        return None
+    return data
 
 
 def put(name: str, value: dict[str, Any]) -> None:

@@ -643,6 +643,20 @@ def read_pages(data: bytes, path: str, password: str | None, engine: str = "pdfi
         raise CorruptPdf(f"PDF is truncated or corrupt ({type(exc).__name__})", path) from None
 
 
+def _valid_entry(entry: dict[str, Any]) -> bool:
+    """A cache entry of the shape ``load`` writes: text, and one line and number per page."""
+    text, lines, printed = entry.get("text"), entry.get("page_lines"), entry.get("printed_pages")
+    if not isinstance(text, str) or not isinstance(lines, list) or not isinstance(printed, list):
+        return False
+    if len(lines) != len(printed) or not all(type(n) is int and n >= 1 for n in lines):
+        return False
+    if any(a > b for a, b in zip(lines, lines[1:], strict=False)):
+        return False
+    if lines and lines[-1] > text.count("\n") + 1:
+        return False
+    return all(n is None or type(n) is int for n in printed)
+
+
 def load(
     data: bytes,
     path: str,
@@ -656,7 +670,7 @@ def load(
 
     use_cache = use_cache and not password  # never keep a protected report's text on disk
     key = cache.key(sha, engine, LOADER_VERSION)
-    hit = cache.get(key) if use_cache else None
+    hit = cache.get(key, _valid_entry) if use_cache else None
     if hit is None:
         pages = read_pages(data, path, password, engine)
         if not any(p.lines or p.tables for p in pages):
