@@ -251,6 +251,7 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits) -> None:
     status = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+        _quiet_crashes()
         _set_limits(limits)
         data = pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
@@ -264,6 +265,13 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits) -> None:
         status = 70
     finally:
         os._exit(status)
+
+
+def _quiet_crashes() -> None:
+    """No Python stack dump on stderr if the child crashes: the parent says it in one line."""
+    import faulthandler
+
+    faulthandler.disable()
 
 
 def _save_caches() -> None:

@@ -19,7 +19,7 @@ from peelparse.load.html import html_to_text
 from peelparse.load.txt import decode
 
 from .conftest import ROOT
-from .helpers import snippet_report
+from .helpers import run_cli, script, snippet_report
 
 SEED = ROOT / "seeds" / "peel-2021-22-warwickshire.txt"
 PAGE = ROOT / "fixtures" / "html" / "html--2021-22-warwickshire.html"
@@ -209,3 +209,128 @@ def test_a_block_of_many_lines_is_joined_once(monkeypatch: pytest.MonkeyPatch) -
         return calls["chars"]
 
     assert work(10_000) < 12 * work(1000)
+
+
+# Trust nothing read back: caches.
+
+PDF = ROOT / "fixtures" / "pdf" / "pdf--2023-25-constabulary.pdf"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "{}",
+        '{"text": "x", "page_lines": [1, 2], "printed_pages": [null]}',
+        '{"text": "x", "page_lines": ["1"], "printed_pages": [null]}',
+        '{"text": "x\\n", "page_lines": [5], "printed_pages": [null]}',
+        '{"text": 5, "page_lines": [], "printed_pages": []}',
+        "[" * 50_000,
+    ],
+    ids=["empty", "uneven", "strings", "past-the-end", "not-text", "deep"],
+)
+def test_a_damaged_pdf_cache_entry_is_ignored_and_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str
+) -> None:
+    from peelparse.load import load_path
+
+    monkeypatch.setenv("PEELPARSE_CACHE_DIR", str(tmp_path))
+    good = load_path(str(PDF))
+    (cached,) = tmp_path.glob("*.json")
+    cached.write_text(entry, encoding="utf-8")
+    assert load_path(str(PDF)).text == good.text
+    assert json.loads(cached.read_text(encoding="utf-8"))["text"] == good.text  # rewritten
+
+
+def test_a_cache_entry_that_is_a_fifo_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from peelparse.load import cache, load_path
+
+    monkeypatch.setenv("PEELPARSE_CACHE_DIR", str(tmp_path))
+    good = load_path(str(PDF), {"cache": False})
+    from peelparse.load.pdf import LOADER_VERSION
+
+    key = cache.key(good.sha256, "pdfium", LOADER_VERSION)
+    os.mkfifo(tmp_path / f"{key}.json")
+    assert cache.get(key) is None  # returns at once: a FIFO would block an open()
+
+
+@pytest.mark.parametrize(
+    ("key", "program"),
+    [
+        (("(?P<a>x)", 0), (0, [1], 1, {"b": 1}, (None, "b"))),  # a group the pattern lacks
+        (("x", 0), (0, [1], 3, {}, (None,) * 4)),  # more groups than parentheses
+        (("x", 0), (0, ["1"], 0, {}, (None,))),  # opcodes that are not integers
+        (("x", 0), (0, [1], 0, {}, ())),  # index table of the wrong length
+        ("x", (0, [1], 0, {}, (None,))),  # a key of the wrong shape
+    ],
+)
+def test_regex_cache_entries_are_checked_against_their_patterns(
+    tmp_path: Path, key: object, program: tuple[object, ...]
+) -> None:
+    import hashlib
+    import marshal
+
+    from peelparse import rx
+
+    payload = marshal.dumps((rx.FILE_NAME, {key: program, ("y", 0): (0, [1], 0, {}, (None,))}))
+    path = tmp_path / "regex.bin"
+    path.write_bytes(hashlib.sha256(payload).digest() + payload)
+    assert rx._read(str(path)) == {}  # the whole file is dropped
+
+
+def test_regex_cache_written_for_another_name_is_dropped(tmp_path: Path) -> None:
+    import hashlib
+    import marshal
+
+    from peelparse import rx
+
+    payload = marshal.dumps(("regex-other-python.bin", {("y", 0): (0, [1], 0, {}, (None,))}))
+    path = tmp_path / "regex.bin"
+    path.write_bytes(hashlib.sha256(payload).digest() + payload)
+    assert rx._read(str(path)) == {}
+
+
+# The terminal: report text printed to stderr or a table is escaped.
+
+
+def test_warnings_escape_terminal_controls_and_line_separators() -> None:
+    hostile = script("make_hostile")
+    result = run_cli("extract", "-", stdin=hostile.txt_control_label(0))
+    assert result.returncode == 0
+    err = result.stderr.decode()
+    assert not any(c in err for c in "\x1b\x07\x85\u2028")
+    lines = err.splitlines()
+    assert all(line.startswith("peelparse: warning: ") for line in lines)
+    assert any("\\u2028" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
+        ("a\u2028b\u2029c\x85d", "a\\u2028b\\u2029c\\x85d"),
+        ("line\nbreak\rreturn\ttab", "line\\x0abreak\\x0dreturn\\x09tab"),
+        ("\u202eevil\u2066", "\\u202eevil\\u2066"),
+        ("Café – ‘quoted’", "Café – ‘quoted’"),
+    ],
+)
+def test_printable(text: str, escaped: str) -> None:
+    from peelparse.textutil import printable
+
+    assert printable(text) == escaped
+
+
+def test_table_cells_are_plain_escaped_text() -> None:
+    import io
+
+    from peelparse.emit import write_rich_table
+
+    out = io.StringIO()
+    rows = [{"force": "[bold red]Kent[/]\x1b[31m", "grade": "good"}]
+    write_rich_table(rows, ["force", "grade"], out)
+    text = out.getvalue()
+    assert "[bold red]Kent[/]\\x1b[31m" in text
+    assert "\x1b" not in text

@@ -263,8 +263,10 @@ def _events(markup: str, path: str) -> Iterator[tuple[str, Any]]:
     except etree.ParserError:  # nothing but white space, comments or junk
         return
     for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message.lower():
+            raise MalformedHtml("HTML is nested deeper than the parser reads (256 levels)", path)
         if error.type_name == "ERR_RESOURCE_LIMIT" or error.level_name == "FATAL":
-            raise MalformedHtml(f"HTML cannot be read: {error.message.strip()}", path)
+            raise MalformedHtml(f"HTML cannot be read ({error.type_name})", path)
     main, main_end = _early_main(root, markup)
     passed = False
     for event, element in etree.iterwalk(root, events=("start", "end")):
