@@ -1,24 +1,41 @@
 """Emitters: the one place that writes output.  ``FORMATS`` maps a format to a writer.
 
 Key order is the model's field order; JSON keeps non-ASCII text as is
-(``ensure_ascii=False``) and ends with a newline, so the same input always
+(``ensure_ascii=False``, less the line-breaking characters ``RE_LINE_BREAKERS``,
+which are escaped) and ends with a newline, so the same input always
 gives the same bytes.  YAML is imported only when asked for.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+from . import rx
+
 Writer = Callable[[Any, IO[str], bool], None]
+
+
+#: Characters JSON may carry raw but that split lines for many readers (Python's
+#: ``splitlines``, JavaScript before ES2019) or drive a terminal: the C1 controls
+#: (U+0085 among them) and the line and paragraph separators.  They are written
+#: as ``\\uXXXX`` escapes: the same JSON value, one record per line for every reader.
+RE_LINE_BREAKERS = rx.compile("[\x80-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
 
 
 def dumps(data: Any, pretty: bool = False) -> str:
     """JSON text: indented by 2 when ``pretty``, else compact on one line."""
     if pretty:
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return RE_LINE_BREAKERS.sub(_escape, text) if RE_LINE_BREAKERS.search(text) else text
 
 
 def write_json(data: Any, out: IO[str], pretty: bool = False) -> None:

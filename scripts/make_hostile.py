@@ -110,16 +110,25 @@ def _seed() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-def txt_number_line(size: int) -> bytes:
-    """The seed report with one sentence of ``size`` bytes of '12% ' (a finding each)."""
+#: A report's title alone: enough for a text to be read as a report.
+TITLE = "PEEL 2021/22\n\nAn inspection of Kent Police\n\nInvestigating crime\n\n"
+
+
+def txt_number_line(size: int, base: str | None = None) -> bytes:
+    """A report (the seed, or ``base``) with one sentence of ``size`` bytes of '12% '."""
     line = "In the cases we reviewed, " + "12% " * (size // 4) + "were late.\n"
-    return (_seed() + "\n" + line).encode()
+    return ((_seed() if base is None else base) + "\n" + line).encode()
 
 
-def txt_long_block(size: int) -> bytes:
-    """The seed report with one block of short heading-like lines, ``size`` bytes in all."""
+def txt_long_block(size: int, base: str | None = None) -> bytes:
+    """A report (the seed, or ``base``) with one block of short lines, ``size`` bytes in all."""
     lines = "\n".join(f"Heading line {i}" for i in range(size // 18))
-    return (_seed() + "\n" + lines + "\n").encode()
+    return ((_seed() if base is None else base) + "\n" + lines + "\n").encode()
+
+
+def txt_contents_leaders(size: int, base: str | None = None) -> bytes:
+    """A report with one contents line of ``size`` bytes of leader dots (no page number)."""
+    return ((_seed() if base is None else base) + "Contents " + "." * size + "\n").encode()
 
 
 def txt_control_label(size: int = 0) -> bytes:  # noqa: ARG001 - one size fits
@@ -162,6 +171,7 @@ KINDS: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "pdf-reference-loops": (lambda size: pdf_reference_loops(), 0, "pdf"),
     "txt-number-line": (txt_number_line, 100_000, "txt"),
     "txt-long-block": (txt_long_block, 180_000, "txt"),
+    "txt-contents-leaders": (txt_contents_leaders, 40_000, "txt"),
     "txt-control-label": (txt_control_label, 0, "txt"),
     "html-comments": (html_comments, 200_000, "html"),
     "html-open-tags": (html_open_tags, 200_000, "html"),

@@ -16,9 +16,11 @@ that never ends (``/dev/zero``, an endless pipe), is refused after that many byt
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -114,6 +116,10 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
 
 
 def _read_limited(fh: Any, path: str, limit: int) -> bytes:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        info = os.fstat(fh.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise _too_large(path, limit)  # refused before reading a byte
     data: bytes = fh.read(limit + 1)
     if len(data) > limit:
         raise _too_large(path, limit)
