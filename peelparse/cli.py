@@ -12,8 +12,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import click
 
@@ -126,8 +125,7 @@ class Size(click.ParamType):  # type: ignore[type-arg]
 
 def limit_options(func: F) -> F:
     """The per-input limits: time, memory and input size (``isolate``, ``load``)."""
-    from .isolate import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
-    from .options import DEFAULT_MAX_SIZE
+    from .options import DEFAULT_MAX_MEMORY, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
 
     func = click.option(
         "--max-size",
@@ -154,8 +152,7 @@ def limit_options(func: F) -> F:
     return func
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """What the shared options ask of a run: how to parse, within which limits, where to."""
 
     options: dict[str, Any]

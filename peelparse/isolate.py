@@ -32,12 +32,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, NoReturn, TypeVar
 
 from .errors import OutOfMemory, PeelparseError, TimedOut, WorkerCrashed
+from .options import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 T = TypeVar("T")
 
-#: Defaults of ``--timeout`` (seconds) and ``--max-memory`` (bytes) for one input.
-DEFAULT_TIMEOUT = 120.0
-DEFAULT_MAX_MEMORY = 2 * 1024**3
 #: A child that died of a signal after using this share of the memory limit ran out of it.
 NEAR_LIMIT = 0.8
 #: Exit status of a child that caught a MemoryError.

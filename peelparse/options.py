@@ -10,6 +10,9 @@ DEFAULT_ENGINE = "pdfium"
 ENGINES = ("pdfium", "pdfplumber")
 #: The largest input read (bytes, ``--max-size``): 256 MiB, far above any published report.
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+#: Per-input limits of the command line (``isolate.Limits``): seconds, and bytes of memory.
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_MEMORY = 2 * 1024**3
 
 
 @dataclass(frozen=True)
