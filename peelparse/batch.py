@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,7 +148,7 @@ def run_batch(
     encode: Encoding | None = None,
     limits: Limits | None = None,
     ordered: bool = True,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in input order (or as they finish, when not ``ordered``).
 
     Each input is parsed in a child process of its own under ``limits``
@@ -160,16 +160,26 @@ def run_batch(
     from . import pipeline  # noqa: F401 - imported once here, inherited by every child
     from .isolate import Limits, run
 
-    def task(path: str) -> Callable[[], Outcome]:
-        return lambda: parse_one(path, options, stdin if path == "-" else None, encode)
+    def task(path: str) -> Callable[[], Plain]:
+        return lambda: plain(parse_one(path, options, stdin if path == "-" else None, encode))
 
-    def failed(index: int, exc: PeelparseError) -> Outcome:
+    def failed(index: int, exc: PeelparseError) -> Plain:
         path = paths[index]
         exc.path = path
-        return Outcome(path, error=error_record(path, exc, stdin if path == "-" else _bytes(path)))
+        data = stdin if path == "-" else _bytes(path)
+        return plain(Outcome(path, error=error_record(path, exc, data)))
 
     tasks = [task(p) for p in paths]
-    return (outcome for _, outcome in run(tasks, jobs, limits or Limits(), failed, ordered))
+    results = run(tasks, jobs, limits or Limits(), failed, ordered)
+    return (Outcome(*result) for _, result in results)
+
+
+#: An Outcome as plain data (what a child process sends back: ``marshal`` takes it).
+Plain = tuple[str, dict[str, Any] | None, dict[str, Any] | None, str | None]
+
+
+def plain(outcome: Outcome) -> Plain:
+    return (outcome.path, outcome.report, outcome.error, outcome.text)
 
 
 def _bytes(path: str) -> bytes | None:

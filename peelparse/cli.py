@@ -341,12 +341,12 @@ def extract(
 def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     """One input, parsed in a child process within the limits; errors end the command."""
     from . import pipeline  # noqa: F401 - imported here, inherited by the child
-    from .batch import parse_one
+    from .batch import Outcome, parse_one, plain
     from .emit import FORMATS
     from .isolate import call
 
     stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
-    outcome = call(lambda: parse_one(path, run.options, stdin), run.limits, path)
+    outcome = Outcome(*call(lambda: plain(parse_one(path, run.options, stdin)), run.limits, path))
     if outcome.error is not None:
         error = outcome.error["error"]
         fail(f"{path}: {error['message']}", error["exit_code"])
@@ -375,12 +375,13 @@ def _extract_stream(inputs: list[str], fmt: str, pretty: bool, fail_fast: bool, 
             inputs, run.jobs, run.options, _stdin_if_asked(inputs, run), encode, run.limits
         )
         try:
-            for outcome in progress(outcomes, len(inputs), run.quiet):
-                report_problems(outcome, run.quiet)
-                failed += not outcome.ok
-                writer.write(outcome.record(), outcome.text)
-                if fail_fast and not outcome.ok:
-                    break
+            with contextlib.closing(outcomes):  # stops the children now, even on Ctrl-C
+                for outcome in progress(outcomes, len(inputs), run.quiet):
+                    report_problems(outcome, run.quiet)
+                    failed += not outcome.ok
+                    writer.write(outcome.record(), outcome.text)
+                    if fail_fast and not outcome.ok:
+                        break
         finally:
             writer.close()
     return failed
@@ -410,12 +411,13 @@ def _extract_to_folder(
         ordered=False,
     )
     failed = 0
-    for outcome in progress(outcomes, len(inputs), run.quiet):
-        report_problems(outcome, run.quiet)
-        ok = outcome.ok and _write_file(target, outcome, run.quiet)
-        failed += not ok
-        if fail_fast and not ok:
-            break
+    with contextlib.closing(outcomes):  # stops the children now, even on Ctrl-C
+        for outcome in progress(outcomes, len(inputs), run.quiet):
+            report_problems(outcome, run.quiet)
+            ok = outcome.ok and _write_file(target, outcome, run.quiet)
+            failed += not ok
+            if fail_fast and not ok:
+                break
     return failed
 
 

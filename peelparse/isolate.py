@@ -9,9 +9,10 @@ input.  ``run`` forks one child per task (at most ``jobs`` at a time) and:
   an abort in a C library; both become ``OutOfMemory``;
 - kills the child when it runs longer than ``Limits.timeout`` seconds
   (``TimedOut``); a CPU-time limit a little above it is a backstop should the
-  parent itself die, and the child is told to die with its parent (Linux);
+  parent itself die, and a batch's children are told to die with it (Linux);
 - reads each child's result from a pipe as it comes (a large report never
-  blocks), and yields results in task order, or as they finish.
+  blocks), and yields results in task order, or as they finish.  Results go
+  through ``marshal`` when they are plain data (batch outcomes are), else pickle.
 
 A child that dies any other way (a signal) gets one more try, in case
 something outside it killed it, then ``WorkerCrashed``.  Where ``os.fork`` is
@@ -21,9 +22,9 @@ missing (Windows) tasks run in this process, without limits.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
-import pickle
-import selectors
+import select
 import signal
 import sys
 import time
@@ -95,7 +96,7 @@ def run(
         for i, task in enumerate(tasks):
             yield i, task()
         return
-    runner = _Runner(tasks, max(1, jobs), limits, on_failure)
+    runner = _Runner(tasks, max(1, jobs), limits, on_failure, tie=len(tasks) > 1)
     try:
         yield from runner.results(ordered)
     finally:
@@ -109,12 +110,15 @@ class _Runner(Generic[T]):
         jobs: int,
         limits: Limits,
         on_failure: Callable[[int, PeelparseError], T],
+        tie: bool,
     ) -> None:
         self.tasks, self.jobs, self.limits, self.on_failure = tasks, jobs, limits, on_failure
+        self.prctl = _prctl() if tie else None  # looked up once, inherited by every child
         self.waiting = list(range(len(tasks)))[::-1]  # popped from the end
         self.running: dict[int, _Child[T]] = {}  # by pipe fd
+        self.exiting: list[int] = []  # children that sent their result and are ending
         self.done: dict[int, T] = {}
-        self.selector = selectors.DefaultSelector()
+        self.poller = select.poll()
 
     def results(self, ordered: bool) -> Iterator[tuple[int, T]]:
         next_out = 0
@@ -147,19 +151,21 @@ class _Runner(Generic[T]):
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read)
-            _child(self.tasks[index], write, self.limits)
+            _child(self.tasks[index], write, self.limits, self.prctl)
         os.close(write)
         os.set_blocking(read, False)
         child = _Child[T](index, pid, read, time.monotonic(), [], tries)
         self.running[read] = child
-        self.selector.register(read, selectors.EVENT_READ, child)
+        self.poller.register(read, select.POLLIN)
 
     def _wait(self) -> None:
         """Read what the children sent; finish those that ended or ran out of time."""
         if not self.running:
             return
-        for key, _ in self.selector.select(self._time_left()):
-            child: _Child[T] = key.data
+        for fd, _ in self.poller.poll(self._time_left()):
+            child = self.running.get(fd)
+            if child is None:
+                continue
             try:
                 chunk = os.read(child.fd, 1 << 20)
             except BlockingIOError:
@@ -175,25 +181,29 @@ class _Runner(Generic[T]):
                 _kill(child.pid)
                 self._finish(child, killed=True)
 
-    def _time_left(self) -> float | None:
+    def _time_left(self) -> int | None:
+        """Milliseconds until the oldest child's time is up (None: no limit)."""
         if not self.limits.timeout:
             return None
         oldest = min(c.started for c in self.running.values())
-        return max(0.0, oldest + self.limits.timeout - time.monotonic()) + 0.01
+        return int(max(0.0, oldest + self.limits.timeout - time.monotonic()) * 1000) + 10
 
     def _finish(self, child: _Child[T], killed: bool) -> None:
-        self.selector.unregister(child.fd)
+        self.poller.unregister(child.fd)
         os.close(child.fd)
         del self.running[child.fd]
-        _, status, usage = os.wait4(child.pid, 0)
         if killed:
+            os.waitpid(child.pid, 0)
             self._fail(child, TimedOut(f"took longer than {self.limits.timeout:g} s (--timeout)"))
             return
-        data = b"".join(child.chunks)
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
-            with contextlib.suppress(Exception):
-                self.done[child.index] = pickle.loads(data)
-                return
+        try:
+            self.done[child.index] = _decode(b"".join(child.chunks))
+            self.exiting.append(child.pid)  # it is exiting: reaped later, without waiting now
+            self._reap(block=False)
+            return
+        except Exception:  # noqa: BLE001 - no whole result: the exit status says why
+            pass
+        _, status, usage = os.wait4(child.pid, 0)
         error = self._cause(status, usage.ru_maxrss * 1024)
         if isinstance(error, WorkerCrashed) and child.tries < 2:
             self._fork(child.index, tries=child.tries + 1)  # once more: it may not be the file
@@ -222,15 +232,48 @@ class _Runner(Generic[T]):
         self.done[child.index] = self.on_failure(child.index, error)
 
     def stop(self) -> None:
-        """Kill and reap every child still running (the caller stopped early, or Ctrl-C)."""
-        for child in list(self.running.values()):
+        """Kill and reap every child still running (the caller stopped early, or Ctrl-C).
+
+        Safe to run after an interruption anywhere in the loop: each step may
+        already have been done for a child.
+        """
+        for fd, child in list(self.running.items()):
             _kill(child.pid)
             with contextlib.suppress(OSError):
                 os.waitpid(child.pid, 0)
-            self.selector.unregister(child.fd)
-            os.close(child.fd)
+            with contextlib.suppress(KeyError, ValueError, OSError):
+                self.poller.unregister(fd)
+            with contextlib.suppress(OSError):
+                os.close(fd)
         self.running.clear()
-        self.selector.close()
+        self._reap(block=True)
+
+    def _reap(self, block: bool) -> None:
+        for pid in list(self.exiting):
+            with contextlib.suppress(ChildProcessError):
+                if os.waitpid(pid, 0 if block else os.WNOHANG)[0] == 0:
+                    continue
+            self.exiting.remove(pid)
+
+
+def _encode(result: Any) -> bytes:
+    """A result as bytes: marshal for plain data (built in, fast), else pickle."""
+    try:
+        return b"M" + marshal.dumps(result)
+    except ValueError:
+        import pickle
+
+        return b"P" + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _decode(data: bytes) -> Any:
+    if data[:1] == b"M":
+        return marshal.loads(data[1:])
+    if data[:1] == b"P":
+        import pickle
+
+        return pickle.loads(data[1:])
+    raise ValueError("no result")
 
 
 def _kill(pid: int) -> None:
@@ -244,14 +287,16 @@ def _size(limit: int | None) -> str:
     return f"{limit / 1024**3:g} GiB" if limit >= 1024**3 else f"{limit / 1024**2:g} MiB"
 
 
-def _child(task: Callable[[], Any], fd: int, limits: Limits) -> None:
-    """Run ``task`` under the limits, send its pickled result, and exit (never returns)."""
+def _child(task: Callable[[], Any], fd: int, limits: Limits, prctl: Any) -> None:
+    """Run ``task`` under the limits, send its result (``_encode``), and exit (never returns)."""
     status = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
         _quiet_crashes()
         _set_limits(limits)
-        data = pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL)
+        if prctl is not None:
+            prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the parent
+        data = _encode(task())
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
@@ -283,7 +328,6 @@ def _save_caches() -> None:
 def _set_limits(limits: Limits) -> None:
     import resource
 
-    _die_with_parent()
     if limits.max_memory:
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_DATA, (limits.max_memory, limits.max_memory))
@@ -293,11 +337,15 @@ def _set_limits(limits: Limits) -> None:
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
 
 
-def _die_with_parent() -> None:
-    """Linux: the child gets SIGKILL when the parent dies (no orphan left reading a file)."""
+def _prctl() -> Any:
+    """Linux's ``prctl``, for a batch's children to die with their parent (no orphan left
+    reading a file); None elsewhere.  One input's child needs none: the CPU-time limit
+    ends it should the parent be killed."""
     if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(Exception):
+        return None
+    try:
         import ctypes
 
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        return ctypes.CDLL(None).prctl
+    except (ImportError, OSError, AttributeError):
+        return None
