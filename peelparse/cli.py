@@ -340,7 +340,6 @@ def extract(
 
 def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     """One input, parsed in a child process within the limits; errors end the command."""
-    from . import pipeline  # noqa: F401 - imported here, inherited by the child
     from .batch import Outcome, parse_one, plain
     from .emit import FORMATS
     from .isolate import call
