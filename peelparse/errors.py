@@ -151,7 +151,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (3, "input file not found"),
     (4, "input is a directory where a file is expected, or a folder with no report files"),
     (5, "input is empty"),
-    (6, "input is binary, or text that is neither UTF-8 nor Windows-1252"),
+    (6, "input is binary, or text in none of UTF-8, UTF-16/32 with a BOM, Windows-1252"),
     (7, "input is readable but not a PEEL report"),
     (8, "input format is not supported"),
     (10, "batch: at least one input failed (the others were written)"),

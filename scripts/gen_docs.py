@@ -11,7 +11,7 @@ import inspect
 import sys
 from pathlib import Path
 
-from peelparse.errors import EXIT_CODES
+from peelparse.errors import ERROR_TYPES, EXIT_CODES
 from peelparse.model import SCHEMA_VERSION, WARNING_CODES
 from peelparse.schema import field_rows, record_classes
 from peelparse.vocab import AREAS, CYCLES
@@ -90,6 +90,21 @@ def render() -> str:
         )
     out += ["", "## Warning codes", "", "| code | meaning |", "| --- | --- |"]
     out += [f"| `{code}` | {text} |" for code, text in WARNING_CODES.items()]
+    out += ["", "## Error records", ""]
+    out += [
+        "An input that fails gives, in a batch's stream, "
+        '`{"source": {...}, "error": {"code": ..., "exit_code": ..., "message": ...}}` '
+        "(`source` as a report's, with `lines` and `pages` null):",
+        "",
+        "| code | exit code | meaning |",
+        "| --- | --- | --- |",
+    ]
+    meanings = dict(EXIT_CODES)
+    out += [
+        f"| `{cls.code}` | {cls.exit_code} | {meanings.get(cls.exit_code, '')} |"
+        for cls in ERROR_TYPES
+    ]
+    out += [f"| `error` | 1 | {meanings[1]} |"]
     out += ["", "## Exit codes", "", "| code | meaning |", "| --- | --- |"]
     out += [f"| {code} | {text} |" for code, text in EXIT_CODES]
     return "\n".join(out) + "\n"

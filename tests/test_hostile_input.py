@@ -334,3 +334,35 @@ def test_table_cells_are_plain_escaped_text() -> None:
     text = out.getvalue()
     assert "[bold red]Kent[/]\\x1b[31m" in text
     assert "\x1b" not in text
+
+
+def test_a_pdf_engine_out_of_memory_is_memory_not_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peelparse.load import pdf
+
+    def exhausted(data: bytes, password: str | None) -> list[object]:
+        try:
+            raise MemoryError
+        except MemoryError as exc:
+            raise RuntimeError("pdfminer gave up") from exc
+
+    monkeypatch.setitem(pdf.ENGINES, "pdfplumber", exhausted)
+    with pytest.raises(errors.OutOfMemory) as caught:
+        pdf.read_pages(b"%PDF-1.7", "x.pdf", None, "pdfplumber")
+    assert caught.value.exit_code == 18
+
+
+@pytest.mark.parametrize("kind", ["html_comments", "html_open_tags", "html_stray_end_tags"])
+def test_pathological_html_of_a_megabyte_ends_well_within_a_limit(kind: str) -> None:
+    """A guard against a hang, not a speed test: html.parser needed minutes here."""
+    from peelparse import isolate
+
+    data = getattr(script("make_hostile"), kind)(1_000_000)
+
+    def parse() -> str:
+        try:
+            peelparse.parse_bytes(data, "page.html")
+        except errors.PeelparseError as exc:
+            return exc.code
+        return "report"
+
+    assert isolate.call(parse, isolate.Limits(timeout=60)) in ("report", "not_peel")
