@@ -2,8 +2,9 @@
 """Linear growth on hostile input (issue #12): time, output and memory at 100 KB and 1 MB.
 
 Each pathological input of ``scripts/make_hostile.py`` (a sentence of thousands of
-numbers, a block of thousands of lines, a contents line of leader dots, HTML with
-thousands of unclosed comments, open tags or stray end tags) is made at 100 KB and
+numbers, a block of thousands of lines, a contents line of leader dots, thousands
+of sections of one name, of causes of concern, of named operations; HTML with
+thousands of unclosed comments, open tags, stray end tags or sections) is made at 100 KB and
 at 1 MB behind a one-line report title, and parsed end to end (load, pipeline, JSON)
 in a fresh process.  The ratios 1 MB / 100 KB of time and of output bytes are
 about 10 when growth is linear and about 100 when it is quadratic.  The PDF
@@ -76,10 +77,14 @@ def main() -> None:
         "txt number line": (lambda n: hostile.txt_number_line(n, hostile.TITLE), "txt"),
         "txt long block": (lambda n: hostile.txt_long_block(n, hostile.TITLE), "txt"),
         "txt contents leaders": (lambda n: hostile.txt_contents_leaders(n, hostile.TITLE), "txt"),
+        "txt repeated sections": (lambda n: hostile.txt_repeated_sections(n, hostile.TITLE), "txt"),
+        "txt causes": (lambda n: hostile.txt_causes(n, hostile.TITLE), "txt"),
+        "txt initiatives": (lambda n: hostile.txt_initiatives(n, hostile.TITLE), "txt"),
         "html unclosed comments": (hostile.html_comments, "html"),
         "html open tags": (hostile.html_open_tags, "html"),
         "html stray end tags": (hostile.html_stray_end_tags, "html"),
         "html nested": (hostile.html_nested, "html"),
+        "html sections": (hostile.html_sections, "html"),
     }
     print(
         f"{'input':<24} {'100 KB s':>9} {'1 MB s':>8} {'time x':>7} {'out x':>6} {'1 MB out':>10} {'1 MB mem':>9}  outcome"

@@ -30,9 +30,10 @@ from .sections import split_sections
 
 def link_causes(causes: list[CauseOfConcern], recs: list[Recommendation]) -> list[CauseOfConcern]:
     """Causes of concern with the ids of the recommendations that name them."""
-    return [
-        replace(c, recommendation_ids=[r.id for r in recs if r.parent_id == c.id]) for c in causes
-    ]
+    by_parent: dict[str | None, list[str]] = {}
+    for r in recs:
+        by_parent.setdefault(r.parent_id, []).append(r.id)
+    return [replace(c, recommendation_ids=by_parent.get(c.id, [])) for c in causes]
 
 
 def run(doc: Document, options: Options | dict[str, Any] | None = None) -> Report:

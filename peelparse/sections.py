@@ -85,6 +85,13 @@ class Outline:
     def top(self) -> list[Section]:
         return [s for s in self.sections if s.level == 1]
 
+    def by_id(self, ident: str | None) -> Section | None:
+        """The section with id ``ident`` (an index built once)."""
+        index = self.__dict__.get("_by_id")
+        if index is None:
+            index = self.__dict__["_by_id"] = {s.id: s for s in self.sections}
+        return index.get(ident) if ident is not None else None
+
     def labels(self, kind: str) -> list[Section]:
         """Level-2 sections of one label kind ('areas_for_improvement', 'practice', ...)."""
         return [s for s in self.sections if s.level == 2 and s.kind == kind]
@@ -151,6 +158,7 @@ class _Builder:
         self.sections: list[Section] = []
         self.stack: list[Section] = []
         self.ids: set[str] = set()
+        self.next_n: dict[str, int] = {}  # per base: the next suffix to try
 
     def level_of(self, i: int) -> int | None:
         block = self.blocks[i]
@@ -178,9 +186,12 @@ class _Builder:
         return label is None or label.kind not in FLAT_KINDS
 
     def _unique(self, base: str) -> str:
-        ident, n = base, 2
+        """``base``, else ``base-2``, ``base-3``...: each base resumes where it stopped
+        (linear, however often a heading repeats)."""
+        ident, n = base, self.next_n.get(base, 2)
         while ident in self.ids:
             ident, n = f"{base}-{n}", n + 1
+        self.next_n[base] = n
         self.ids.add(ident)
         return ident
 

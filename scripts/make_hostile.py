@@ -139,6 +139,27 @@ def txt_control_label(size: int = 0) -> bytes:  # noqa: ARG001 - one size fits
     return seed.replace(row, row + evil, 1).encode()
 
 
+def txt_repeated_sections(size: int, base: str | None = None) -> bytes:
+    """One graded heading repeated: thousands of sections of one name (ids, judgments)."""
+    body = "Investigating crime\n\nGood\n\n" * (size // 28)
+    return ((_seed() if base is None else base) + "\n" + body).encode()
+
+
+def txt_causes(size: int, base: str | None = None) -> bytes:
+    """Thousands of causes of concern, each with its recommendation."""
+    one = (
+        "Cause of concern\n\nThe force must improve its response.\n\n"
+        "Recommendation\n\nWithin six months, the force should act.\n\n"
+    )
+    return ((_seed() if base is None else base) + "\n" + one * (size // len(one))).encode()
+
+
+def txt_initiatives(size: int, base: str | None = None) -> bytes:
+    """One sentence naming thousands of operations (each counted across the text)."""
+    names = " and ".join(f"Operation Alpha{i}" for i in range(size // 22))
+    return ((_seed() if base is None else base) + "\nThe force runs " + names + ".\n").encode()
+
+
 def html_page(body: str) -> bytes:
     return f"<!DOCTYPE html>\n<html><body><main>\n{body}</main></body></html>\n".encode()
 
@@ -158,6 +179,13 @@ def html_stray_end_tags(size: int) -> bytes:
     return html_page("".join(f"<p>Paragraph {i}.</p></span></div>" for i in range(size // 30)))
 
 
+def html_sections(size: int) -> bytes:
+    """Thousands of graded ``<h2>`` sections of one name."""
+    return html_page(
+        "<h1>PEEL 2021/22</h1>" + "<h2>Investigating crime</h2><p>Good</p>" * (size // 42)
+    )
+
+
 def html_nested(size: int) -> bytes:
     """Elements nested ``size / 5`` deep (beyond any parser's depth limit)."""
     depth = size // 5
@@ -172,11 +200,15 @@ KINDS: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "txt-number-line": (txt_number_line, 100_000, "txt"),
     "txt-long-block": (txt_long_block, 180_000, "txt"),
     "txt-contents-leaders": (txt_contents_leaders, 40_000, "txt"),
+    "txt-repeated-sections": (txt_repeated_sections, 100_000, "txt"),
+    "txt-causes": (txt_causes, 100_000, "txt"),
+    "txt-initiatives": (txt_initiatives, 100_000, "txt"),
     "txt-control-label": (txt_control_label, 0, "txt"),
     "html-comments": (html_comments, 200_000, "html"),
     "html-open-tags": (html_open_tags, 200_000, "html"),
     "html-stray-end-tags": (html_stray_end_tags, 200_000, "html"),
     "html-nested": (html_nested, 200_000, "html"),
+    "html-sections": (html_sections, 100_000, "html"),
 }
 
 

@@ -366,3 +366,38 @@ def test_pathological_html_of_a_megabyte_ends_well_within_a_limit(kind: str) -> 
         return "report"
 
     assert isolate.call(parse, isolate.Limits(timeout=60)) in ("report", "not_peel")
+
+
+def test_mentions_are_counted_in_one_pass_as_one_by_one() -> None:
+    import random
+
+    from peelparse.extract.initiatives import count_all, count_mentions
+
+    rng = random.Random(3)
+    words = ["Operation", "Alpha", "Beta", "Safe", "Op", "1", "2b", "(Beta)", "Alpha-Beta"]
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        names = {" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(5)}
+        counts = count_all(sorted(names), text)
+        assert counts == {name: count_mentions(name, text) for name in names}
+
+
+def test_a_heading_repeated_thousands_of_times_gets_distinct_ids() -> None:
+    hostile = script("make_hostile")
+    report = peelparse.to_dict(
+        peelparse.parse_bytes(hostile.txt_repeated_sections(28 * 3000, hostile.TITLE), "x.txt")
+    )
+    ids = [s["id"] for s in report["sections"]]
+    assert len(ids) == len(set(ids)) >= 3000
+    assert "investigating-crime-3000" in ids
+
+
+def test_thousands_of_causes_each_get_their_recommendation() -> None:
+    hostile = script("make_hostile")
+    data = hostile.txt_causes(200_000, hostile.TITLE)
+    report = peelparse.to_dict(peelparse.parse_bytes(data, "x.txt"))
+    causes, recs = report["causes_of_concern"], report["recommendations"]
+    assert len(causes) == data.count(b"Cause of concern\n") > 1000
+    assert len(recs) == len(causes)
+    assert [r["parent_id"] for r in recs] == [c["id"] for c in causes]
+    assert all(c["recommendation_ids"] == [r["id"]] for c, r in zip(causes, recs, strict=True))

@@ -324,7 +324,8 @@ def extract(ctx: Context) -> Extracted:
                     )
                 )
     text = collapse("\n".join(body))
-    out.items = [_with_mentions(item, text) for item in out.items]
+    counts = count_all([item.name for item in out.items], text)
+    out.items = [replace(item, mentions=max(1, counts[item.name])) for item in out.items]
     return out
 
 
@@ -341,5 +342,31 @@ def count_mentions(name: str, text: str) -> int:
     return count
 
 
-def _with_mentions(item: Initiative, text: str) -> Initiative:
-    return replace(item, mentions=max(1, count_mentions(item.name, text)))
+RE_ALNUM_RUN = rx.compile(r"[^\W_]+")
+
+
+def count_all(names: list[str], text: str) -> dict[str, int]:
+    """``count_mentions`` of every name, in one pass over the text's words.
+
+    Names are looked up by their first two words at each word of the text, so
+    the work grows with the text and the matches, not with names x text (a
+    report naming thousands of operations once took minutes).  A name that does
+    not start with a letter or digit is counted on its own.
+    """
+    counts = dict.fromkeys(names, 0)
+    index: dict[tuple[str, str | None], list[str]] = {}
+    for name in counts:
+        tokens = RE_ALNUM_RUN.findall(name)
+        if not tokens or not name[0].isalnum():
+            counts[name] = count_mentions(name, text)
+            continue
+        index.setdefault((tokens[0], tokens[1] if len(tokens) > 1 else None), []).append(name)
+    words = [(m.start(), m[0]) for m in RE_ALNUM_RUN.finditer(text)]
+    for i, (pos, word) in enumerate(words):
+        following = words[i + 1][1] if i + 1 < len(words) else None
+        for key in {(word, None), (word, following)}:
+            for name in index.get(key, ()):
+                end = pos + len(name)
+                if text.startswith(name, pos) and (end == len(text) or not text[end].isalnum()):
+                    counts[name] += 1
+    return counts

@@ -523,7 +523,7 @@ def _from_statement(ctx: Context, st: Statement) -> Judgment:
 def _carried(ctx: Context, j: Judgment) -> tuple[bool, str | None]:
     if j.method == "prose":
         return j.carried_over, j.carried_over_from
-    section = next((s for s in ctx.outline.sections if s.id == j.section_id), None)
+    section = ctx.outline.by_id(j.section_id)
     texts = (
         [b.text for b in section.blocks[:3]] if section and j.method != "pillar_statement" else []
     )

@@ -19,6 +19,7 @@ it:", "timescale": "Within three months", "timescale_months": 3, "items": [...]}
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import rx
@@ -66,20 +67,30 @@ def _in_label(section: Section | None, kind: str) -> bool:
     return label is not None and label.kind == kind
 
 
-def _parent(ctx: Context, block: Block, section: Section) -> tuple[str | None, str | None]:
-    for afi in ctx.results.get("areas_for_improvement", []):
-        if afi.section_id == section.id and section.level == 3:
-            return "area_for_improvement", str(afi.id)
-    if _in_label(section, "causes_of_concern") or _in_label(section, "recommendations"):
-        top = section.ancestor(1)
-        before = [
-            c
-            for c in ctx.results.get("causes_of_concern", [])
-            if c.location.start < block.start and (top is None or c.section_id.startswith(top.id))
-        ]
-        if before:
-            return "cause_of_concern", str(before[-1].id)
-    return None, None
+class _Parents:
+    """Areas for improvement by section, causes of concern by position (built once).
+
+    Looking each recommendation's parent up in these keeps the extractor linear
+    in the number of recommendations (it used to scan every cause for each).
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.areas: dict[str | None, str] = {}
+        for afi in ctx.results.get("areas_for_improvement", []):
+            self.areas.setdefault(afi.section_id, str(afi.id))
+        self.causes = list(ctx.results.get("causes_of_concern", []))
+        self.starts = [c.location.start for c in self.causes]
+
+    def of(self, block: Block, section: Section) -> tuple[str | None, str | None]:
+        if section.level == 3 and section.id in self.areas:
+            return "area_for_improvement", self.areas[section.id]
+        if _in_label(section, "causes_of_concern") or _in_label(section, "recommendations"):
+            top = section.ancestor(1)
+            for i in range(bisect.bisect_left(self.starts, block.start) - 1, -1, -1):
+                cause = self.causes[i]
+                if top is None or (cause.section_id or "").startswith(top.id):
+                    return "cause_of_concern", str(cause.id)
+        return None, None
 
 
 def _items(ctx: Context, block: Block) -> list[RecommendationItem]:
@@ -95,6 +106,7 @@ def _items(ctx: Context, block: Block) -> list[RecommendationItem]:
 def extract(ctx: Context) -> Extracted:
     """One record per recommendation stem, in report order."""
     out = Extracted()
+    parents = _Parents(ctx)
     for block, section in ctx.body_blocks():
         if block.kind != "para":
             continue
@@ -104,7 +116,7 @@ def extract(ctx: Context) -> Extracted:
         ):
             continue
         timescale, months, due = ts or (None, None, None)
-        parent_kind, parent_id = _parent(ctx, block, section)
+        parent_kind, parent_id = parents.of(block, section)
         text, location = ctx.item(block)
         out.items.append(
             Recommendation(
