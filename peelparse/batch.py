@@ -160,6 +160,9 @@ def run_batch(
     from . import pipeline  # noqa: F401 - imported once here, inherited by every child
     from .isolate import Limits, run
 
+    if len(paths) > 1 and any(p.lower().endswith(".pdf") for p in paths):
+        from .load import pdf  # noqa: F401 - the PDF engines too, once, not per file
+
     def task(path: str) -> Callable[[], Plain]:
         return lambda: plain(parse_one(path, options, stdin if path == "-" else None, encode))
 
