@@ -224,6 +224,13 @@ def test_the_command_line_over_a_hostile_folder(tmp_path: Path) -> None:
     seed = SEED.read_bytes()
     for i in range(int(12 * SCALE)):
         (tmp_path / f"mutated-{i}.txt").write_bytes(mutate(seed, rng))
+    pdf = (ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-chromium.pdf").read_bytes()
+    flipped = int(6 * SCALE)
+    for i in range(flipped):
+        broken = bytearray(pdf)
+        for _ in range(20):
+            broken[rng.randrange(len(broken))] = rng.randrange(256)
+        (tmp_path / f"flipped-{i}.pdf").write_bytes(bytes(broken))
     hostile = script("make_hostile")
     hostile.write_all(tmp_path / "hostile", scale=0.3)
     result = run_cli(
@@ -231,7 +238,26 @@ def test_the_command_line_over_a_hostile_folder(tmp_path: Path) -> None:
     )
     assert result.returncode in (0, 10)
     assert b"Traceback" not in result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert all(line.startswith("peelparse: ") for line in lines), lines  # no library's own logging
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert len(records) == int(12 * SCALE) + len(hostile.KINDS)
+    assert len(records) == int(12 * SCALE) + flipped + len(hostile.KINDS)
     codes = {r["error"]["code"] for r in records if "error" in r}
     assert codes <= ALLOWED | {"memory"}, codes
+
+
+def test_pdf_libraries_never_write_to_stderr(tmp_path: Path) -> None:
+    """Damaged PDFs read by pdfminer (the pdfplumber engine): stderr has only our lines."""
+    rng = random.Random(11)
+    pdf = (ROOT / "fixtures" / "pdf" / "pdf--2023-25-northumbria-chromium.pdf").read_bytes()
+    paths = []
+    for i in range(int(6 * SCALE)):
+        broken = bytearray(pdf)
+        for _ in range(40):
+            broken[rng.randrange(len(broken))] = rng.randrange(256)
+        paths.append(tmp_path / f"flipped-{i}.pdf")
+        paths[-1].write_bytes(bytes(broken))
+    result = run_cli("extract", "--engine", "pdfplumber", "--no-cache", *map(str, paths))
+    assert result.returncode in (0, 10)
+    lines = result.stderr.decode().splitlines()
+    assert lines and all(line.startswith("peelparse: ") for line in lines), lines

@@ -34,6 +34,22 @@ from ..vocab import grade_key
 from .pdfgrid import grid_from_words, holds_grid
 from .running import keep_on_last_page, page_number, running_lines
 
+
+def _quiet_libraries() -> None:
+    """pdfminer and pdfplumber log what they skip in a damaged file ("Data-loss while
+    decompressing corrupted data") to stderr, unescaped and not in peelparse's
+    one-line form: their loggers are silenced.  What matters reaches the user as
+    an error (a corrupt PDF) or in the report (a warning)."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber", "pypdfium2"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+_quiet_libraries()
+
 #: A contents entry ends in a leader of at least this many dots and a page number.
 LEADER_DOTS = 3
 RE_BULLET_GLYPH = rx.compile(
