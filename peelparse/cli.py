@@ -11,6 +11,7 @@ import contextlib
 import gc
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
@@ -598,6 +599,9 @@ def main() -> None:
     # default thresholds a run spends a noticeable share of its time in the
     # collector (mypy does the same).  Cycles are still collected, batches included.
     gc.set_threshold(200_000, 30, 30)
+    # A library's Python warnings (a deprecation, a damaged file's font) are not the
+    # user's business: stderr holds peelparse's own one-line messages only.
+    warnings.simplefilter("ignore")
     try:
         cli(prog_name="peelparse")
     finally:
