@@ -343,10 +343,13 @@ def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     """One input, parsed in a child process within the limits; errors end the command."""
     from .batch import Outcome, parse_one, plain
     from .emit import FORMATS
-    from .isolate import call
+    from .isolate import call, call_here
 
     stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
-    outcome = Outcome(*call(lambda: plain(parse_one(path, run.options, stdin)), run.limits, path))
+    isolated = call if _needs_process(path, stdin) else call_here
+    outcome = Outcome(
+        *isolated(lambda: plain(parse_one(path, run.options, stdin)), run.limits, path)
+    )
     if outcome.error is not None:
         error = outcome.error["error"]
         fail(f"{path}: {error['message']}", error["exit_code"])
@@ -355,6 +358,24 @@ def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
         say_warnings(path, report["warnings"])
     with output_stream(run.output) as out:
         FORMATS["json" if fmt == "jsonl" and not pretty else fmt](report, out, pretty)
+
+
+def _needs_process(path: str, data: bytes | None) -> bool:
+    """Whether one input needs a process of its own: anything but plain text.
+
+    Text is parsed by Python code alone, which the in-process limits bound
+    (``isolate.call_here``), sparing a fork; PDF and HTML go through C libraries
+    (pdfium, pdfminer's helpers, libxml2) that only a child process can contain.
+    """
+    from .load import sniff_format
+
+    if data is None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(4096)
+        except OSError:
+            return True  # the child reports the error as for any input
+    return not data.strip() or sniff_format(data[:4096]) != "txt"
 
 
 def _stdin_if_asked(inputs: list[str], run: Run) -> bytes | None:
@@ -580,10 +601,11 @@ def text(path: str, run: Run) -> None:
     Example:
       peelparse text report.txt | sed -n 191p
     """
-    from .isolate import call
+    from .isolate import call, call_here
 
     stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
-    sys.stdout.write(call(lambda: _normalised_text(path, run.options, stdin), run.limits, path))
+    isolated = call if _needs_process(path, stdin) else call_here
+    sys.stdout.write(isolated(lambda: _normalised_text(path, run.options, stdin), run.limits, path))
 
 
 def _normalised_text(path: str, options: dict[str, Any], stdin: bytes | None) -> str:

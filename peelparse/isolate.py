@@ -71,6 +71,40 @@ def call(task: Callable[[], T], limits: Limits, path: str | None = None) -> T:
     raise AssertionError("run gives one result per task")
 
 
+def call_here(task: Callable[[], T], limits: Limits, path: str | None = None) -> T:
+    """``task()`` in this process, under ``limits``: for pure-Python work only.
+
+    The time limit is a timer whose signal raises ``TimedOut`` in the task (Python
+    code and the regex engine check for signals as they run); the memory limit
+    lowers this process's soft ``RLIMIT_DATA`` while the task runs, so that an
+    allocation past it raises ``MemoryError`` (``OutOfMemory``).  Both are
+    restored after.  Work in a C library that may hang or abort (the PDF
+    engines) needs ``call``: a child process.
+    """
+    import resource
+
+    def expired(signum: int, frame: Any) -> NoReturn:
+        raise TimedOut(f"took longer than {limits.timeout:g} s (--timeout)", path)
+
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        if limits.max_memory:
+            soft = limits.max_memory if before[1] < 0 else min(limits.max_memory, before[1])
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_DATA, (soft, before[1]))
+        if limits.timeout:
+            signal.setitimer(signal.ITIMER_REAL, limits.timeout)
+        return task()
+    except MemoryError:
+        raise OutOfMemory(f"needed more than {_size(limits.max_memory)} of memory", path) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_DATA, before)
+
+
 def _raise(path: str | None) -> Callable[[int, PeelparseError], NoReturn]:
     def failed(index: int, exc: PeelparseError) -> NoReturn:
         exc.path = exc.path or path

@@ -209,3 +209,40 @@ def test_endless_input_is_refused_by_the_command_line() -> None:
 def test_stdin_over_the_limit_is_refused() -> None:
     result = run_cli("extract", "--max-size", "1k", "-", stdin=SEED.read_bytes())
     assert result.returncode == 16
+
+
+def test_call_here_bounds_python_work_and_restores_the_process() -> None:
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    handler = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(errors.TimedOut):
+        isolate.call_here(_sleep_forever, Limits(timeout=0.3), "x.txt")
+    with pytest.raises(errors.OutOfMemory):
+        isolate.call_here(_allocate, Limits(max_memory=512 * MIB), "x.txt")
+    assert isolate.call_here(_ok("fine"), Limits()) == "fine"
+    assert resource.getrlimit(resource.RLIMIT_DATA) == before
+    assert signal.getsignal(signal.SIGALRM) == handler
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_one_text_file_past_its_memory_ends_with_exit_18() -> None:
+    data = hostile.txt_number_line(300_000)
+    result = run_cli("extract", "--max-memory", "150M", "-", stdin=data)
+    assert result.returncode == 18 and result.stdout == b""
+    assert result.stderr.decode().count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "process"),
+    [
+        (b"PEEL 2021/22\n", False),
+        (b"%PDF-1.7\n", True),
+        (b"<!DOCTYPE html><html>", True),
+        (b"", True),  # the child reports it as for any input
+    ],
+)
+def test_only_text_is_parsed_in_process(data: bytes, process: bool) -> None:
+    from peelparse.cli import _needs_process
+
+    assert _needs_process("-", data) is process
