@@ -377,8 +377,8 @@ def test_mentions_are_counted_in_one_pass_as_one_by_one() -> None:
     words = ["Operation", "Alpha", "Beta", "Safe", "Op", "1", "2b", "(Beta)", "Alpha-Beta"]
     for _ in range(500):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
-        names = {" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(5)}
-        counts = count_all(sorted(names), text)
+        names = {" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(80)}
+        counts = count_all(sorted(names), text)  # more than FEW_NAMES: the one-pass count
         assert counts == {name: count_mentions(name, text) for name in names}
 
 
