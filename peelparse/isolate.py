@@ -182,15 +182,22 @@ class _Runner(Generic[T]):
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns
-            os.close(read)
-            _child(self.tasks[index], write, self.limits, self.prctl)
-        os.close(write)
-        os.set_blocking(read, False)
-        child = _Child[T](index, pid, read, time.monotonic(), [], tries)
-        self.running[read] = child
-        self.poller.register(read, select.POLLIN)
+        # Ctrl-C is held off while forking: in the at-fork hooks (threading's, logging's)
+        # a KeyboardInterrupt is "ignored" and lost, and the child must not see one
+        # before it ignores SIGINT.  The parent takes it once the child is on its list.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pid = os.fork()
+            if pid == 0:  # the child: never returns
+                os.close(read)
+                _child(self.tasks[index], write, self.limits, self.prctl)
+            os.close(write)
+            os.set_blocking(read, False)
+            child = _Child[T](index, pid, read, time.monotonic(), [], tries)
+            self.running[read] = child
+            self.poller.register(read, select.POLLIN)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def _wait(self) -> None:
         """Read what the children sent; finish those that ended or ran out of time."""
@@ -326,6 +333,7 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits, prctl: Any) -> None
     status = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         _quiet_crashes()
         _set_limits(limits)
         if prctl is not None:
