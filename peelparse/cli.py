@@ -23,6 +23,7 @@ from .errors import (
     EXIT_INTERNAL,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    NotPeelparseJson,
     PeelparseError,
     WriteFailed,
 )
@@ -378,8 +379,16 @@ def _needs_process(path: str, data: bytes | None) -> bool:
     return not data.strip() or sniff_format(data[:4096]) != "txt"
 
 
+#: Standard input, once read (a table command reads it to tell JSON from a report).
+_STDIN: dict[str, bytes] = {}
+
+
 def _stdin_if_asked(inputs: list[str], run: Run) -> bytes | None:
-    return sys.stdin.buffer.read(run.options["max_size"] + 1) if "-" in inputs else None
+    if "-" not in inputs:
+        return None
+    if "data" not in _STDIN:
+        _STDIN["data"] = sys.stdin.buffer.read(run.options["max_size"] + 1)
+    return _STDIN["data"]
 
 
 def _extract_stream(inputs: list[str], fmt: str, pretty: bool, fail_fast: bool, run: Run) -> int:
@@ -460,8 +469,17 @@ def _write_file(target: Path, outcome: Any, quiet: bool) -> bool:
     return True
 
 
+def _inputs_or_stdin(paths: tuple[str, ...]) -> list[str]:
+    """The paths given; none, with stdin piped (not a terminal), is stdin, as jq reads it."""
+    if paths:
+        return list(paths)
+    if sys.stdin is None or sys.stdin.isatty():
+        fail("give reports, folders or extract's JSON files (or pipe them on stdin)", EXIT_USAGE)
+    return ["-"]
+
+
 def _table_command(name: str, table: str, help_text: str, long_option: bool = False) -> None:
-    @click.argument("paths", nargs=-1, required=True)
+    @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
     @click.option(
         "--format",
         "fmt",
@@ -476,7 +494,10 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         from .tables import TABLES
 
         rows_of, columns = TABLES[f"{table}_long" if long else table]
-        reports, failed = _collect_reports(list(paths), run)
+        inputs = _inputs_or_stdin(paths)
+        reports, failed = _collect_reports(inputs, run)
+        if failed and len(inputs) == 1 and not reports:
+            sys.exit(failed[0])  # one input: its own exit code, as extract gives, and no file
         _emit_table(list(rows_of(reports)), columns, fmt, run.output)
         if failed:
             sys.exit(EXIT_SOME_FAILED)
@@ -487,38 +508,71 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
     cli.command(name=name, epilog=EXIT_HELP)(command)
 
 
-def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], int]:
-    """Reports from report files (parsed) and from extract's JSON / JSON Lines files."""
+def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], list[int]]:
+    """Reports from report files (parsed) and from extract's JSON / JSON Lines (files or stdin).
+
+    Returns the reports and the exit code of each input that failed.  Parsed
+    reports' warnings go to stderr as in ``extract``; stdin holding JSON is read
+    as extract's output, anything else on stdin as a report.
+    """
     from .batch import JSON_SUFFIXES, REPORT_SUFFIXES, expand_inputs, run_batch
-    from .tables import read_json_reports, unique_reports
+    from .load import looks_like_json
+    from .tables import unique_reports
 
     inputs = expand_inputs(paths, REPORT_SUFFIXES + JSON_SUFFIXES)
+    stdin = _stdin_if_asked(inputs, run)
+    stdin_json = stdin is not None and looks_like_json(stdin)
     json_inputs = {p for p in inputs if p.lower().endswith(JSON_SUFFIXES)}
+    if stdin_json:
+        json_inputs.add("-")
     reports_in = [p for p in inputs if p not in json_inputs]
-    parsed = iter(
-        run_batch(
-            reports_in, run.jobs, run.options, _stdin_if_asked(reports_in, run), None, run.limits
-        )
-    )
+    parsed = run_batch(reports_in, run.jobs, run.options, stdin, None, run.limits)
     found: list[tuple[str, dict[str, Any]]] = []
-    failed = 0
-    for path in inputs:
-        if path in json_inputs:
-            try:
-                found.extend((path, report) for report in read_json_reports(path))
-            except (PeelparseError, ValueError, RecursionError) as exc:
-                say("error", f"{path}: not a peelparse JSON file ({exc.__class__.__name__})")
-                failed += 1
-            continue
-        outcome = next(parsed)
-        report_problems(outcome, quiet=True)
-        failed += not outcome.ok
-        if outcome.report is not None:
-            found.append((path, outcome.report))
+    failed: list[int] = []
+    with contextlib.closing(parsed):
+        for outcome in progress(_merged(inputs, json_inputs, parsed), len(inputs), run.quiet):
+            path, report, error = outcome
+            if error is not None:
+                say("error", f"{path}: {error.message}")
+                failed.append(error.exit_code)
+            elif isinstance(report, list):
+                found.extend((path, r) for r in report)
+            else:
+                if not run.quiet:
+                    say_warnings(path, report["warnings"])
+                found.append((path, report))
     reports, dropped = unique_reports(found)
     for path, kept in dropped if not run.quiet else ():
         say("warning", f"{path}: the same report as {kept} (same input SHA-256): counted once")
     return reports, failed
+
+
+def _merged(inputs: list[str], json_inputs: set[str], parsed: Iterator[Any]) -> Iterator[Any]:
+    """(path, report or list of reports, error or None) for each input, in input order."""
+    from .tables import read_json_reports
+
+    stdin = _STDIN.get("data")
+    for path in inputs:
+        if path in json_inputs:
+            try:
+                data = stdin if path == "-" else None
+                yield path, list(read_json_reports(path, data)), None
+            except PeelparseError as exc:
+                yield path, None, exc
+            except (ValueError, RecursionError) as exc:
+                bad: PeelparseError = NotPeelparseJson(
+                    f"not a peelparse JSON file ({type(exc).__name__})", path
+                )
+                yield path, None, bad
+            continue
+        outcome = next(parsed)
+        if outcome.error is not None:
+            info = outcome.error["error"]
+            err = PeelparseError(info["message"], path)
+            err.exit_code = info["exit_code"]
+            yield path, None, err
+        else:
+            yield path, outcome.report, None
 
 
 def _emit_table(

@@ -57,6 +57,13 @@ class NotAPeelReport(PeelparseError):
     exit_code = 7
 
 
+class NotPeelparseJson(PeelparseError):
+    """JSON given to a table command that is not extract's output."""
+
+    code = "not_peelparse_json"
+    exit_code = 7
+
+
 class UnsupportedFormat(PeelparseError):
     code = "unsupported_format"
     exit_code = 8
@@ -131,6 +138,7 @@ ERROR_TYPES: tuple[type[PeelparseError], ...] = (
     BinaryInput,
     UndecodableText,
     NotAPeelReport,
+    NotPeelparseJson,
     UnsupportedFormat,
     EncryptedPdf,
     NoTextLayer,
@@ -152,8 +160,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (4, "input is a directory where a file is expected, or a folder with no report files"),
     (5, "input is empty"),
     (6, "input is binary, or text in none of UTF-8, UTF-16/32 with a BOM, Windows-1252"),
-    (7, "input is readable but not a PEEL report"),
-    (8, "input format is not supported"),
+    (7, "input is readable but not a PEEL report (nor, for a table, extract's JSON)"),
+    (8, "input format is not supported (extract refuses JSON: give it to a table command)"),
     (10, "batch: at least one input failed (the others were written)"),
     (11, "PDF is encrypted (give --password)"),
     (12, "PDF has no text layer (scanned; OCR needed)"),

@@ -18,8 +18,17 @@ from .vocab import AREAS
 #: Graded areas in column order (canonical keys; see docs/schema.md).
 GRADE_AREAS: tuple[str, ...] = tuple(a.key for a in AREAS if a.graded)
 REPORT_COLUMNS = ["force", "force_slug", "cycle", "published", "kind", "source"]
-GRADE_COLUMNS = [*REPORT_COLUMNS, *GRADE_AREAS, "other_areas"]
-GRADE_LONG_COLUMNS = [*REPORT_COLUMNS, "area", "heading", "label", "grade", "page", "line"]
+GRADE_COLUMNS = [*REPORT_COLUMNS, *GRADE_AREAS, "other_areas", "warnings"]
+GRADE_LONG_COLUMNS = [
+    *REPORT_COLUMNS,
+    "area",
+    "heading",
+    "label",
+    "grade",
+    "page",
+    "line",
+    "warnings",
+]
 FINDING_COLUMNS = [
     *REPORT_COLUMNS,
     "id",
@@ -39,6 +48,7 @@ FINDING_COLUMNS = [
     "sentence",
     "page",
     "line",
+    "warnings",
 ]
 RECOMMENDATION_COLUMNS = [
     *REPORT_COLUMNS,
@@ -54,6 +64,7 @@ RECOMMENDATION_COLUMNS = [
     "items",
     "page",
     "line",
+    "warnings",
 ]
 
 
@@ -66,6 +77,7 @@ def _base(report: dict[str, Any]) -> dict[str, Any]:
         "published": doc.get("published"),
         "kind": doc.get("kind"),
         "source": report.get("source", {}).get("path"),
+        "warnings": [w.get("code") for w in report.get("warnings", []) if isinstance(w, dict)],
     }
 
 
@@ -140,23 +152,35 @@ TABLES = {
 }
 
 
-def read_json_reports(path: str) -> Iterator[dict[str, Any]]:
-    """Report objects from a JSON (object or array) or JSON Lines file.
+def read_json_reports(path: str, data: bytes | None = None) -> Iterator[dict[str, Any]]:
+    """Report objects from a JSON (object or array) or JSON Lines file (or its ``data``).
 
-    Error records, and objects not of a report's shape, are skipped; the file is
-    read as any input is (``load.read_bytes``: at most ``--max-size`` bytes).
+    Error records (inputs that failed when extracted) are skipped.  Anything else
+    that is not of a report's shape raises ``NotPeelparseJson``: a table made
+    from the wrong file must not come out empty without a word.  The file is read
+    as any input is (``load.read_bytes``: at most ``--max-size`` bytes).
     """
+    from .errors import NotPeelparseJson
     from .load import read_bytes
 
-    text = read_bytes(path).decode("utf-8")
+    text = (read_bytes(path) if data is None else data).decode("utf-8-sig")
     try:
-        data = json.loads(text)
-        items = data if isinstance(data, list) else [data]
+        parsed = json.loads(text)
+        items = parsed if isinstance(parsed, list) else [parsed]
     except json.JSONDecodeError:
         items = [json.loads(line) for line in text.splitlines() if line.strip()]
+    strangers = 0
     for item in items:
         if is_report(item):
             yield item
+        elif not (isinstance(item, dict) and isinstance(item.get("error"), dict)):
+            strangers += 1
+    if strangers:
+        raise NotPeelparseJson(
+            f"{strangers} JSON value(s) that are not peelparse reports "
+            "(give extract's output, or the reports themselves)",
+            path,
+        )
 
 
 #: The lists the tables read, with the keys each of their objects must have.

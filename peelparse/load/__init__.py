@@ -69,6 +69,25 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
+def looks_like_json(data: bytes) -> bool:
+    """JSON or JSON Lines: opens with ``{`` or ``[`` and its first line (or all) parses.
+
+    No report, text export or page opens with a brace or a bracket that parses as JSON.
+    """
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        return False
+    import json
+
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    for candidate in (text.split("\n", 1)[0], text):
+        try:
+            json.loads(candidate)
+            return True
+        except (ValueError, RecursionError):
+            continue
+    return False
+
+
 def _load_txt(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
     return Document(text=txt.decode(data, path), path=path, format="txt", sha256=sha)
 
@@ -144,6 +163,12 @@ def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = No
     if data.startswith(UNSUPPORTED_MAGIC):
         raise UnsupportedFormat(
             "a Word, ODF or ZIP document: save it as PDF or plain text first", path
+        )
+    if looks_like_json(data):
+        raise UnsupportedFormat(
+            "JSON, not a report (extract's own output?): give it to show, grades, findings "
+            "or recommendations; extract reads PDF, HTML and text reports",
+            path,
         )
     sha = hashlib.sha256(data).hexdigest()
     return LOADERS[sniff_format(data)](data, path, sha, options or {})

@@ -1,0 +1,98 @@
+"""The analyst's experience (issue #13): honest table commands, checked options, new views."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED
+from .helpers import run_cli
+
+CONSTABULARY = ROOT / "fixtures" / "txt" / "txt--2023-25-constabulary.txt"
+
+
+@pytest.fixture(scope="module")
+def jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("jsonl") / "all.jsonl"
+    result = run_cli("extract", str(SEED), str(CONSTABULARY), "-o", str(path))
+    assert result.returncode == 0
+    return path
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("dash", [True, False])
+def test_table_commands_read_extracts_json_lines_on_stdin(jsonl: Path, dash: bool) -> None:
+    result = run_cli("grades", *(["-"] if dash else []), stdin=jsonl.read_bytes())
+    assert result.returncode == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert [r["force_slug"] for r in rows] == ["warwickshire", "cumbria"]
+    assert rows[0]["investigating_crime"] == "requires_improvement"
+
+
+def test_table_commands_read_a_report_on_stdin() -> None:
+    result = run_cli("grades", stdin=SEED.read_bytes())
+    assert result.returncode == 0
+    assert [r["force_slug"] for r in _rows(result.stdout)] == ["warwickshire"]
+
+
+@pytest.mark.parametrize(
+    "data", [b'{"a": 1}\n', b"[1, 2, 3]", b'{"schema_version": "1", "source": 5}']
+)
+def test_unrelated_json_is_an_error(data: bytes) -> None:
+    result = run_cli("grades", stdin=data)
+    assert result.returncode == 7
+    assert result.stdout == b""
+    assert b"not peelparse" in result.stderr
+
+
+def test_error_records_in_extracts_output_are_skipped(jsonl: Path, tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    record = {"source": {"path": "x"}, "error": {"code": "empty", "exit_code": 5, "message": "m"}}
+    mixed.write_text(jsonl.read_text(encoding="utf-8") + json.dumps(record) + "\n", "utf-8")
+    result = run_cli("grades", str(mixed))
+    assert result.returncode == 0 and len(_rows(result.stdout)) == 2
+
+
+@pytest.mark.parametrize("command", ["grades", "findings", "recommendations"])
+def test_one_missing_input_has_extracts_exit_code_and_keeps_the_output(
+    tmp_path: Path, command: str
+) -> None:
+    keep = tmp_path / "keep.csv"
+    keep.write_text("precious\n", encoding="utf-8")
+    result = run_cli(command, str(tmp_path / "nosuch.txt"), "-o", str(keep))
+    assert result.returncode == 3
+    assert keep.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_several_inputs_with_one_missing_exit_10(tmp_path: Path) -> None:
+    result = run_cli("grades", str(SEED), str(tmp_path / "nosuch.txt"))
+    assert result.returncode == 10 and len(_rows(result.stdout)) == 1
+
+
+def test_extract_refuses_json_input(jsonl: Path) -> None:
+    result = run_cli("extract", "-", stdin=jsonl.read_bytes())
+    assert result.returncode == 8
+    assert b"grades" in result.stderr and result.stdout == b""
+    single = run_cli("extract", "-", stdin=json.dumps({"judgments": []}).encode())
+    assert single.returncode == 8
+
+
+def test_table_warnings_reach_stderr_and_a_column(tmp_path: Path) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    row = "\t\tGood use of resources\t\t\n"
+    report = tmp_path / "odd.txt"
+    report.write_text(seed.replace(row, row + "\t\tMade up area\t\t\n", 1), encoding="utf-8")
+    result = run_cli("grades", str(report))
+    assert result.returncode == 0
+    assert b"peelparse: warning:" in result.stderr and b"unknown_area" in result.stderr
+    (row_out,) = _rows(result.stdout)
+    assert "unknown_area" in row_out["warnings"]
+    quiet = run_cli("grades", str(report), "--quiet")
+    assert quiet.stderr == b""
