@@ -125,6 +125,21 @@ class Size(click.ParamType):  # type: ignore[type-arg]
         return int(size)
 
 
+class CycleType(click.ParamType):  # type: ignore[type-arg]
+    """A PEEL cycle in any usual spelling ('2023-25', '2023/2025'), given back canonical."""
+
+    name = "cycle"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from .vocab import CYCLES, normalise_cycle
+
+        cycle = normalise_cycle(str(value))
+        if cycle is None:
+            known = ", ".join(c.name for c in CYCLES)
+            self.fail(f"{value!r} is not a PEEL cycle (one of {known})", param, ctx)
+        return cycle
+
+
 def limit_options(func: F) -> F:
     """The per-input limits: time, memory and input size (``isolate``, ``load``)."""
     from .options import DEFAULT_MAX_MEMORY, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
@@ -214,10 +229,17 @@ def run_options(func: F, many: bool = True) -> F:
             help="Inputs parsed at once, each in a process of its own.",
         )(wrapped)
         wrapped = click.option(
-            "--cycle", metavar="CYCLE", help="Override the detected PEEL cycle (e.g. 2021/22)."
+            "--cycle",
+            type=CycleType(),
+            metavar="CYCLE",
+            help="Override the detected PEEL cycle (2021/22, 2023-25, ...).",
         )(wrapped)
         wrapped = click.option(
-            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+            "--output",
+            "-o",
+            type=click.Path(allow_dash=True),
+            metavar="FILE",
+            help="Write to FILE (atomically) instead of stdout.",
         )(wrapped)
     return wrapped  # type: ignore[no-any-return]
 
@@ -278,7 +300,7 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXIT_HELP)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "fmt",
@@ -645,7 +667,7 @@ def schema(pretty: bool) -> None:
 
 
 @cli.command(epilog=EXIT_HELP)
-@click.argument("path")
+@click.argument("path", type=click.Path(allow_dash=True))
 @run_options_one
 @guarded
 def text(path: str, run: Run) -> None:

@@ -510,6 +510,22 @@ def cycle_name(y1: str, y2: str | None = None) -> str | None:
     return None
 
 
+RE_CYCLE_SPELLING = rx.compile(r"(20\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*((?:20)?\d\d))?")
+
+
+def normalise_cycle(text: str) -> str | None:
+    """A cycle as a user may type it -> its canonical name, or None.
+
+    "2021/22", "2021-22", "2021–22", "2021-2022", "2021 to 2022", "peel 2023-25"
+    and "2018" all name a cycle; "2019", "2016/17" and "foo" name none.
+    """
+    m = RE_CYCLE_SPELLING.fullmatch(text.strip().lower().removeprefix("peel").strip())
+    if m is None:
+        return None
+    name = cycle_name(m[1], m[2])
+    return name if name in CYCLES_BY_NAME else None
+
+
 def cycle_rules(name: str | None) -> Cycle | None:
     """The rules of a cycle; an unknown cycle gets the nearest known one's by start year."""
     if name is None:

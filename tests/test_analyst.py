@@ -96,3 +96,51 @@ def test_table_warnings_reach_stderr_and_a_column(tmp_path: Path) -> None:
     assert "unknown_area" in row_out["warnings"]
     quiet = run_cli("grades", str(report), "--quiet")
     assert quiet.stderr == b""
+
+
+@pytest.mark.parametrize(
+    ("typed", "cycle"),
+    [
+        ("2021/22", "2021/22"),
+        ("2021-22", "2021/22"),
+        ("2021\u201322", "2021/22"),
+        ("2021-2022", "2021/22"),
+        ("2023-25", "2023\u201325"),
+        ("2023/2025", "2023\u201325"),
+        ("2023 to 2025", "2023\u201325"),
+        ("PEEL 2025-27", "2025\u201327"),
+        ("2018", "2018/19"),
+        ("2016", "2016"),
+        ("foo", None),
+        ("2019", None),
+        ("2016/17", None),
+        ("2023-24", None),
+    ],
+)
+def test_cycle_spellings(typed: str, cycle: str | None) -> None:
+    from peelparse.vocab import normalise_cycle
+
+    assert normalise_cycle(typed) == cycle
+
+
+def test_cycle_option_normalises_or_refuses() -> None:
+    ok = run_cli("extract", str(SEED), "--cycle", "2023-25")
+    assert ok.returncode == 0
+    assert json.loads(ok.stdout)["document"]["cycle"] == "2023\u201325"
+    bad = run_cli("extract", str(SEED), "--cycle", "foo")
+    assert bad.returncode == 2 and b"not a PEEL cycle" in bad.stderr
+    table = run_cli("grades", str(SEED), "--cycle", "2024")
+    assert table.returncode == 2
+
+
+def test_path_arguments_complete_file_names(tmp_path: Path) -> None:
+    import click
+
+    from peelparse.cli import cli
+
+    for name in ("extract", "grades", "findings", "recommendations", "text"):
+        command = cli.commands[name]
+        paths = [p for p in command.params if isinstance(p, click.Argument)]
+        assert paths and all(isinstance(p.type, click.Path) for p in paths), name
+        output = [p for p in command.params if p.name == "output"]
+        assert all(isinstance(p.type, click.Path) for p in output), name
