@@ -505,28 +505,50 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(["csv", "json", "jsonl", "table"]),
+        type=click.Choice(["csv", "json", "jsonl", "table", "xlsx"]),
         default="csv",
         show_default=True,
-        help="csv for spreadsheets, json/jsonl for scripts, table on a terminal.",
+        help="csv or xlsx for spreadsheets, json/jsonl for scripts, table on a terminal.",
+    )
+    @click.option(
+        "--bom",
+        is_flag=True,
+        help="Start the CSV with a UTF-8 byte order mark (for Excel on Windows).",
     )
     @batch_options
     @guarded
-    def command(paths: tuple[str, ...], fmt: str, run: Run, long: bool = False) -> None:
+    def command(
+        paths: tuple[str, ...],
+        fmt: str,
+        bom: bool,
+        run: Run,
+        long: bool = False,
+        matrix: bool = False,
+    ) -> None:
         from .tables import TABLES
 
-        rows_of, columns = TABLES[f"{table}_long" if long else table]
+        if long and matrix:
+            fail("--long and --matrix cannot be used together", EXIT_USAGE)
+        if fmt == "xlsx" and run.output in (None, "-") and sys.stdout.isatty():
+            fail("--format xlsx writes a spreadsheet: give -o FILE.xlsx or redirect", EXIT_USAGE)
+        variant = "_long" if long else "_matrix" if matrix else ""
+        rows_of, columns = TABLES[f"{table}{variant}"]
         inputs = _inputs_or_stdin(paths)
         reports, failed = _collect_reports(inputs, run)
         if failed and len(inputs) == 1 and not reports:
             sys.exit(failed[0])  # one input: its own exit code, as extract gives, and no file
-        _emit_table(list(rows_of(reports)), columns, fmt, run.output)
+        _emit_table(list(rows_of(reports)), columns, fmt, run.output, bom)
         if failed:
             sys.exit(EXIT_SOME_FAILED)
 
     command.__doc__ = help_text
     if long_option:
         command = click.option("--long", is_flag=True, help="One row per report x area.")(command)
+        command = click.option(
+            "--matrix",
+            is_flag=True,
+            help="One row per force and cycle, one column per area: the grades matrix.",
+        )(command)
     cli.command(name=name, epilog=EXIT_HELP)(command)
 
 
@@ -598,12 +620,23 @@ def _merged(inputs: list[str], json_inputs: set[str], parsed: Iterator[Any]) -> 
 
 
 def _emit_table(
-    rows: list[dict[str, Any]], columns: list[str], fmt: str, output: str | None
+    rows: list[dict[str, Any]],
+    columns: list[str],
+    fmt: str,
+    output: str | None,
+    bom: bool = False,
 ) -> None:
     from .emit import write_csv, write_json, write_jsonl, write_rich_table
 
+    if fmt == "xlsx":
+        from .xlsx import write_xlsx
+
+        write_xlsx(rows, columns, output)
+        return
     with output_stream(output) as out:
         if fmt == "csv":
+            if bom:
+                out.write("\ufeff")
             write_csv(rows, columns, out)
         elif fmt == "json":
             write_json([{c: r.get(c) for c in columns} for r in rows], out, False)

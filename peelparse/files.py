@@ -64,26 +64,47 @@ def _is_special(path: Path) -> bool:
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator[IO[str]]:
     """A text stream whose content replaces ``path`` only when the block ends without error."""
-    target = Path(path)
-    if target.is_dir():
-        raise WriteFailed("cannot write: is a folder", path)
+    target = _target(path)
     if _is_special(target):
         with _writing(path), open(target, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
         return
-    folder = target.parent
-    if not folder.is_dir():
-        raise WriteFailed(f"cannot write: no such folder {str(folder)!r}", path)
-    with _writing(path):
-        fd, tmp = _create_temp(folder, target.name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                yield fh
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+    with (
+        _writing(path),
+        _replacing(target) as fd,
+        os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh,
+    ):
+        yield fh
+
+
+@contextlib.contextmanager
+def atomic_output_bytes(path: str) -> Iterator[IO[bytes]]:
+    """``atomic_output`` for binary content (a spreadsheet)."""
+    target = _target(path)
+    with _writing(path), _replacing(target) as fd, os.fdopen(fd, "wb") as fh:
+        yield fh
+
+
+def _target(path: str) -> Path:
+    target = Path(path)
+    if target.is_dir():
+        raise WriteFailed("cannot write: is a folder", path)
+    if not _is_special(target) and not target.parent.is_dir():
+        raise WriteFailed(f"cannot write: no such folder {str(target.parent)!r}", path)
+    return target
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[int]:
+    """A new temporary file beside ``target`` (its descriptor), renamed over it on success."""
+    fd, tmp = _create_temp(target.parent, target.name)
+    try:
+        yield fd
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.replace(tmp, target)
 
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ from .vocab import AREAS
 
 #: Graded areas in column order (canonical keys; see docs/schema.md).
 GRADE_AREAS: tuple[str, ...] = tuple(a.key for a in AREAS if a.graded)
-REPORT_COLUMNS = ["force", "force_slug", "cycle", "published", "kind", "source"]
+REPORT_COLUMNS = ["force", "force_slug", "cycle", "published", "document_kind", "source"]
 GRADE_COLUMNS = [*REPORT_COLUMNS, *GRADE_AREAS, "other_areas", "warnings"]
 GRADE_LONG_COLUMNS = [
     *REPORT_COLUMNS,
@@ -75,7 +75,7 @@ def _base(report: dict[str, Any]) -> dict[str, Any]:
         "force_slug": doc.get("force_slug"),
         "cycle": doc.get("cycle"),
         "published": doc.get("published"),
-        "kind": doc.get("kind"),
+        "document_kind": doc.get("kind"),
         "source": report.get("source", {}).get("path"),
         "warnings": [w.get("code") for w in report.get("warnings", []) if isinstance(w, dict)],
     }
@@ -144,7 +144,32 @@ def recommendation_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str,
             }
 
 
+MATRIX_COLUMNS = ["force", "force_slug", "cycle", *GRADE_AREAS]
+
+
+def matrix_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One row per force and cycle, one column per canonical area: the grades matrix.
+
+    Reports of one force and cycle (a report and its force page, say) share a row;
+    an area keeps the first grade given.  Rows are sorted by force, then cycle.
+    """
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for report in reports:
+        doc = report.get("document") or {}
+        force = doc.get("force") or report.get("source", {}).get("path") or "?"
+        key = (doc.get("force_slug") or force, doc.get("cycle") or "")
+        row = rows.setdefault(
+            key, {"force": force, "force_slug": doc.get("force_slug"), "cycle": doc.get("cycle")}
+        )
+        for j in report.get("judgments", []):
+            if j.get("area") in GRADE_AREAS:
+                row.setdefault(j["area"], j["grade"])
+    for key in sorted(rows, key=lambda k: (k[0], k[1])):
+        yield rows[key]
+
+
 TABLES = {
+    "grades_matrix": (matrix_rows, MATRIX_COLUMNS),
     "grades": (grade_rows, GRADE_COLUMNS),
     "grades_long": (grade_long_rows, GRADE_LONG_COLUMNS),
     "findings": (finding_rows, FINDING_COLUMNS),

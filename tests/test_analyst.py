@@ -144,3 +144,60 @@ def test_path_arguments_complete_file_names(tmp_path: Path) -> None:
         assert paths and all(isinstance(p.type, click.Path) for p in paths), name
         output = [p for p in command.params if p.name == "output"]
         assert all(isinstance(p.type, click.Path) for p in output), name
+
+
+def test_grades_matrix_one_row_per_force_and_cycle(jsonl: Path, tmp_path: Path) -> None:
+    from peelparse.tables import GRADE_AREAS
+
+    doubled = tmp_path / "doubled.jsonl"
+    doubled.write_bytes(jsonl.read_bytes())
+    page = tmp_path / "copy.jsonl"  # the same reports again, from another file
+    page.write_bytes(jsonl.read_bytes())
+    result = run_cli("grades", "--matrix", str(doubled), str(page), "--quiet")
+    assert result.returncode == 0
+    rows = _rows(result.stdout)
+    assert [(r["force_slug"], r["cycle"]) for r in rows] == [
+        ("cumbria", "2023\u201325"),
+        ("warwickshire", "2021/22"),
+    ]
+    assert list(rows[0]) == ["force", "force_slug", "cycle", *GRADE_AREAS]
+    assert rows[1]["investigating_crime"] == "requires_improvement"
+    assert rows[0]["treatment_of_the_public"] == "outstanding"
+
+
+def test_xlsx_opens_with_typed_cells(jsonl: Path, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    grades, findings = tmp_path / "g.xlsx", tmp_path / "f.xlsx"
+    assert (
+        run_cli("grades", "--matrix", str(jsonl), "--format", "xlsx", "-o", str(grades)).returncode
+        == 0
+    )
+    assert run_cli("findings", str(jsonl), "--format", "xlsx", "-o", str(findings)).returncode == 0
+    sheet = openpyxl.load_workbook(grades).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:3] == ("force", "force_slug", "cycle") and len(values) == 3
+    assert sheet.freeze_panes == "A2"
+    rows = list(openpyxl.load_workbook(findings).active.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    value, line = header.index("value"), header.index("line")
+    assert body and all(isinstance(r[value], int | float) for r in body if r[value] is not None)
+    assert all(isinstance(r[line], int) for r in body)
+    from peelparse.xlsx import cell
+
+    assert cell("2022-10-04") == dt.date(2022, 10, 4) and cell(["a", "b"]) == "a; b"
+
+
+def test_csv_bom_for_excel(jsonl: Path) -> None:
+    plain = run_cli("grades", str(jsonl))
+    marked = run_cli("grades", str(jsonl), "--bom")
+    assert not plain.stdout.startswith(b"\xef\xbb\xbf")
+    assert marked.stdout == b"\xef\xbb\xbf" + plain.stdout
+
+
+def test_no_table_has_a_column_twice() -> None:
+    from peelparse.tables import TABLES
+
+    for name, (_, columns) in TABLES.items():
+        assert len(columns) == len(set(columns)), name

@@ -127,5 +127,5 @@ def test_grades_over_a_folder_of_one_forces_pages(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
     expected = sum(len(e["grades_stated"]) for e in pages)
     assert len(rows) == expected and len(pages) >= 2
-    assert {r["kind"] for r in rows} == {"force_page"}
+    assert {r["document_kind"] for r in rows} == {"force_page"}
     assert {r["cycle"] for r in rows} == {"2016"}
