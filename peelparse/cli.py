@@ -40,10 +40,11 @@ DEFAULT_JOBS = os.cpu_count() or 1
 
 
 def say(kind: str, message: str) -> None:
-    """One line on stderr; report-derived text in it is escaped (``textutil.printable``)."""
+    """One line on stderr (above a live progress bar); report text in it is escaped."""
+    from .terminal import message as line
     from .textutil import printable
 
-    click.echo(f"peelparse: {kind}: {printable(message)}", err=True)
+    line(f"peelparse: {kind}: {printable(message)}")
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -254,30 +255,16 @@ def run_options_one(func: F) -> F:
     return run_options(func, many=False)
 
 
-def progress(outcomes: Iterator[Any], total: int, quiet: bool) -> Iterator[Any]:
-    """A rich progress bar on stderr, only when stderr is a terminal.
-
-    It is redrawn as each outcome arrives (no refresh thread: the batch forks a
-    process per input, and forking a process that runs threads can deadlock).
-    """
+def progress(
+    outcomes: Iterator[Any], total: int, quiet: bool, what: str = "reports"
+) -> Iterator[Any]:
+    """A progress bar on stderr ('what done/total'), only when stderr is a terminal."""
     if quiet or total < 2 or not sys.stderr.isatty():
         yield from outcomes
         return
-    from rich.progress import Progress  # lazy: only on a terminal
+    from .terminal import progress as bar
 
-    with Progress(transient=True, auto_refresh=False, console=_stderr_console()) as bar:
-        task = bar.add_task("reports", total=total)
-        bar.refresh()
-        for outcome in outcomes:
-            bar.advance(task)
-            bar.refresh()
-            yield outcome
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
+    yield from bar(outcomes, total, what)
 
 
 def report_problems(outcome: Any, quiet: bool) -> None:
@@ -379,6 +366,11 @@ def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     report: dict[str, Any] = outcome.report or {}
     if not run.quiet:
         say_warnings(path, report["warnings"])
+    if fmt == "json" and not pretty and run.output in (None, "-") and sys.stdout.isatty():
+        from .terminal import json_on_terminal
+
+        json_on_terminal(report, sys.stdout)  # indented and coloured, as jq shows it
+        return
     with output_stream(run.output) as out:
         FORMATS["json" if fmt == "jsonl" and not pretty else fmt](report, out, pretty)
 
@@ -428,7 +420,7 @@ def _extract_stream(inputs: list[str], fmt: str, pretty: bool, fail_fast: bool, 
         )
         try:
             with contextlib.closing(outcomes):  # stops the children now, even on Ctrl-C
-                for outcome in progress(outcomes, len(inputs), run.quiet):
+                for outcome in progress(outcomes, len(inputs), run.quiet, "extracting"):
                     report_problems(outcome, run.quiet)
                     failed += not outcome.ok
                     writer.write(outcome.record(), outcome.text)
@@ -464,7 +456,7 @@ def _extract_to_folder(
     )
     failed = 0
     with contextlib.closing(outcomes):  # stops the children now, even on Ctrl-C
-        for outcome in progress(outcomes, len(inputs), run.quiet):
+        for outcome in progress(outcomes, len(inputs), run.quiet, "extracting"):
             report_problems(outcome, run.quiet)
             ok = outcome.ok and _write_file(target, outcome, run.quiet)
             failed += not ok
@@ -537,7 +529,7 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         reports, failed = _collect_reports(inputs, run)
         if failed and len(inputs) == 1 and not reports:
             sys.exit(failed[0])  # one input: its own exit code, as extract gives, and no file
-        _emit_table(list(rows_of(reports)), columns, fmt, run.output, bom)
+        _emit_table(list(rows_of(reports)), columns, fmt, run.output, bom, table)
         if failed:
             sys.exit(EXIT_SOME_FAILED)
 
@@ -574,7 +566,8 @@ def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], 
     found: list[tuple[str, dict[str, Any]]] = []
     failed: list[int] = []
     with contextlib.closing(parsed):
-        for outcome in progress(_merged(inputs, json_inputs, parsed), len(inputs), run.quiet):
+        merged = _merged(inputs, json_inputs, parsed)
+        for outcome in progress(merged, len(inputs), run.quiet, "reading"):
             path, report, error = outcome
             if error is not None:
                 say("error", f"{path}: {error.message}")
@@ -625,8 +618,9 @@ def _emit_table(
     fmt: str,
     output: str | None,
     bom: bool = False,
+    name: str = "",
 ) -> None:
-    from .emit import write_csv, write_json, write_jsonl, write_rich_table
+    from .emit import write_csv, write_json, write_jsonl
 
     if fmt == "xlsx":
         from .xlsx import write_xlsx
@@ -643,7 +637,9 @@ def _emit_table(
         elif fmt == "jsonl":
             write_jsonl([{c: r.get(c) for c in columns} for r in rows], out)
         else:
-            write_rich_table(rows, columns, out)
+            from .terminal import table as terminal_table
+
+            terminal_table(rows, columns, out, name)
 
 
 _table_command(
@@ -681,6 +677,36 @@ _table_command(
       peelparse recommendations reports/ --format jsonl | jq -r .text
     """,
 )
+
+
+@cli.command(epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@batch_options
+@guarded
+def show(paths: tuple[str, ...], run: Run) -> None:
+    """One report on one screen: force, cycle, each area's grade, counts, warnings.
+
+    PATHS are reports, or the JSON / JSON Lines that extract wrote (several
+    reports are shown one after another).
+
+    \b
+    Examples:
+      peelparse show report.pdf
+      peelparse extract reports/ | peelparse show
+    """
+    from .terminal import show as show_one
+
+    inputs = _inputs_or_stdin(paths)
+    reports, failed = _collect_reports(inputs, run.__class__(*run[:3], True, run.output))
+    if failed and len(inputs) == 1 and not reports:
+        sys.exit(failed[0])
+    with output_stream(run.output) as out:
+        for i, report in enumerate(reports):
+            if i:
+                out.write("\n")
+            show_one(report, out)
+    if failed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @cli.command()

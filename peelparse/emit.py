@@ -107,38 +107,3 @@ class StreamWriter:
         if self.fmt == "json":
             self.out.write("[]\n" if self.count == 0 else "\n]\n")
             self.out.flush()
-
-
-GRADE_STYLES = {
-    "outstanding": "bold green",
-    "good": "green",
-    "adequate": "yellow",
-    "requires_improvement": "dark_orange",
-    "inadequate": "bold red",
-}
-
-
-def write_rich_table(rows: list[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
-    """A terminal table, grades coloured; empty columns are left out.
-
-    Cells are plain text (never rich markup) with control characters escaped
-    (``textutil.printable``): a report's text cannot style or drive the terminal.
-    """
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from .textutil import printable
-
-    hidden = {"force_slug", "published", "source"}
-    shown = [
-        c for c in columns if c not in hidden and any(r.get(c) not in (None, "", []) for r in rows)
-    ]
-    table = Table(*[c.replace("_", " ") for c in shown])
-    for row in rows:
-        cells = []
-        for c in shown:
-            value = str(_cell(row.get(c)))
-            cells.append(Text(printable(value), style=GRADE_STYLES.get(value, "")))
-        table.add_row(*cells)
-    Console(file=out, width=max(160, Console(file=out).width)).print(table)

@@ -201,3 +201,110 @@ def test_no_table_has_a_column_twice() -> None:
 
     for name, (_, columns) in TABLES.items():
         assert len(columns) == len(set(columns)), name
+
+
+def _on_a_terminal(args: list[str], stdout: int | None = None, columns: int = 100) -> str:
+    """Run peelparse with stderr (and ``stdout`` when None) on a pseudo-terminal; the screen."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "40", "TERM": "xterm-256color"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "peelparse", *args],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=slave if stdout is None else stdout,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=120)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def _screen_lines(raw: str) -> list[str]:
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07", "", raw)
+    return [part for line in plain.split("\n") for part in line.split("\r")]
+
+
+def test_errors_print_above_the_progress_bar(tmp_path: Path) -> None:
+    from .conftest import SEED as seed
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"r{i}.txt").write_bytes(seed.read_bytes() + f"\nLine {i}.\n".encode())
+    (folder / "r3-empty.txt").write_bytes(b"")
+    (folder / "r5-binary.txt").write_bytes(bytes(range(256)) * 4)
+    with open(tmp_path / "out.jsonl", "wb") as out:
+        screen = _on_a_terminal(["extract", str(folder), "--jobs", "2"], stdout=out.fileno())
+    lines = _screen_lines(screen)
+    errors = [line for line in lines if "peelparse: error:" in line]
+    assert len(errors) == 2
+    assert not [line for line in lines if "\u2501" in line and "error" in line]  # bar and error
+    assert any("extracting" in line and "/8" in line for line in lines)  # names what, done/total
+
+
+def test_table_commands_show_a_bar_too(tmp_path: Path, jsonl: Path) -> None:
+    with open(tmp_path / "out.csv", "wb") as out:
+        screen = _on_a_terminal(["grades", str(jsonl), str(SEED)], stdout=out.fileno())
+    assert any("reading" in line and "/2" in line for line in _screen_lines(screen))
+
+
+def test_extract_prints_indented_json_on_a_terminal_and_compact_when_piped() -> None:
+    screen = _on_a_terminal(["extract", str(SEED)])
+    lines = _screen_lines(screen)
+    assert lines[0].strip() == "{" and any(line.startswith('  "schema_version"') for line in lines)
+    piped = run_cli("extract", str(SEED))
+    assert piped.stdout.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("width", [100, 80])
+def test_matrix_and_show_fit_the_terminal(jsonl: Path, width: int) -> None:
+    from peelparse.terminal import GRADE_CODES
+
+    for args in (["grades", "--matrix", "--format", "table"], ["show"]):
+        screen = _on_a_terminal([*args, str(jsonl)], columns=width)
+        lines = [line for line in _screen_lines(screen) if line.strip()]
+        assert lines and all(len(line.rstrip()) <= width for line in lines), args
+        assert "\u2026" not in screen  # nothing cut short
+        if args[0] == "show":
+            assert "requires improvement" in screen and "outstanding" in screen
+        else:  # whole grades when they fit, else codes with their legend
+            assert "requires improvement" in screen or all(
+                f"{code} {grade.replace('_', ' ')}" in screen for grade, code in GRADE_CODES.items()
+            )
+
+
+def test_show_one_screen(jsonl: Path) -> None:
+    result = run_cli("show", str(jsonl))
+    assert result.returncode == 0
+    text = result.stdout.decode()
+    assert "Warwickshire Police" in text and "PEEL 2021/22" in text and "published 2022-10" in text
+    assert "Investigating crime" in text and "requires improvement" in text
+    assert "areas for improvement" in text and "recommendations" in text
+    missing = run_cli("show", "nosuch.txt")
+    assert missing.returncode == 3
+
+
+def test_table_cells_are_never_markup(tmp_path: Path) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    odd = tmp_path / "odd.txt"
+    odd.write_text(seed.replace("Investigating crime", "Investigating crime [sic] [/]", 1), "utf-8")
+    result = run_cli("grades", str(odd), "--long", "--format", "table")
+    assert result.returncode == 0, result.stderr

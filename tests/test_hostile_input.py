@@ -326,11 +326,11 @@ def test_printable(text: str, escaped: str) -> None:
 def test_table_cells_are_plain_escaped_text() -> None:
     import io
 
-    from peelparse.emit import write_rich_table
+    from peelparse.terminal import table
 
     out = io.StringIO()
     rows = [{"force": "[bold red]Kent[/]\x1b[31m", "grade": "good"}]
-    write_rich_table(rows, ["force", "grade"], out)
+    table(rows, ["force", "grade"], out)
     text = out.getvalue()
     assert "[bold red]Kent[/]\\x1b[31m" in text
     assert "\x1b" not in text
