@@ -227,7 +227,13 @@ class Finding:
         "the whole sentence, whitespace collapsed; a sentence over 600 characters is cut "
         "to the 600 or so around the number, with '\u2026' where it was cut"
     )
-    value: float | None = doc("the number (a proportion's value is numerator/denominator)")
+    value: float | None = doc(
+        "the number as printed: a percentage 0 to 100; a proportion's is numerator/denominator"
+    )
+    share: float | None = doc(
+        "proportion and percentage: the part of the whole on one scale, 0 to 1 "
+        "('24 of 43' gives 0.558, '18.3 percent' gives 0.183); null for other kinds"
+    )
     numerator: float | None = doc("proportion: the part")
     denominator: float | None = doc("proportion: the whole, null when not given")
     unit: str | None = doc("what is counted: 'cases', 'officers', 'weeks', 'percent', ...")

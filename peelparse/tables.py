@@ -36,6 +36,7 @@ FINDING_COLUMNS = [
     "section_id",
     "kind",
     "value",
+    "share",
     "numerator",
     "denominator",
     "unit",

@@ -308,3 +308,37 @@ def test_table_cells_are_never_markup(tmp_path: Path) -> None:
     odd.write_text(seed.replace("Investigating crime", "Investigating crime [sic] [/]", 1), "utf-8")
     result = run_cli("grades", str(odd), "--long", "--format", "table")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity"),
+    [
+        ("An auditable record was present in just 2 of the 20 cases we reviewed.", "negative"),
+        ("Only one out of nine victims was contacted.", "negative"),
+        ("Orders were considered in just 5 of 15 applicable cases.", "negative"),
+        ("Only 5 percent of calls were abandoned.", "positive"),
+        ("Plans were created in 24 of the 43 cases we reviewed.", "positive"),
+        ("Victims were not contacted in 12 of the 30 cases.", "negative"),
+    ],
+)
+def test_polarity_of_played_down_numbers(sentence: str, polarity: str) -> None:
+    from .helpers import snippet_report
+
+    (finding,) = snippet_report(f"Investigating crime\n\n{sentence}\n")["findings"]
+    assert finding["polarity"] == polarity
+
+
+def test_share_puts_proportions_and_percentages_on_one_scale() -> None:
+    from .helpers import snippet_report
+
+    report = snippet_report(
+        "Investigating crime\n\nPlans were created in 24 of the 43 cases. "
+        "18.3 percent of 101 calls are abandoned. The force has 4,700 officers.\n"
+    )
+    shares = {f["text"]: f["share"] for f in report["findings"]}
+    assert shares["24 of the 43"] == pytest.approx(24 / 43, abs=1e-4)
+    assert shares["18.3 percent"] == pytest.approx(0.183)
+    assert all(
+        (f["share"] is None) == (f["kind"] not in ("proportion", "percentage"))
+        for f in report["findings"]
+    )

@@ -349,15 +349,37 @@ MATCHERS = (_rate_ratios, _percentages, _samples, _proportions, _durations, _cou
 RE_CLAUSE_BREAK = rx.compile(r"[,;:]\s")
 
 
-def polarity(kind: str, sentence: str, start: int, end: int) -> str | None:
-    """Negative/positive cue in the number's clause, else in the rest of the sentence."""
+def share_of(kind: str, value: float | None) -> float | None:
+    """A proportion's or percentage's part of the whole, 0 to 1 (one scale for both)."""
+    if value is None or kind not in ("proportion", "percentage"):
+        return None
+    return round(value / 100 if kind == "percentage" else value, 6)
+
+
+#: Qualifiers that play a number down ("just 2 of the 20"): they turn what the
+#: sentence says around, a done thing into too few of it.
+MINIMISERS = frozenset({"just", "only", "merely", "as few as", "a mere"})
+FLIPPED = {"positive": "negative", "negative": "positive", "neutral": "negative"}
+
+
+def polarity(
+    kind: str, sentence: str, start: int, end: int, qualifier: str | None = None
+) -> str | None:
+    """Negative/positive cue in the number's clause, else in the rest of the sentence.
+
+    A minimising qualifier turns it around: "just 2 of the 20 crimes were recorded
+    correctly" is a failure; "only 5 percent of calls were abandoned", a success.
+    """
     if kind not in ("proportion", "percentage"):
         return None
     lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
     breaks = [m.start() for m in RE_CLAUSE_BREAK.finditer(sentence, lo, hi)]
     left = max((b for b in breaks if b < start), default=lo - 1) + 1
     right = min((b for b in breaks if b >= end), default=hi)
-    return N.cue(sentence[left:right]) or N.cue(sentence[end:hi]) or "neutral"
+    found = N.cue(sentence[left:right]) or N.cue(sentence[end:hi]) or "neutral"
+    if qualifier is not None and qualifier.lower() in MINIMISERS:
+        return FLIPPED[found]
+    return found
 
 
 def sentence_hits(text: str, context: list[float]) -> list[Hit]:
@@ -433,6 +455,7 @@ def extract(ctx: Context) -> Extracted:
                         text=collapse(ctx.doc.text[a:b]),
                         sentence=shown,
                         value=hit.value,
+                        share=share_of(hit.kind, hit.value),
                         numerator=hit.numerator,
                         denominator=hit.denominator,
                         unit=hit.unit,
@@ -440,7 +463,7 @@ def extract(ctx: Context) -> Extracted:
                         ci=hit.ci,
                         comparator=hit.comparator,
                         groups=hit.groups,
-                        polarity=polarity(hit.kind, sentence, hit.start, hit.end),
+                        polarity=polarity(hit.kind, sentence, hit.start, hit.end, hit.qualifier),
                         area=section.area if section else None,
                         section_id=section.id if section else None,
                         location=ctx.location(a, b),
