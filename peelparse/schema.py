@@ -81,7 +81,7 @@ def _type_name(tp: Any) -> str:
     if origin in (typing.Union, types.UnionType):
         return " \\| ".join("null" if a is type(None) else _type_name(a) for a in args)
     if origin is typing.Literal:
-        return "enum"
+        return "one of " + ", ".join(f"`{a}`" for a in args)
     if origin is list:
         return f"list of {_type_name(args[0])}"
     if is_dataclass(tp):

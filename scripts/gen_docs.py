@@ -35,6 +35,11 @@ COMPARABLE = {
 }
 
 
+def cell(text: str) -> str:
+    """Text safe in a Markdown table cell: a ``|`` would end the cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def render() -> str:
     out = [
         "# Output schema",
@@ -57,7 +62,7 @@ def render() -> str:
             "| field | type | meaning |",
             "| --- | --- | --- |",
         ]
-        out += [f"| `{f}` | {t} | {d} |" for f, t, d in field_rows(cls)]
+        out += [f"| `{f}` | {t} | {cell(d)} |" for f, t, d in field_rows(cls)]
         out.append("")
     out += [
         "## Area keys",
@@ -69,8 +74,8 @@ def render() -> str:
     ]
     for a in AREAS:
         out.append(
-            f"| `{a.key}` | {'; '.join(a.headings)} | {'; '.join(a.labels) or '—'} | "
-            f"{'yes' if a.graded else 'no'} | {COMPARABLE.get(a.key, 'yes')} |"
+            f"| `{a.key}` | {cell('; '.join(a.headings))} | {cell('; '.join(a.labels)) or '—'} | "
+            f"{'yes' if a.graded else 'no'} | {cell(COMPARABLE.get(a.key, 'yes'))} |"
         )
     out += [
         "",
@@ -89,7 +94,7 @@ def render() -> str:
             f"{', '.join(c.layouts) or '—'} | {'; '.join(c.stems)} | {questions} |"
         )
     out += ["", "## Warning codes", "", "| code | meaning |", "| --- | --- |"]
-    out += [f"| `{code}` | {text} |" for code, text in WARNING_CODES.items()]
+    out += [f"| `{code}` | {cell(text)} |" for code, text in WARNING_CODES.items()]
     out += ["", "## Error records", ""]
     out += [
         "An input that fails gives, in a batch's stream, "
@@ -106,7 +111,7 @@ def render() -> str:
     ]
     out += [f"| `error` | 1 | {meanings[1]} |"]
     out += ["", "## Exit codes", "", "| code | meaning |", "| --- | --- |"]
-    out += [f"| {code} | {text} |" for code, text in EXIT_CODES]
+    out += [f"| {code} | {cell(text)} |" for code, text in EXIT_CODES]
     return "\n".join(out) + "\n"
 
 

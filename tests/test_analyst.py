@@ -342,3 +342,37 @@ def test_share_puts_proportions_and_percentages_on_one_scale() -> None:
         (f["share"] is None) == (f["kind"] not in ("proportion", "percentage"))
         for f in report["findings"]
     )
+
+
+def test_the_guide_explains_every_table_column_and_term() -> None:
+    from peelparse.tables import GRADE_AREAS, TABLES
+
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    for name, (_, columns) in TABLES.items():
+        for column in columns:
+            if column in GRADE_AREAS:
+                continue  # the area columns are listed in schema.md's area keys
+            assert f"`{column}`" in guide, (name, column)
+    for term in ("polarity", "share", "offsets", "slug", "stem", "area key", "cycle", "warning"):
+        assert term in guide.lower(), term
+
+
+def test_schema_doc_tables_have_whole_rows() -> None:
+    """A '|' inside a cell must be escaped, or the rendered row is cut short."""
+    import re
+
+    width = None
+    for line in (ROOT / "docs" / "schema.md").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("|"):
+            width = None
+            continue
+        cells = len(re.split(r"(?<!\\)\|", line)) - 2
+        width = cells if width is None else width
+        assert cells == width, line
+
+
+def test_schema_doc_lists_enum_values() -> None:
+    schema = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert (
+        "one of `outstanding`, `good`, `adequate`, `requires_improvement`, `inadequate`" in schema
+    )
