@@ -51,8 +51,10 @@ def child(code: str, env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> None:
+    import argparse
     import os
 
+    argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0]).parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "report.pdf"
         pages = build_pdf(pdf)

@@ -116,8 +116,13 @@ def render() -> str:
 
 
 def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Generate docs/schema.md from the model.")
+    parser.add_argument("--check", action="store_true", help="exit 1 if docs/schema.md is stale")
+    args = parser.parse_args()
     text = render()
-    if "--check" in sys.argv:
+    if args.check:
         if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
             print("docs/schema.md is out of date: run python scripts/gen_docs.py", file=sys.stderr)
             return 1

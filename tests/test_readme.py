@@ -25,9 +25,30 @@ def test_readme_opens_with_two_setup_commands() -> None:
     first_block = re.search(r"```sh\n(.*?)```", README, re.S)
     assert first_block is not None
     lines = [ln for ln in first_block.group(1).splitlines() if ln.strip()]
-    assert len(lines) == 2
-    assert lines[0].startswith("pip install . && peelparse extract seeds/")
-    assert lines[1] == "pip install '.[test]' && pytest"
+    assert lines == ["pip install .", "pip install '.[test]' && pytest"]
+
+
+def test_the_tour_runs(tmp_path: Path) -> None:
+    """The tour after the set-up commands: show, grades --matrix, extract into jq."""
+    block = README.split("<!-- tour:start -->")[1].split("<!-- tour:end -->")[0]
+    commands = [
+        ln.split("  #")[0].strip() for ln in block.splitlines() if ln.startswith("peelparse ")
+    ]
+    assert [c.split()[1] for c in commands][:3] == ["show", "grades", "extract"]
+    for command in commands:
+        command = command.replace("peelparse ", f"{sys.executable} -m peelparse ")
+        command = command.replace("-o grades.xlsx", f"-o {tmp_path / 'grades.xlsx'}")
+        if "jq" in command and shutil.which("jq") is None:
+            continue
+        result = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, (command, result.stderr)
+        assert result.stdout.strip() or "-o" in command, command
 
 
 def test_at_least_five_recipes() -> None:
