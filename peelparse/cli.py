@@ -529,7 +529,7 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         reports, failed = _collect_reports(inputs, run)
         if failed and len(inputs) == 1 and not reports:
             sys.exit(failed[0])  # one input: its own exit code, as extract gives, and no file
-        _emit_table(list(rows_of(reports)), columns, fmt, run.output, bom, table)
+        _emit_table(list(rows_of(reports)), columns, fmt, run.output, bom, table + variant)
         if failed:
             sys.exit(EXIT_SOME_FAILED)
 

@@ -114,10 +114,24 @@ def _is_grade_column(rows: list[dict[str, Any]], column: str) -> bool:
     return any(str(r.get(column)) in GRADE_CODES for r in rows)
 
 
-def initials(column: str) -> str:
-    """'investigating_crime' -> 'IC', 'treatment_of_the_public' -> 'TP'."""
+def initials(column: str, length: int = 1) -> str:
+    """'investigating_crime' -> 'IC', 'treatment_of_the_public' -> 'TP'; ``length`` letters
+    of the first word ('effectiveness', 2 -> 'EF') tell apart columns whose initials agree."""
     small = {"of", "the", "and", "to", "a", "for"}
-    return "".join(w[0] for w in column.split("_") if w not in small).upper()
+    words = [w for w in column.split("_") if w not in small] or [column]
+    return (words[0][:length] + "".join(w[0] for w in words[1:])).upper()
+
+
+def abbreviations(columns: list[str]) -> dict[str, str]:
+    """A short, unique header for each column (``initials``, longer where two agree)."""
+    length = dict.fromkeys(columns, 1)
+    while True:
+        codes = {c: initials(c, length[c]) for c in columns}
+        clashes = [c for c in columns if list(codes.values()).count(codes[c]) > 1]
+        if not clashes or all(length[c] >= len(c) for c in clashes):
+            return codes
+        for c in clashes:
+            length[c] += 1
 
 
 def _build(rows: list[dict[str, Any]], shown: list[str], grades: str) -> Any:
@@ -125,14 +139,33 @@ def _build(rows: list[dict[str, Any]], shown: list[str], grades: str) -> Any:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, expand=False)
+    short = abbreviations(shown)
     for c in shown:
         graded = _is_grade_column(rows, c)
-        header = initials(c) if graded and grades == "code" else c.replace("_", " ")
-        # Grades wrap only between words (never "requ…"); other text folds to fit.
-        table.add_column(header, overflow="ellipsis" if graded else "fold")
+        header = short[c] if graded and grades == "code" else c.replace("_", " ")
+        # Grades wrap only between words and never shrink below their longest word
+        # (never "requ…"); other text folds to fit.
+        if graded:
+            words = header.split() + [w for r in rows for w in str(_text(r.get(c), grades)).split()]
+            table.add_column(header, overflow="fold", min_width=max(map(len, words)))
+        else:
+            table.add_column(header, overflow="fold")
     for row in rows:
         table.add_row(*[_text(row.get(c), grades) for c in shown])
     return table
+
+
+def _transposed(rows: list[dict[str, Any]], shown: list[str]) -> list[dict[str, Any]]:
+    """The matrix turned: a row per area, a column per force and cycle (for a few forces)."""
+    heads = [f"{r.get('force')} {r.get('cycle') or ''}".strip() for r in rows]
+    turned = []
+    for c in shown:
+        if not _is_grade_column(rows, c):
+            continue
+        line: dict[str, Any] = {"area": c.replace("_", " ")}
+        line.update({head: r.get(c) for head, r in zip(heads, rows, strict=True)})
+        turned.append(line)
+    return turned or [{"area": ""}]
 
 
 def _needed(rows: list[dict[str, Any]], shown: list[str], grades: str) -> int:
@@ -144,7 +177,7 @@ def _needed(rows: list[dict[str, Any]], shown: list[str], grades: str) -> int:
     total = 0
     for c in shown:
         graded = _is_grade_column(rows, c)
-        header = initials(c) if graded and grades == "code" else c.replace("_", " ")
+        header = abbreviations(shown)[c] if graded and grades == "code" else c.replace("_", " ")
         words = header.split()
         if graded:
             for r in rows:
@@ -185,6 +218,11 @@ def table(rows: list[dict[str, Any]], columns: list[str], out: IO[str], name: st
     console = _console(file=out)
     console.width = width_of(out)
     coded = _needed(rows, shown, "whole") > console.width
+    if coded and name == "grades_matrix":
+        turned = _transposed(rows, shown)
+        if _needed(turned, list(turned[0]), "whole") <= console.width:
+            console.print(_build(turned, list(turned[0]), "whole"))
+            return
     grid = _build(rows, shown, "code" if coded else "whole")
     console.print(grid)
     graded = [c for c in shown if _is_grade_column(rows, c)]
@@ -201,7 +239,8 @@ def legend(columns: list[str]) -> Any:
         line.append(code, style=GRADE_STYLES[grade])
         line.append(f" {grade.replace('_', ' ')}  ")
     line.append("\n")
-    line.append("  ".join(f"{initials(c)} {c.replace('_', ' ')}" for c in columns))
+    short = abbreviations(columns)
+    line.append("  ".join(f"{short[c]} {c.replace('_', ' ')}" for c in columns))
     return line
 
 

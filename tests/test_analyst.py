@@ -283,12 +283,17 @@ def test_matrix_and_show_fit_the_terminal(jsonl: Path, width: int) -> None:
         lines = [line for line in _screen_lines(screen) if line.strip()]
         assert lines and all(len(line.rstrip()) <= width for line in lines), args
         assert "\u2026" not in screen  # nothing cut short
-        if args[0] == "show":
-            assert "requires improvement" in screen and "outstanding" in screen
-        else:  # whole grades when they fit, else codes with their legend
-            assert "requires improvement" in screen or all(
-                f"{code} {grade.replace('_', ' ')}" in screen for grade, code in GRADE_CODES.items()
-            )
+        # whole grades: a few forces' matrix turns to fit (a row per area)
+        assert "requires improvement" in screen and "outstanding" in screen, args
+    many = _on_a_terminal(
+        ["grades", "--matrix", "--format", "table", "-q", "seeds/", "fixtures/txt/"], columns=width
+    )
+    lines = [line for line in _screen_lines(many) if line.strip()]
+    assert all(len(line.rstrip()) <= width for line in lines)
+    assert "\u2026" not in many
+    # too many forces for whole grades: a coded grade, and the legend says each code
+    plain = "\n".join(_screen_lines(many))
+    assert all(f"{code} {grade.replace('_', ' ')}" in plain for grade, code in GRADE_CODES.items())
 
 
 def test_show_one_screen(jsonl: Path) -> None:
@@ -305,9 +310,23 @@ def test_show_one_screen(jsonl: Path) -> None:
 def test_table_cells_are_never_markup(tmp_path: Path) -> None:
     seed = SEED.read_text(encoding="utf-8")
     odd = tmp_path / "odd.txt"
-    odd.write_text(seed.replace("Investigating crime", "Investigating crime [sic] [/]", 1), "utf-8")
-    result = run_cli("grades", str(odd), "--long", "--format", "table")
-    assert result.returncode == 0, result.stderr
+    heading = "\nInvestigating crime\n"  # the area's own heading line
+    odd.write_text(seed.replace(heading, "\nInvestigating crime [sic] [/]\n", 1), "utf-8")
+    screen = _on_a_terminal(["grades", str(odd), "--long", "--format", "table"], columns=250)
+    assert "Traceback" not in screen and "error" not in screen
+    assert "[sic] [/]" in "\n".join(_screen_lines(screen))
+
+
+def test_findings_table_is_readable(jsonl: Path) -> None:
+    import os
+
+    env_columns = os.environ.get("COLUMNS")
+    screen = _on_a_terminal(["findings", "--format", "table", str(jsonl)], columns=100)
+    lines = [line for line in _screen_lines(screen) if line.strip()]
+    header = next(line for line in lines if "sentence" in line)
+    assert header.split() == ["force", "cycle", "area", "kind", "text", "sentence", "line"]
+    assert all(len(line.rstrip()) <= 100 for line in lines)
+    assert env_columns == os.environ.get("COLUMNS")
 
 
 @pytest.mark.parametrize(
