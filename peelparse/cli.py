@@ -709,6 +709,117 @@ def show(paths: tuple[str, ...], run: Run) -> None:
         sys.exit(EXIT_SOME_FAILED)
 
 
+@cli.command(epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@batch_options
+@guarded
+def db(paths: tuple[str, ...], run: Run) -> None:
+    """Put reports (or extract's JSON / JSON Lines) into one SQLite database (-o FILE).
+
+    Tables for reports and each kind of item, a full-text index (search), and
+    the views grades_matrix and grade_changes.  Running again with the same or
+    more reports replaces by content hash: nothing is duplicated.
+
+    \b
+    Examples:
+      peelparse db reports/ -o peel.db
+      sqlite3 peel.db "SELECT force, cycle, grade FROM judgments JOIN reports USING (report_id)"
+    """
+    from .db import add_all
+
+    if run.output in (None, "-"):
+        fail("give the database file with -o FILE (e.g. -o peel.db)", EXIT_USAGE)
+    inputs = _inputs_or_stdin(paths)
+    reports, failed = _collect_reports(inputs, run)
+    if failed and len(inputs) == 1 and not reports:
+        sys.exit(failed[0])
+    try:
+        added = add_all(str(run.output), reports)
+    except Exception as exc:  # sqlite3.Error, OSError: the file is not a database, read-only
+        raise WriteFailed(f"cannot write the database: {exc}", run.output) from None
+    if not run.quiet:
+        say("info", f"{run.output}: {added} report(s) added or replaced")
+    if failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+@cli.command(epilog=EXIT_HELP)
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table", "csv"]),
+    default="json",
+    show_default=True,
+    help="json (grades, areas for improvement, recommendations), table or csv.",
+)
+@click.option(
+    "--history",
+    is_flag=True,
+    help="OLD is a folder and NEW a force (name or slug): its grades across all cycles.",
+)
+@batch_options
+@guarded
+def compare(old: str, new: str, fmt: str, history: bool, run: Run) -> None:
+    """Compare two reports of one force: grades, areas for improvement, recommendations.
+
+    OLD and NEW are reports or extract's JSON.  With --history, OLD is a folder
+    and NEW a force: one row per cycle, one column per area.
+
+    \b
+    Examples:
+      peelparse compare kent-2021-22.pdf kent-2023-25.pdf
+      peelparse compare --history reports/ kent --format table
+    """
+    if history:
+        _history(old, new, fmt, run)
+        return
+    from .compare import FLAT_COLUMNS, flat_rows
+    from .compare import compare as compare_two
+
+    reports, failed = _collect_reports([old, new], run.__class__(*run[:3], True, run.output))
+    if failed or len(reports) != 2:
+        sys.exit(failed[0] if failed else EXIT_USAGE)
+    before, after = reports
+    if before["document"].get("force_slug") != after["document"].get("force_slug"):
+        say("warning", "the two reports are of different forces")
+    result = compare_two(before, after)
+    if fmt == "json":
+        from .emit import write_json
+
+        with output_stream(run.output) as out:
+            write_json(result, out, True)
+        return
+    _emit_table(flat_rows(result), FLAT_COLUMNS, fmt, run.output, name="compare")
+
+
+def _history(folder: str, force: str, fmt: str, run: Run) -> None:
+    from .tables import MATRIX_COLUMNS, matrix_rows
+    from .vocab import norm
+
+    reports, failed = _collect_reports([folder], run)
+    wanted = norm(force)
+    mine = [
+        r
+        for r in reports
+        if wanted
+        in (norm(r["document"].get("force_slug") or ""), norm(r["document"].get("force") or ""))
+    ]
+    if not mine:
+        fail(f"{folder}: no report of {force!r} (give a force name or slug)", 4)
+    rows = sorted(matrix_rows(mine), key=lambda r: str(r.get("cycle")))
+    if fmt == "json":
+        from .emit import write_json
+
+        with output_stream(run.output) as out:
+            write_json([{c: r.get(c) for c in MATRIX_COLUMNS} for r in rows], out, True)
+    else:
+        _emit_table(rows, MATRIX_COLUMNS, fmt, run.output, name="history")
+    if failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
 @cli.command()
 @click.option("--pretty/--compact", default=True, help="Indent the schema (default).")
 @guarded

@@ -487,6 +487,30 @@ CYCLES: tuple[Cycle, ...] = (
     ),
 )
 CYCLES_BY_NAME: dict[str, Cycle] = {c.name: c for c in CYCLES}
+
+#: Areas whose grades do not compare across every cycle, and why (the others: "yes").
+COMPARABLE: dict[str, str] = {
+    "victim_service": "ungraded from 2021/22",
+    "treatment_of_the_public": "yes (2023–25 label 'Police powers and public treatment')",
+    "use_of_resources": "2018/19 and 2021/22 only",
+    "leadership_and_force_management": "2023–25 on",
+    "workforce": "yes (2018/19 'Treating the workforce fairly' is narrower)",
+    "serious_organised_crime": "until 2021/22 (early layouts); later separate reports",
+    "vetting_and_counter_corruption": "separate reports from 2021/22",
+    "reducing_crime": "narrative only",
+    "effectiveness": "pillar grade, 2014 to 2018/19 only",
+    "efficiency": "pillar grade, 2014 to 2018/19 only",
+    "legitimacy": "pillar grade, 2014 to 2018/19 only",
+    "planning_for_the_future": "2016 to 2018/19 only",
+    "ethical_and_lawful_workforce": "2016 to 2018/19 only",
+}
+
+
+def comparable(area: str | None) -> bool:
+    """Whether an area's grades compare across cycles ("yes..." in ``COMPARABLE``)."""
+    return area is not None and COMPARABLE.get(area, "yes").startswith("yes")
+
+
 #: The cycles named by a single year, and the first year of two-year cycles.
 _ONE_YEAR = {"2014": "2014", "2015": "2015", "2016": "2016", "2017": "2017", "2018": "2018/19"}
 _TWO_YEAR = {"2018": "2018/19", "2021": "2021/22", "2023": "2023\u201325", "2025": "2025\u201327"}

@@ -14,25 +14,10 @@ from pathlib import Path
 from peelparse.errors import ERROR_TYPES, EXIT_CODES
 from peelparse.model import SCHEMA_VERSION, WARNING_CODES
 from peelparse.schema import field_rows, record_classes
-from peelparse.vocab import AREAS, CYCLES
+from peelparse.vocab import AREAS, COMPARABLE, CYCLES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
-COMPARABLE = {
-    "victim_service": "ungraded from 2021/22",
-    "treatment_of_the_public": "yes (2023–25 label 'Police powers and public treatment')",
-    "use_of_resources": "2018/19 and 2021/22 only",
-    "leadership_and_force_management": "2023–25 on",
-    "workforce": "yes (2018/19 'Treating the workforce fairly' is narrower)",
-    "serious_organised_crime": "until 2021/22 (early layouts); later separate reports",
-    "vetting_and_counter_corruption": "separate reports from 2021/22",
-    "reducing_crime": "narrative only",
-    "effectiveness": "pillar grade, 2014 to 2018/19 only",
-    "efficiency": "pillar grade, 2014 to 2018/19 only",
-    "legitimacy": "pillar grade, 2014 to 2018/19 only",
-    "planning_for_the_future": "2016 to 2018/19 only",
-    "ethical_and_lawful_workforce": "2016 to 2018/19 only",
-}
 
 
 def cell(text: str) -> str:

@@ -1,0 +1,227 @@
+"""Two reports of one force compared (``peelparse compare OLD NEW``).
+
+- **Grades**, per canonical area: ``change`` is ``up``, ``down``, ``same``, ``new`` (graded
+  only in NEW) or ``dropped`` (only in OLD); ``comparable`` is false for an area whose
+  grades do not compare across cycles (``vocab.COMPARABLE``).
+- **Areas for improvement** and **recommendations**: ``status`` is ``kept``, ``new`` or
+  ``gone``, with the old and the new item (``id``, ``text``, ``location``) and the
+  ``similarity`` of their texts.  NEW's areas for improvement that the report says were
+  carried over are matched first (to the most similar of OLD's, at ``CARRIED_MIN`` or
+  more); then the remaining pairs, most similar first, at ``SIMILAR_MIN`` or more.
+
+Similarity (``similarity``) is the larger of two measures over the texts' content words
+(lower case, without common function words): the share of words the two have in common
+(Jaccard), and difflib's ratio of the word sequences.  A reworded item keeps most of its
+content words; an unrelated one shares few.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from . import rx
+from .vocab import comparable
+
+SIMILAR_MIN = 0.5
+CARRIED_MIN = 0.3
+GRADE_RANK = {
+    "inadequate": 1,
+    "requires_improvement": 2,
+    "adequate": 3,
+    "good": 4,
+    "outstanding": 5,
+}
+RE_WORD = rx.compile(r"[a-z0-9]+")
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "should",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "will",
+        "with",
+    ]
+)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in RE_WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are, 0 to 1 (see the module docstring)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    jaccard = len(set(wa) & set(wb)) / len(set(wa) | set(wb))
+    ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return round(max(jaccard, ratio), 3)
+
+
+def _brief(item: dict[str, Any] | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    return {"id": item.get("id"), "text": item.get("text"), "location": item.get("location")}
+
+
+def match(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], carried: bool = False
+) -> list[dict[str, Any]]:
+    """Each item's status: kept (with its match), new, or gone."""
+    scores = {
+        (i, j): similarity(a.get("text") or "", b.get("text") or "")
+        for i, a in enumerate(old)
+        for j, b in enumerate(new)
+    }
+    pairs: dict[int, tuple[int, float, str]] = {}  # new index -> (old index, score, how)
+    used: set[int] = set()
+    if carried:
+        for j, b in enumerate(new):
+            if not b.get("carried_over"):
+                continue
+            best = max(((scores[i, j], i) for i in range(len(old)) if i not in used), default=None)
+            if best is not None and best[0] >= CARRIED_MIN:
+                pairs[j] = (best[1], best[0], "carried_over")
+                used.add(best[1])
+    ranked = sorted(((s, i, j) for (i, j), s in scores.items()), key=lambda t: (-t[0], t[1], t[2]))
+    for score, i, j in ranked:
+        if score < SIMILAR_MIN:
+            break
+        if i in used or j in pairs:
+            continue
+        pairs[j] = (i, score, "text")
+        used.add(i)
+    out = []
+    for j, b in enumerate(new):
+        if j in pairs:
+            i, score, how = pairs[j]
+            out.append(_entry("kept", old[i], b, score, how))
+        else:
+            out.append(_entry("new", None, b, None, None))
+    out += [_entry("gone", a, None, None, None) for i, a in enumerate(old) if i not in used]
+    return out
+
+
+def _entry(
+    status: str,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    score: float | None,
+    how: str | None,
+) -> dict[str, Any]:
+    return {
+        "status": status,
+        "old": _brief(old),
+        "new": _brief(new),
+        "similarity": score,
+        "matched_by": how,
+    }
+
+
+def grades(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per canonical area: the old and new grade and the change."""
+    before = {j["area"]: j["grade"] for j in old.get("judgments", []) if j.get("area")}
+    after = {j["area"]: j["grade"] for j in new.get("judgments", []) if j.get("area")}
+    rows = []
+    for area in [*before, *[a for a in after if a not in before]]:
+        a, b = before.get(area), after.get(area)
+        if a is None:
+            change = "new"
+        elif b is None:
+            change = "dropped"
+        else:
+            diff = GRADE_RANK.get(b, 0) - GRADE_RANK.get(a, 0)
+            change = "up" if diff > 0 else "down" if diff < 0 else "same"
+        rows.append(
+            {
+                "area": area,
+                "old_grade": a,
+                "new_grade": b,
+                "change": change,
+                "comparable": comparable(area),
+            }
+        )
+    return rows
+
+
+def side(report: dict[str, Any]) -> dict[str, Any]:
+    doc, src = report.get("document") or {}, report.get("source") or {}
+    return {
+        "path": src.get("path"),
+        "sha256": src.get("sha256"),
+        "force": doc.get("force"),
+        "force_slug": doc.get("force_slug"),
+        "cycle": doc.get("cycle"),
+    }
+
+
+def compare(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The comparison of two reports (keys documented in docs/schema.md)."""
+    return {
+        "old": side(old),
+        "new": side(new),
+        "grades": grades(old, new),
+        "areas_for_improvement": match(
+            old.get("areas_for_improvement", []), new.get("areas_for_improvement", []), True
+        ),
+        "recommendations": match(old.get("recommendations", []), new.get("recommendations", [])),
+    }
+
+
+def flat_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per grade and per matched item, for CSV and the terminal table."""
+    rows = [
+        {
+            "what": "grade",
+            "area": g["area"],
+            "status": g["change"],
+            "old": g["old_grade"],
+            "new": g["new_grade"],
+            "similarity": None,
+        }
+        for g in result["grades"]
+    ]
+    for what in ("areas_for_improvement", "recommendations"):
+        for e in result[what]:
+            rows.append(
+                {
+                    "what": what,
+                    "area": None,
+                    "status": e["status"],
+                    "old": (e["old"] or {}).get("text"),
+                    "new": (e["new"] or {}).get("text"),
+                    "similarity": e["similarity"],
+                }
+            )
+    return rows
+
+
+FLAT_COLUMNS = ["what", "area", "status", "old", "new", "similarity"]
