@@ -556,6 +556,8 @@ def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], 
     from .tables import unique_reports
 
     inputs = expand_inputs(paths, REPORT_SUFFIXES + JSON_SUFFIXES)
+    if not inputs:
+        fail(f"no report or JSON files in {', '.join(paths)}", 4)
     stdin = _stdin_if_asked(inputs, run)
     stdin_json = stdin is not None and looks_like_json(stdin)
     json_inputs = {p for p in inputs if p.lower().endswith(JSON_SUFFIXES)}
@@ -779,8 +781,10 @@ def compare(old: str, new: str, fmt: str, history: bool, run: Run) -> None:
     from .compare import compare as compare_two
 
     reports, failed = _collect_reports([old, new], run.__class__(*run[:3], True, run.output))
-    if failed or len(reports) != 2:
-        sys.exit(failed[0] if failed else EXIT_USAGE)
+    if failed:
+        sys.exit(failed[0])
+    if len(reports) != 2:
+        fail(f"compare takes one report as OLD and one as NEW (found {len(reports)})", 4)
     before, after = reports
     if before["document"].get("force_slug") != after["document"].get("force_slug"):
         say("warning", "the two reports are of different forces")
@@ -816,6 +820,33 @@ def _history(folder: str, force: str, fmt: str, run: Run) -> None:
             write_json([{c: r.get(c) for c in MATRIX_COLUMNS} for r in rows], out, True)
     else:
         _emit_table(rows, MATRIX_COLUMNS, fmt, run.output, name="history")
+    if failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+@cli.command(name="map", epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@batch_options
+@guarded
+def grades_map(paths: tuple[str, ...], run: Run) -> None:
+    """One self-contained HTML page of every force's grades, per cycle (-o grades.html).
+
+    Cells are coloured and carry the grade's code, so the page reads without
+    colour and prints; each force links to its grades across cycles.  No script
+    or style from elsewhere: it works offline.
+
+    \b
+    Example:
+      peelparse map reports/ -o grades.html
+    """
+    from .mapview import render
+
+    inputs = _inputs_or_stdin(paths)
+    reports, failed = _collect_reports(inputs, run)
+    if failed and len(inputs) == 1 and not reports:
+        sys.exit(failed[0])
+    with output_stream(run.output) as out:
+        out.write(render(reports))
     if failed:
         sys.exit(EXIT_SOME_FAILED)
 

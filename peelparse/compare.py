@@ -10,7 +10,8 @@
   more); then the remaining pairs, most similar first, at ``SIMILAR_MIN`` or more.
 
 Similarity (``similarity``) is the larger of two measures over the texts' content words
-(lower case, without common function words): the share of words the two have in common
+(lower case, without common function words, each cut to its first six letters so that
+"supervision" and "supervised" agree): the share of words the two have in common
 (Jaccard), and difflib's ratio of the word sequences.  A reworded item keeps most of its
 content words; an unrelated one shares few.
 """
@@ -24,7 +25,9 @@ from . import rx
 from .vocab import comparable
 
 SIMILAR_MIN = 0.5
-CARRIED_MIN = 0.3
+CARRIED_MIN = 0.2
+#: Words are compared by their first letters ("supervision", "supervised"): a crude stem.
+STEM = 6
 GRADE_RANK = {
     "inadequate": 1,
     "requires_improvement": 2,
@@ -73,7 +76,8 @@ FUNCTION_WORDS = frozenset(
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in RE_WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
+    """Lower-case words less function words, each cut to its first ``STEM`` letters."""
+    return [w[:STEM] for w in RE_WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
 
 
 def similarity(a: str, b: str) -> float:

@@ -19,7 +19,6 @@ from peelparse.vocab import AREAS, COMPARABLE, CYCLES
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
 
-
 def cell(text: str) -> str:
     """Text safe in a Markdown table cell: a ``|`` would end the cell."""
     return text.replace("|", "\\|").replace("\n", " ")
@@ -80,6 +79,29 @@ def render() -> str:
         )
     out += ["", "## Warning codes", "", "| code | meaning |", "| --- | --- |"]
     out += [f"| `{code}` | {cell(text)} |" for code, text in WARNING_CODES.items()]
+    out += [
+        "",
+        "## `peelparse compare` output",
+        "",
+        "`peelparse compare OLD NEW` writes one JSON object:",
+        "",
+        "| key | type | meaning |",
+        "| --- | --- | --- |",
+        "| `old`, `new` | object | each report: `path`, `sha256`, `force`, `force_slug`, `cycle` |",
+        "| `grades` | list of objects | per canonical area: `area`, `old_grade`, `new_grade`, "
+        "`change` (one of `up`, `down`, `same`, `new`, `dropped`), `comparable` (false for an "
+        "area whose grades do not compare across cycles: see Area keys) |",
+        "| `areas_for_improvement` | list of objects | each item: `status` (one of `kept`, `new`, "
+        "`gone`), `old` and `new` (`id`, `text`, `location`; null when absent), `similarity` "
+        "(0 to 1, null unless kept), `matched_by` (`carried_over`, `text` or null) |",
+        "| `recommendations` | list of objects | as `areas_for_improvement` (never `carried_over`) |",
+        "",
+        "Similarity is the larger of the share of content words the two texts have in common "
+        "and difflib's ratio of their word sequences (words lower-cased, function words dropped, "
+        "each cut to six letters). Kept: 0.5 or more; an item NEW says was carried over: 0.2 or "
+        "more. `--format csv` and `table` give one row per grade and item: `what`, `area`, "
+        "`status`, `old`, `new`, `similarity`.",
+    ]
     out += ["", "## Error records", ""]
     out += [
         "An input that fails gives, in a batch's stream, "

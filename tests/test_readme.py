@@ -114,3 +114,40 @@ def test_batch_examples_run(batch_dir: Path) -> None:
 @pytest.mark.parametrize("recipe", batch_recipes())
 def test_batch_recipe_runs_and_prints(recipe: str, batch_dir: Path) -> None:
     assert_prints(recipe, batch_dir)
+
+
+@pytest.fixture(scope="module")
+def peel_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "peel.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "peelparse", "db", "seeds/", "fixtures/txt/", "-q", "-o", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def sql_examples() -> list[str]:
+    block = README.split("<!-- sql:start -->")[1].split("<!-- sql:end -->")[0]
+    return [line for line in block.splitlines() if line.startswith("SELECT ")]
+
+
+@pytest.mark.parametrize("query", sql_examples())
+def test_sql_examples_return_rows(query: str, peel_db: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(peel_db) as conn:
+        assert conn.execute(query).fetchall(), query
+
+
+@pytest.mark.skipif(shutil.which("datasette") is None, reason="Datasette is not installed")
+def test_datasette_browses_the_database(peel_db: Path) -> None:
+    result = subprocess.run(
+        ["datasette", str(peel_db), "--get", "/peel/reports.json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "report_id" in result.stdout
