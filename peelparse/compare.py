@@ -22,19 +22,12 @@ import difflib
 from typing import Any
 
 from . import rx
-from .vocab import comparable
+from .vocab import GRADE_RANK, comparable
 
 SIMILAR_MIN = 0.5
 CARRIED_MIN = 0.2
 #: Words are compared by their first letters ("supervision", "supervised"): a crude stem.
 STEM = 6
-GRADE_RANK = {
-    "inadequate": 1,
-    "requires_improvement": 2,
-    "adequate": 3,
-    "good": 4,
-    "outstanding": 5,
-}
 RE_WORD = rx.compile(r"[a-z0-9]+")
 FUNCTION_WORDS = frozenset(
     [

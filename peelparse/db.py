@@ -27,6 +27,7 @@ from typing import Any
 
 from . import model
 from .tables import GRADE_AREAS
+from .vocab import GRADE_RANK
 
 LISTS: dict[str, Any] = {
     "sections": model.SectionRecord,
@@ -66,13 +67,6 @@ SEARCHED = (
     ("practices", "text"),
     ("findings", "sentence"),
 )
-GRADE_RANK = {
-    "inadequate": 1,
-    "requires_improvement": 2,
-    "adequate": 3,
-    "good": 4,
-    "outstanding": 5,
-}
 
 
 def _nested(tp: Any) -> Any:

@@ -14,14 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .tables import GRADE_AREAS, matrix_rows
+from .vocab import GRADE_CODES
 
-GRADE_CODES = {
-    "outstanding": "O",
-    "good": "G",
-    "adequate": "A",
-    "requires_improvement": "RI",
-    "inadequate": "I",
-}
 #: Background colours (with black or white text chosen for contrast).
 COLOURS = {
     "outstanding": ("#1b5e20", "#ffffff"),

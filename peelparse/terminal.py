@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from .textutil import printable
+from .vocab import GRADE_CODES
 
 GRADE_STYLES = {
     "outstanding": "bold green",
@@ -27,13 +28,6 @@ GRADE_STYLES = {
     "adequate": "yellow",
     "requires_improvement": "dark_orange",
     "inadequate": "bold red",
-}
-GRADE_CODES = {
-    "outstanding": "O",
-    "good": "G",
-    "adequate": "A",
-    "requires_improvement": "RI",
-    "inadequate": "I",
 }
 #: Columns a terminal table shows (all of them go to CSV, JSON and xlsx).
 TERMINAL_COLUMNS = {

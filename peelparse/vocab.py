@@ -488,6 +488,23 @@ CYCLES: tuple[Cycle, ...] = (
 )
 CYCLES_BY_NAME: dict[str, Cycle] = {c.name: c for c in CYCLES}
 
+#: Grades from worst to best (a change is up or down by this rank).
+GRADE_RANK = {
+    "inadequate": 1,
+    "requires_improvement": 2,
+    "adequate": 3,
+    "good": 4,
+    "outstanding": 5,
+}
+#: Each grade's short code, for a cell too narrow for the word (terminal, map).
+GRADE_CODES = {
+    "outstanding": "O",
+    "good": "G",
+    "adequate": "A",
+    "requires_improvement": "RI",
+    "inadequate": "I",
+}
+
 #: Areas whose grades do not compare across every cycle, and why (the others: "yes").
 COMPARABLE: dict[str, str] = {
     "victim_service": "ungraded from 2021/22",
