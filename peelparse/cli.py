@@ -568,7 +568,7 @@ def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], 
     found: list[tuple[str, dict[str, Any]]] = []
     failed: list[int] = []
     with contextlib.closing(parsed):
-        merged = _merged(inputs, json_inputs, parsed)
+        merged = _merged(inputs, json_inputs, parsed, stdin)
         for outcome in progress(merged, len(inputs), run.quiet, "reading"):
             path, report, error = outcome
             if error is not None:
@@ -586,11 +586,12 @@ def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], 
     return reports, failed
 
 
-def _merged(inputs: list[str], json_inputs: set[str], parsed: Iterator[Any]) -> Iterator[Any]:
+def _merged(
+    inputs: list[str], json_inputs: set[str], parsed: Iterator[Any], stdin: bytes | None
+) -> Iterator[Any]:
     """(path, report or list of reports, error or None) for each input, in input order."""
     from .tables import read_json_reports
 
-    stdin = _STDIN.get("data")
     for path in inputs:
         if path in json_inputs:
             try:
@@ -699,7 +700,7 @@ def show(paths: tuple[str, ...], run: Run) -> None:
     from .terminal import show as show_one
 
     inputs = _inputs_or_stdin(paths)
-    reports, failed = _collect_reports(inputs, run.__class__(*run[:3], True, run.output))
+    reports, failed = _collect_reports(inputs, run._replace(quiet=True))
     if failed and len(inputs) == 1 and not reports:
         sys.exit(failed[0])
     with output_stream(run.output) as out:
@@ -780,7 +781,7 @@ def compare(old: str, new: str, fmt: str, history: bool, run: Run) -> None:
     from .compare import FLAT_COLUMNS, flat_rows
     from .compare import compare as compare_two
 
-    reports, failed = _collect_reports([old, new], run.__class__(*run[:3], True, run.output))
+    reports, failed = _collect_reports([old, new], run._replace(quiet=True))
     if failed:
         sys.exit(failed[0])
     if len(reports) != 2:

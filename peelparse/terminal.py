@@ -169,9 +169,10 @@ def _needed(rows: list[dict[str, Any]], shown: list[str], grades: str) -> int:
     their text down to ``FOLD_WIDTH``; columns are two apart.
     """
     total = 0
+    short = abbreviations(shown)
     for c in shown:
         graded = _is_grade_column(rows, c)
-        header = abbreviations(shown)[c] if graded and grades == "code" else c.replace("_", " ")
+        header = short[c] if graded and grades == "code" else c.replace("_", " ")
         words = header.split()
         if graded:
             for r in rows:
