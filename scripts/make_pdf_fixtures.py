@@ -24,13 +24,22 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.graphics.shapes import Drawing, Rect
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.platypus import (
+
+def _parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+
+
+if __name__ == "__main__":
+    # Options first: reportlab is optional (the dev extra), and a bad option must not need it.
+    _parser().parse_args()
+
+from reportlab.graphics.shapes import Drawing, Rect  # noqa: E402
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.enums import TA_CENTER  # noqa: E402
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.lib.units import cm  # noqa: E402
+from reportlab.platypus import (  # noqa: E402
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -323,8 +332,7 @@ JOBS = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.parse_args()
+    _parser().parse_args()
     out = ROOT / "fixtures" / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     for src, name, lay in JOBS:

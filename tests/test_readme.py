@@ -26,6 +26,13 @@ def test_readme_opens_with_two_setup_commands() -> None:
     assert first_block is not None
     lines = [ln for ln in first_block.group(1).splitlines() if ln.strip()]
     assert lines == ["pip install .", "pip install '.[test]' && pytest"]
+    # CI runs exactly these two, first, in a fresh virtual environment (issue #21).
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    body = ci.split("python3 -m venv .ci-venv", 1)[1]
+    ran = [ln.strip() for ln in body.splitlines() if ln.strip().startswith("pip ")][:2]
+    assert ran[0] == lines[0]
+    assert ran[1].startswith(lines[1] + " | tee ")
+    assert ci.index(".ci-venv") < ci.index("'.[dev]'")
 
 
 def test_the_tour_runs(tmp_path: Path) -> None:
