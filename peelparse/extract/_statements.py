@@ -1,23 +1,19 @@
-"""Grade statements in prose (2014 to 2018/19): which area, which grade, where.
+"""Grade statements in prose, anywhere on a page: which area, which grade, where.
 
-Pages of the pillar years state grades in sentences rather than grade boxes,
-anywhere on the page, before the first heading too:
-- grade first: "<Force> is good at investigating crime", "It is good at
-  tackling anti-social behaviour", "The constabulary remains outstanding in its
-  effectiveness at ...", "<Force> has been assessed as good in respect of how
-  effective it is at ...", "<Force> is judged to be outstanding in its
-  understanding of demand", "... requires improvement in ...";
-- topic first: "its use of resources to manage demand is judged to be
-  outstanding", "... requires improvement", "the efficiency with which the
-  force carries out its responsibilities is outstanding";
-- lists: "... is good at X, good at Y and good at Z", "... and at Z";
-- carried over: "In 2016, we judged the constabulary as outstanding at ...",
-  read only where the text says a judgment was carried over.
+Pages of the pillar years (and summaries, commentary and news-style pages of
+every cycle) state grades in sentences rather than grade boxes.  Each
+sentence is read by the clause grammar of ``_grammar`` (subject, grade group,
+topic) and each topic's areas by the cycle's question table (``_topics``):
+"<Force> is good at preventing and investigating crime", "Its investigation
+of crime also requires improvement", "It continues to be outstanding in this
+area" (the section's area).
 
-The topic decides the area (``vocab.area_for_topic``): a sentence about
-anything else ("good at managing sex offenders") is not a grade.  Sentences
-about other years ("last year", "we judged", "in 2015") are skipped, and so is
-the inspector's commentary (``HMI's observations``), which paraphrases.
+Carried over: "In 2016, we judged the constabulary as outstanding at ..." is
+read only where the text says a judgment was carried over.  Clauses about
+other years ("last year", "in 2015") or hypotheticals are skipped.  A clause
+about the force that uses a grade word as a predicate but gives no statement
+is reported (``Unread``), and so is a statement whose topic names no graded
+area: nothing is missed silently.
 """
 
 from __future__ import annotations
@@ -29,33 +25,13 @@ from dataclasses import dataclass
 from .. import forces, rx
 from ..blocks import Block
 from ..context import Context
-from ..vocab import area_for_topic, norm
+from . import _grammar as grammar
+from ._topics import areas_of
 
 _GRADE = r"(?P<grade>outstanding|good|adequate|inadequate)"
 _SUBJECT = r"""(?P<subject>\b(?:the\s++force|the\s++constabulary|it)
     |(?-i:[A-Z][\w&'\u2019-]*+(?:\s++(?:and|of|&|[A-Z][\w&'\u2019-]*+)){0,6}))"""
 _TOPIC = r"(?P<topic>[^.;:]{3,200})"
-RE_GRADE_FIRST = rx.compile(
-    rf"""{_SUBJECT}\s++(?:(?:also|now|still|overall)\s++)?
-    (?:(?:is|remains|has\s++been\s++assessed\s++as|is\s++judged\s++to\s++be
-         |has\s++been\s++judged\s++(?:to\s++be|as)|is\s++assessed\s++(?:as|to\s++be))\s++{_GRADE}
-      |(?P<ri>requires\s++improvement|is\s++judged\s++to\s++require\s++improvement))
-    \s++(?:at|in\s++respect\s++of|in)\s++{_TOPIC}""",
-    re.VERBOSE | re.I,
-)
-RE_TOPIC_FIRST = rx.compile(
-    rf"""(?P<topic>\b(?:its|the)\s++(?:effectiveness|efficiency|legitimacy|understanding|use|planning)
-        \b[^.;:,]{{0,160}}?)
-    \s++(?:(?:is|are)\s++(?:also\s++)?(?:(?:judged|assessed)\s++(?:to\s++be|as)\s++)?{_GRADE}
-        |(?:also\s++)?(?P<ri>requires\s++improvement))\b""",
-    re.VERBOSE | re.I,
-)
-#: The rest of a list: ", good at Y", "and good at Z", "and at Z" (same grade); the
-#: topic is what follows (``area_for_topic`` reads only its first words).
-RE_MORE = rx.compile(
-    rf"""(?:,|\band\b)\s++(?:(?:is\s++)?(?:also\s++)?{_GRADE}\s++)?(?:at|in)\s++""",
-    re.VERBOSE | re.I,
-)
 RE_CARRIED_PROSE = rx.compile(
     rf"""\bIn\s++(?P<year>(?:19|20)\d\d),?\s++we\s++judged\s++{_SUBJECT}\s++
     (?:(?:as|to\s++be)\s++{_GRADE}|(?P<ri>to\s++require\s++improvement|as\s++requiring\s++improvement))
@@ -63,25 +39,21 @@ RE_CARRIED_PROSE = rx.compile(
     re.VERBOSE | re.I,
 )
 RE_CARRIED_MARK = rx.compile(r"\bcarried\s+(?:over|forward)\b", re.I)
-#: A sentence about another year or a hypothetical is never this report's grade.
+#: A clause about another year or a hypothetical is never this report's grade.
 RE_OTHER_TIME = rx.compile(
-    r"""\b(?:last\s+year|previous(?:ly)?|a\s+year\s+ago|earlier\s+inspection
-        |(?:in|since|from|until)\s+(?:19|20)\d\d\b|we\s+judged|(?:was|were)\s+judged
-        |our\s+(?:19|20)\d\d|would|could|should|if)\b""",
+    r"""\b(?:last\s+year|previous(?:ly)?|a\s+year\s+ago|earlier\s+inspection|last\s+inspect\w*
+        |(?:in|since|from|until|during)\s+(?:19|20)\d\d\b|we\s+judged|our\s+(?:19|20)\d\d
+        |would|could|should|if|aims?\s+to|wants?\s+to|strives?\s+to|ambition)\b""",
     re.VERBOSE | re.I,
 )
-#: Level-1 parts whose prose is the inspector's commentary, not the assessment.
-COMMENTARY = frozenset(
-    norm(t)
-    for t in (
-        "HMI's observations",
-        "HM Inspector's observations",
-        "HMI's summary",
-        "HM Inspector's summary",
-    )
+#: A pillar summary line ("The extent to which ... is good") is the pillar reader's.
+RE_PILLAR_LINE = rx.compile(r"^\s*+the\s+extent\s+to\s+which\b", re.I)
+CUES = frozenset(
+    {"outstanding", "good", "adequate", "inadequate", "requires", "require", "requiring"}
 )
-CUES = frozenset({"outstanding", "good", "adequate", "inadequate", "requires", "require"})
-SUBJECT_WORDS = frozenset({"the force", "the constabulary", "it"})
+SUBJECT_WORDS = frozenset(
+    {"the force", "the constabulary", "it", "this force", "this constabulary"}
+)
 
 
 @dataclass
@@ -97,64 +69,132 @@ class Statement:
     carried_over_from: str | None = None
 
 
-def _grade(m: re.Match[str], default: str | None = None) -> tuple[str, str] | None:
+@dataclass
+class Unread:
+    """A sentence about the force with a grade word that gave no statement, or no area."""
+
+    code: str  # 'grade_statement_unread' or 'grade_area_unknown'
+    start: int
+    end: int
+    sentence: str
+    block: Block
+
+
+def _grade(m: re.Match[str]) -> tuple[str, str] | None:
     if m["grade"]:
         return m["grade"].lower(), m["grade"]
     if m.groupdict().get("ri"):
         return "requires_improvement", "requires improvement"
-    return None if default is None else (default, default.replace("_", " "))
+    return None
 
 
-def _is_force(subject: str | None) -> bool:
-    if subject is None:
-        return True
+def _is_force(subject: str, force_slug: str | None) -> bool:
+    """Whether a subject names this force (another force's name never does)."""
     low = " ".join(subject.lower().split())
     if low in SUBJECT_WORDS:
         return True
-    return bool(forces.resolve(subject)) or low.endswith(("police", "constabulary", "service"))
+    force = forces.resolve(subject)
+    return force is not None and (force_slug is None or force.slug == force_slug)
 
 
-def _in_commentary(ctx: Context, block: Block) -> bool:
-    section = ctx.section_of(block)
-    top = section.ancestor(1) if section is not None else None
-    return top is not None and norm(top.title) in COMMENTARY
+def _topic_owner_is_force(np: str, force_slug: str | None) -> bool:
+    """'its ...', 'the force's ...', '<this force>'s ...', 'the efficiency with which it ...'."""
+    low = np.lower()
+    if low.startswith(("its ", "the force", "the constabulary", "this area", "this question")):
+        return True
+    if " which " in low:
+        return True
+    owner = np.split("\u2019s", 1)[0].split("'s", 1)[0]
+    return owner != np and _is_force(owner, force_slug)
 
 
-def _found(sentence: str, carried: bool) -> Iterator[tuple[str | None, str, str, str, str | None]]:
-    """(subject, topic, grade, grade text, year) of each statement in one sentence."""
-    m = RE_CARRIED_PROSE.search(sentence) if carried else None
-    if m is not None and (g := _grade(m)):
-        yield m["subject"], m["topic"], *g, m["year"]
+@dataclass
+class _Page:
+    """What the reader needs to know of the page."""
+
+    cycle: str | None
+    force_slug: str | None
+    carried: bool
+
+
+def _page(ctx: Context) -> _Page:
+    info = ctx.results.get("document", [None])[0]
+    return _Page(
+        info.cycle if info else None,
+        info.force_slug if info else None,
+        bool(RE_CARRIED_MARK.search(ctx.doc.text)),
+    )
+
+
+def _carried(sentence: str, page: _Page) -> Iterator[tuple[str, str, str, str]]:
+    """(topic, grade, grade text, year) of a carried-over judgment in one sentence."""
+    m = RE_CARRIED_PROSE.search(sentence) if page.carried else None
+    if m is not None and (g := _grade(m)) and _is_force(m["subject"], page.force_slug):
+        yield m["topic"], *g, m["year"]
+
+
+def _clause_said(
+    clause: str, page: _Page, section_area: str | None
+) -> Iterator[tuple[grammar.Said, list[str | None]]]:
+    """Each statement of a clause about this force, with its areas."""
+    if RE_OTHER_TIME.search(clause):
         return
-    if RE_OTHER_TIME.search(sentence):
-        return
-    for m in RE_GRADE_FIRST.finditer(sentence):
-        if (g := _grade(m)) is not None:
-            yield m["subject"], m["topic"], *g, None
-            for more in RE_MORE.finditer(m["topic"]):
-                if (g2 := _grade(more, g[0])) is not None:
-                    yield m["subject"], m["topic"][more.end() :], *g2, None
-    for m in RE_TOPIC_FIRST.finditer(sentence):
-        if (g := _grade(m)) is not None:
-            yield None, m["topic"], *g, None
+    for said in grammar.clause_statements(0, clause):
+        if said.subject_is_topic:
+            if said.topic or not _topic_owner_is_force(said.subject, page.force_slug):
+                continue
+            yield said, areas_of(said.subject, page.cycle, section_area)
+        elif _is_force(said.subject, page.force_slug):
+            yield said, areas_of(said.topic, page.cycle, section_area)
 
 
-def statements(ctx: Context) -> list[Statement]:
-    """Every prose grade statement of the text, in order (commentary left out)."""
-    carried = bool(RE_CARRIED_MARK.search(ctx.doc.text))
+def read_sentence(
+    sentence: str, page: _Page, section_area: str | None
+) -> tuple[list[tuple[str, str, str, str | None]], bool, bool]:
+    """(area, grade, grade text, year) of each statement; whether any statement had no area;
+    whether a clause about the force used a grade word and gave nothing."""
+    found = [
+        (area, *rest)
+        for topic, *rest in _carried(sentence, page)
+        for area in areas_of(topic, page.cycle)
+        if area
+    ]
+    if found:
+        return [(str(a), g, t, y) for a, g, t, y in found], False, False
+    out: list[tuple[str, str, str, str | None]] = []
+    unknown = unread = False
+    for _, clause in grammar.clauses(sentence):
+        said_here = False
+        for said, areas in _clause_said(clause, page, section_area):
+            said_here = True
+            unknown |= None in areas
+            out.extend((a, said.grade, said.grade_text, None) for a in areas if a)
+        unread |= (
+            not said_here and grammar.unread_predicates(clause) and not RE_OTHER_TIME.search(clause)
+        )
+    return out, unknown, unread
+
+
+def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
+    """Every prose grade statement of the text, in order, and what could not be read."""
+    page = _page(ctx)
     out: list[Statement] = []
+    missed: list[Unread] = []
     for block in ctx.blocks:
-        if block.kind == "row" or not (ctx.words(block) & CUES) or _in_commentary(ctx, block):
+        if block.kind == "row" or not (ctx.words(block) & CUES):
             continue
         raw = ctx.raw(block)
+        section = ctx.section_of(block)
+        section_area = section.area if section is not None else None
         for start, end in ctx.sentences(block):
             sentence = " ".join(raw[start:end].split())
-            for subject, topic, grade, text, year in _found(sentence, carried):
-                area = area_for_topic(topic)
-                if area is not None and _is_force(subject):
-                    out.append(
-                        Statement(
-                            area, grade, text, block.start + start, block.start + end, block, year
-                        )
-                    )
-    return out
+            if RE_PILLAR_LINE.match(sentence):
+                continue
+            read, unknown, unread = read_sentence(sentence, page, section_area)
+            a, b = block.start + start, block.start + end
+            out.extend(Statement(area, g, t, a, b, block, y) for area, g, t, y in read)
+            if unknown:
+                missed.append(Unread("grade_area_unknown", a, b, sentence, block))
+            elif unread and not read:
+                missed.append(Unread("grade_statement_unread", a, b, sentence, block))
+    return out, missed

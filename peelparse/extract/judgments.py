@@ -481,13 +481,21 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
 
 
 def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> list[Judgment]:
-    """Grades stated in sentences anywhere in a pillar-year page, for areas not yet graded."""
-    rules = ctx.rules()
-    if rules is not None and rules.start >= SECTION_GRADES_FROM:
-        return []
+    """Grades stated in sentences anywhere on the page, for areas not yet graded.
+
+    In a whole report graded section by section, a sentence inside an area's
+    own section is that section's business (its grade line rules), so only
+    sentences outside graded sections are read there.
+    """
     have: dict[str | None, str] = {j.area: j.grade for j in found}
+    graded_sections = (
+        {j.section_id for j in found if j.section_id} if ctx.grades_by_section() else set()
+    )
     extra: list[Judgment] = []
-    for st in statements(ctx):
+    said, missed = statements(ctx)
+    for st in said:
+        if _in_sections(ctx, st.block, graded_sections):
+            continue
         if st.area in have:
             if have[st.area] != st.grade and st.carried_over_from is None:
                 message = f"{st.area}: a sentence says {st.grade}, not {have[st.area]}"
@@ -495,7 +503,27 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
             continue
         have[st.area] = st.grade
         extra.append(_from_statement(ctx, st))
+    for miss in missed:
+        if not _in_sections(ctx, miss.block, graded_sections):
+            out.warnings.append(
+                ctx.warning_at(miss.code, UNREAD[miss.code] + miss.sentence, miss.start, miss.end)
+            )
     return extra
+
+
+UNREAD = {
+    "grade_statement_unread": "a sentence about the force uses a grade word but was not read: ",
+    "grade_area_unknown": "a grade statement whose topic names no graded area of the cycle: ",
+}
+
+
+def _in_sections(ctx: Context, block: Block | None, ids: set[str]) -> bool:
+    section = ctx.section_of(block) if block is not None and ids else None
+    while section is not None:
+        if section.id in ids:
+            return True
+        section = section.parent
+    return False
 
 
 def _from_statement(ctx: Context, st: Statement) -> Judgment:

@@ -1,0 +1,206 @@
+"""Which graded area a grade statement's topic names, by cycle.
+
+The table is data (``peelparse/data/questions.json``): for each cycle the
+areas it grades, for each area the inspectorate's question wording and its
+usual rewordings (``phrases``), and the content words that name it
+(``signatures``).  A topic is read from its first words:
+
+1. the longest known phrase of the cycle that the topic starts with
+   ("reducing crime and keeping people safe" is the effectiveness pillar, not
+   the ungraded "reducing crime");
+2. else its first conjunct's content words against each area's signatures
+   ("the way it investigates offending" -> investigating_crime), the area
+   whose words come first winning;
+3. coordinated topics give one area each, a headless conjunct borrowing the
+   head of the next ("preventing and investigating crime" = two areas).
+
+No phrase here comes from one force's page: only question wording and
+grammar.  ``docs/questions.md`` shows the table per cycle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import rx
+from ..vocab import norm
+
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+QUESTIONS = os.path.join(DATA, "questions.json")
+
+#: Words a topic may open with that say nothing of its area.
+LEADING = frozenset(
+    "its their the this that a an his her how well way in which it is at of for to".split()
+)
+#: Words that say how the force goes about a topic, not which topic ("its approach to ...").
+META = frozenset(
+    "approach approaches arrangements work performance ability capability efforts response "
+    "tackling dealing disrupting handling overall with to on".split()
+)
+#: A topic's area words must start at its first word and lie within this many words.
+SIGNATURE_WINDOW = 5
+#: Where a topic's elaboration starts: the rest is about the topic, not a new topic.
+RE_ELABORATION = rx.compile(
+    r"""(?:,\s*+)?\b(?:in\s+particular|particularly|especially|notably|including|although
+        |though|which|where|because|but|whereas|while|whilst|so\s+that|through|by|with|as\s+it
+        |as\s+they|compared|since|despite|given|and\s+(?:has|is|was|should|needs|must|will|can)
+        |and\s+it|and\s+we|and\s+the\s+force|and\s+the\s+constabulary)\b.*""",
+    re.VERBOSE | re.I | re.S,
+)
+RE_TOKEN = rx.compile(r"[a-z0-9']+|,")
+#: A conjunct that is a bare verb (or a verb and a preposition) borrows the next one's head.
+HEAD_PREPOSITIONS = frozenset({"to", "with", "for", "of", "on"})
+#: Words that may open the next conjunct after "and" or a comma.
+CONJUNCT_OPENERS = frozenset({"how", "its", "at", "in", "the", "also"})
+#: "this area", "this question": the section's own area.
+RE_THIS_AREA = rx.compile(r"^(?:this|that|the\s+same)\s+(?:area|question|pillar|respect)\b", re.I)
+
+
+def tokens(text: str) -> list[str]:
+    """Words (as ``norm`` spells them) and commas."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("anti-social", "antisocial").replace("re-offend", "reoffend")
+    text = text.replace("counter-corruption", "counter corruption").replace("&", " and ")
+    return RE_TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class Table:
+    graded: dict[str, tuple[str, ...]]
+    phrases: dict[str, tuple[tuple[str, str], ...]]  # cycle -> (phrase, area), longest first
+    signatures: dict[str, tuple[tuple[str, ...], ...]]
+
+
+@cache
+def table() -> Table:
+    with open(QUESTIONS, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    signatures = {a: tuple(tuple(s) for s in sets) for a, sets in raw["signatures"].items()}
+    phrases = {a: tuple(norm(p) for p in ps) for a, ps in raw["phrases"].items()}
+    graded = {c: tuple(areas) for c, areas in raw["cycles"].items()}
+    every = tuple(dict.fromkeys(a for areas in graded.values() for a in areas))
+    graded[""] = every
+    by_cycle = {
+        c: tuple(
+            sorted(((p, a) for a in areas for p in phrases.get(a, ())), key=lambda x: -len(x[0]))
+        )
+        for c, areas in graded.items()
+    }
+    return Table(graded, by_cycle, signatures)
+
+
+def graded_areas(cycle: str | None) -> tuple[str, ...]:
+    t = table()
+    return t.graded.get(cycle or "", t.graded[""])
+
+
+def _phrase_at_start(toks: list[str], cycle: str) -> tuple[str, int] | None:
+    """(area, tokens used) of the longest phrase of the cycle that opens ``toks`` (commas skipped)."""
+    words = [(i, t) for i, t in enumerate(toks) if t != ","]
+    key = " ".join(t for _, t in words)
+    for phrase, area in table().phrases.get(cycle, table().phrases[""]):
+        if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
+            n = phrase.count(" ") + 1
+            return area, words[n - 1][0] + 1
+    return None
+
+
+def _signature_area(words: list[str], cycle: str) -> str | None:
+    """The area whose signature words come first among the topic's opening words."""
+    words = [w for w in words if w not in LEADING and w not in META and w != ","]
+    words = words[:SIGNATURE_WINDOW]
+    best: tuple[int, int, str] | None = None
+    for area in graded_areas(cycle):
+        for stems in table().signatures.get(area, ()):
+            places = [next((i for i, w in enumerate(words) if w.startswith(s)), -1) for s in stems]
+            if min(places) < 0 or 0 not in places:
+                continue
+            score = (max(places), -len(stems), area)
+            if best is None or score < best:
+                best = score
+    return best[2] if best else None
+
+
+def _is_boundary(toks: list[str], i: int) -> int:
+    """Tokens taken by a conjunct boundary at ``i`` (0 when there is none)."""
+    n = 0
+    if toks[i] == ",":
+        n = 2 if i + 1 < len(toks) and toks[i + 1] == "and" else 1
+    elif toks[i] == "and":
+        n = 1
+    elif toks[i : i + 3] == ["as", "well", "as"]:
+        n = 3
+    if n == 0 or i + n >= len(toks):
+        return 0
+    nxt = toks[i + n]
+    return n if nxt.endswith("ing") or nxt in CONJUNCT_OPENERS else 0
+
+
+def _split(toks: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    i = 0
+    while i < len(toks):
+        n = _is_boundary(toks, i)
+        if n:
+            parts.append([])
+            i += n
+            continue
+        parts[-1].append(toks[i])
+        i += 1
+    return [p for p in parts if p]
+
+
+def _with_heads(parts: list[list[str]]) -> list[list[str]]:
+    """'preventing' + 'investigating crime' -> 'preventing crime', 'investigating crime'."""
+    out: list[list[str]] = []
+    for i, part in enumerate(parts):
+        bare = part[0].endswith("ing") and (
+            len(part) == 1 or (len(part) == 2 and part[1] in HEAD_PREPOSITIONS)
+        )
+        if bare and i + 1 < len(parts) and len(parts[i + 1]) > 1:
+            part = part + parts[i + 1][1:]
+        out.append(part)
+    return out
+
+
+def cut_elaboration(topic: str) -> str:
+    """The topic without what elaborates it ("..., in particular at ...")."""
+    return RE_ELABORATION.sub("", topic).strip(" ,;:")
+
+
+def areas_of(topic: str, cycle: str | None, section_area: str | None = None) -> list[str | None]:
+    """The area of each conjunct of a topic (None where a conjunct names no graded area)."""
+    cycle = cycle if cycle in table().graded else ""
+    topic = cut_elaboration(topic)
+    if not topic or RE_THIS_AREA.match(topic):
+        return [section_area]
+    toks = tokens(topic)
+    out: list[str | None] = []
+    while toks:
+        toks = _strip_leading(toks)
+        found = _phrase_at_start(toks, cycle) if toks else None
+        if found is None:
+            break
+        out.append(found[0])
+        toks = _after(toks[found[1] :])
+    if toks:
+        parts = _with_heads(_split(toks))
+        out.extend(_signature_area(p, cycle) for p in parts)
+    return list(dict.fromkeys(out)) if out else [None]
+
+
+def _strip_leading(toks: list[str]) -> list[str]:
+    i = 0
+    while i < len(toks) and toks[i] in ("its", "the", "their", "at", "in", "for", ","):
+        i += 1
+    return toks[i:]
+
+
+def _after(toks: list[str]) -> list[str]:
+    """What follows a phrase when it goes on with another conjunct, else nothing."""
+    n = _is_boundary(toks, 0) if toks else 0
+    return toks[n:] if n else []
