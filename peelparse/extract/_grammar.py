@@ -207,7 +207,16 @@ def _topic(rest: str) -> str | None:
     if p is None:
         return None
     topic = RE_TOPIC_TAIL.sub("", rest[p.end() :])
-    return topic.strip(" ,.;:")
+    return None if RE_QUALIFIED.search(topic) else topic.strip(" ,.;:")
+
+
+#: A topic limited by a qualifier is a hedge, not a grade ("... in some respects").
+RE_QUALIFIED = rx.compile(
+    r"""\b(?:in\s+(?:some|many|most|certain|several|a\s+few|part|places|parts)
+        (?:\s+(?:respects|areas|ways|cases))?|to\s+(?:some|a\s+(?:certain|large|limited))\s+(?:extent|degree)
+        |partly|partially|at\s+times|on\s+occasion)\b""",
+    re.VERBOSE | re.I,
+)
 
 
 #: A list's joint left at a topic's end ("..., and", "... and it is").

@@ -47,7 +47,7 @@ RE_OTHER_TIME = rx.compile(
     re.VERBOSE | re.I,
 )
 #: A pillar summary line ("The extent to which ... is good") is the pillar reader's.
-RE_PILLAR_LINE = rx.compile(r"^\s*+the\s+extent\s+to\s+which\b", re.I)
+RE_PILLAR_LINE = rx.compile(r"^\W*+the\s+extent\s+to\s+which\b", re.I)
 CUES = frozenset(
     {"outstanding", "good", "adequate", "inadequate", "requires", "require", "requiring"}
 )

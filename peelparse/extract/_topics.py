@@ -80,16 +80,17 @@ def table() -> Table:
     with open(QUESTIONS, encoding="utf-8") as fh:
         raw = json.load(fh)
     signatures = {a: tuple(tuple(s) for s in sets) for a, sets in raw["signatures"].items()}
-    phrases = {a: tuple(norm(p) for p in ps) for a, ps in raw["phrases"].items()}
-    graded = {c: tuple(areas) for c, areas in raw["cycles"].items()}
-    every = tuple(dict.fromkeys(a for areas in graded.values() for a in areas))
-    graded[""] = every
-    by_cycle = {
-        c: tuple(
-            sorted(((p, a) for a in areas for p in phrases.get(a, ())), key=lambda x: -len(x[0]))
-        )
-        for c, areas in graded.items()
-    }
+    common = {a: [norm(p) for p in ps] for a, ps in raw["phrases"].items()}
+    graded = {c: tuple(e["graded"]) for c, e in raw["cycles"].items()}
+    graded[""] = tuple(dict.fromkeys(a for areas in graded.values() for a in areas))
+    by_cycle: dict[str, tuple[tuple[str, str], ...]] = {}
+    for c, areas in graded.items():
+        own = raw["cycles"].get(c, {}).get("phrases", {})
+        pairs = {norm(p): a for a, ps in own.items() for p in ps}
+        for a in areas:
+            for p in common.get(a, ()):
+                pairs.setdefault(p, a)
+        by_cycle[c] = tuple(sorted(pairs.items(), key=lambda x: (-len(x[0]), x[0])))
     return Table(graded, by_cycle, signatures)
 
 

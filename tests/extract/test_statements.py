@@ -49,7 +49,8 @@ def grades(body: str, head: str = HEAD) -> dict[str | None, tuple[str, str | Non
             "anti-social behaviour and good at tackling serious and organised crime.",
             {
                 "investigating_crime": "good",
-                "anti_social_behaviour": "outstanding",
+                # 2015 to 2018/19: anti-social behaviour is part of the first question's wording
+                "preventing_crime": "outstanding",
                 "serious_organised_crime": "good",
             },
         ),
@@ -74,9 +75,10 @@ def test_prose_statements(sentence: str, expected: dict[str, str]) -> None:
     assert {k: g for k, (g, _) in grades(sentence + "\n").items()} == expected
 
 
-def test_commentary_is_not_read() -> None:
+def test_commentary_is_read() -> None:
+    """The inspector's commentary states grades too (the real pages' manifest rule)."""
     body = "HMI's observations\n\nThe force is good at investigating crime.\n"
-    assert grades(body) == {}
+    assert grades(body) == {"investigating_crime": ("good", None)}
 
 
 def test_carried_over_prose_needs_a_carry_over() -> None:
@@ -113,9 +115,11 @@ def test_pillar_question_heading_of_2018_19() -> None:
     }
 
 
-def test_prose_is_not_read_in_later_cycles() -> None:
+def test_prose_is_read_in_later_cycles_outside_graded_sections() -> None:
     text = "PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nThe force is good at investigating crime.\n"
-    assert peelparse.parse_text(text).judgments == []
+    assert [(j.area, j.grade, j.method) for j in peelparse.parse_text(text).judgments] == [
+        ("investigating_crime", "good", "prose")
+    ]
 
 
 def test_ungraded_pillar_with_graded_questions() -> None:
