@@ -34,16 +34,21 @@ KINDS = ("report", "force_page", "pillar_page", "report_page")
 HEAD_BLOCKS = 400
 TITLE_BLOCKS = 10
 
+#: Years of a cycle in any spelling: 2023–25, 2023–2025, 2023 to 2025, 2021/2022, 2016.
+_YEARS = r"20\d\d(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?\d\d)?"
 RE_TITLE = rx.compile(
-    r"^(?:An\s+)?inspection\s+of\s+[A-Z]|^PEEL:?\s+Police\s+effectiveness,\s+efficiency\s+and\s+legitimacy\b",
-    re.I,
+    rf"""^(?:PEEL\s+{_YEARS}\s*[:\u2013\u2014-]\s*)?(?:An\s+)?inspection\s+of\s+[A-Z]
+        |^PEEL:?\s+Police\s+(?:effectiveness|efficiency|legitimacy)\b
+        |\bPEEL\s+assessments?\s+{_YEARS}\b
+        |\bPEEL\s+{_YEARS}\s*:\s*An\s+inspection\s+of\b""",
+    re.VERBOSE | re.I | re.M,
 )
 RE_COUNT = rx.compile(
     r"\bOur\s+inspection\s+assessed\s+how\s+good\b|\bgraded\s+judgments?\s+in\s+\w+\s+of\s+these\b",
     re.I,
 )
 RE_OPENER = rx.compile(
-    r"""^This\s+is\s+(?:the|HMIC\w*['\u2019]?s?)\s+(?:first|second|third|fourth|fifth|sixth)\s+
+    r"""\bThis\s+is\s+(?:the|HMIC\w*['\u2019]?s?)\s+(?:first|second|third|fourth|fifth|sixth)\s+
         (?:PEEL|assessment)\b
       |\bwas\s+inspected\s+in\s+tranche\b""",
     re.VERBOSE | re.I,
@@ -58,6 +63,27 @@ RE_PAGE_TITLE = rx.compile(
     r"^(?P<name>[A-Z][\w&'\u2019 -]{2,60}?)\s+(?:PEEL\s+)?(?P<y1>20\d\d)"
     r"(?:\s*[/\u2013-]\s*(?P<y2>(?:20)?\d\d))?$"
 )
+#: A page title at the start of a line that runs on ("<Force> PEEL 2015 Effectiveness How ...").
+RE_PAGE_TITLE_RUN = rx.compile(
+    r"^(?P<name>[A-Z][\w&'\u2019 -]{2,60}?)\s+(?:[\u2013\u2014-]\s+)?(?:PEEL\s+)?"
+    rf"{_YEARS}(?:\s|$)",
+    re.M,
+)
+#: A framework question, anywhere in a block (pages written one paragraph per line).
+RE_QUESTION_ANY = rx.compile(
+    r"""\b(?:How\s+(?:effective|efficient|legitimate|good|well)\s+(?:is|does)\s+the\s+(?:force|constabulary)
+        |To\s+what\s+extent\s+(?:is|does|has)\s+the\s+(?:force|constabulary)
+        |Does\s+the\s+(?:force|constabulary)\s+\w+)[^?]{0,200}\?""",
+    re.VERBOSE | re.I,
+)
+RE_STAMP_ANY = rx.compile(r"\bLast\s+updated\s+\d\d?/\d\d?/\d{4}\b", re.I)
+#: A grade statement about a force (a weak sign: news pages make them too).
+RE_GRADE_SAID = rx.compile(
+    r"\b(?:the\s+force|the\s+constabulary|Police|Constabulary)\s+(?:is|was|has\s+been|remains)\s+"
+    r"(?:(?:judged|assessed|graded|rated|found)\s+(?:to\s+be\s+|as\s+)?)?"
+    r"(?:outstanding|good|adequate|inadequate|requires\s+improvement)\s+(?:at|in|for)\b",
+    re.I,
+)
 
 #: Cues of text written about a report rather than by the inspectorate, by what it looks like.
 LOOKS_LIKE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -65,7 +91,10 @@ LOOKS_LIKE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a news article",
         rx.compile(
             r"\bAdvertisement\b|\baccording\s+to\b|\bCommenting\s+on\b|^\s*date\s+20\d\d-\d\d"
-            r"|\bsaid:|\bStock\s+image\b|\breporter\b",
+            r"|\bsaid:|\bStock\s+image\b|\breporter\b|^\s*By\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s*$"
+            r"|^\s*Posted\s+(?:on\s+)?\d|\b(?:said|says)\s*[:,]?\s*[\u201c\"]|[\u201d\"],?\s+(?:he|she|they)\s+said\b"
+            r"|\bsays\s+(?:HMICFRS|HMIC|the\s+inspectorate|inspectors|Federation|chair)\b"
+            r"|\bPolice\s+Federation\b",
             re.I | re.M,
         ),
     ),
@@ -105,6 +134,7 @@ def _page_title(text: str) -> bool:
 
 
 def _kind(blocks: list[Block]) -> str | None:
+    """The kind by the document's structure, or None when the structure shows none."""
     head = blocks[:HEAD_BLOCKS]
     if any(RE_TITLE.search(b.text) for b in head[:TITLE_BLOCKS]) or any(
         RE_COUNT.search(b.text) for b in head
@@ -123,21 +153,62 @@ def _kind(blocks: list[Block]) -> str | None:
     return None
 
 
+def _run_on_kind(head: list[Block]) -> str | None:
+    """Pages whose title, headings and stamp ran into one another: a framework question with a
+    "Last updated" stamp, a grade line or a page title of a force."""
+    question = any(RE_QUESTION_ANY.search(b.text) for b in head)
+    titled = any(
+        (m := RE_PAGE_TITLE_RUN.search(b.text)) and forces.resolve(m["name"]) for b in head[:TITLE_BLOCKS]
+    )
+    stamped = any(RE_STAMP_ANY.search(b.text) or grade_key(b.text) for b in head)
+    return "pillar_page" if question and (stamped or titled) else None
+
+
+def _weak_signs(blocks: list[Block]) -> bool:
+    """Signs of a report page that text about a report shows too: a stamp, a question, an
+    inspector's part heading, a pillar line, a grade statement about a force."""
+    head = blocks[:HEAD_BLOCKS]
+    return any(
+        RE_STAMP_ANY.search(b.text)
+        or RE_QUESTION_ANY.search(b.text)
+        or RE_PILLAR_LINE.match(b.text)
+        or RE_GRADE_SAID.search(b.text)
+        or _is_heading(b) in ("part", "pillar", "area")
+        for b in head
+    )
+
+
 def looks_like(text: str) -> str:
     """What a text that is not a report looks like, for the error message."""
     scores = [(len(pattern.findall(text)), name) for name, pattern in LOOKS_LIKE]
     best, name = max(scores, key=lambda s: s[0])
-    return name if best else "text that is not a report"
+    return name if best else NOT_A_REPORT
 
 
-def classify(blocks: list[Block], text: str, path: str | None) -> str:
-    """The document's kind (``KINDS``); raises ``NotAPeelReport`` for anything else."""
+NOT_A_REPORT = "text that is not a report"
+NOT_SURE = (
+    "read as a report page, though its structure shows no report title, judgments or graded "
+    "sections (a date stamp, a framework question or a grade statement about a force was found)"
+)
+
+
+def classify(blocks: list[Block], text: str, path: str | None) -> tuple[str, bool]:
+    """The document's kind (``KINDS``) and whether that is a guess (``not_sure_report``).
+
+    Refused (``NotAPeelReport``, exit 7) only when the structure shows no report
+    and the text shows signs of being something else (a byline, "said", a
+    commissioner, a newspaper's furniture) or no sign of a report at all.
+    """
     kind = _kind(blocks)
-    if kind is None:
-        what = looks_like(text[:20_000])
-        raise NotAPeelReport(
-            f"not a PEEL report: looks like {what} (no report title, judgments, "
-            "pillar statements or graded sections)",
-            path,
-        )
-    return kind
+    if kind is not None:
+        return kind, False
+    what = looks_like(text[:20_000])
+    if what == NOT_A_REPORT and (run_on := _run_on_kind(blocks[:HEAD_BLOCKS])) is not None:
+        return run_on, False
+    if what == NOT_A_REPORT and _weak_signs(blocks):
+        return "report_page", True
+    raise NotAPeelReport(
+        f"not a PEEL report: looks like {what} (no report title, judgments, "
+        "pillar statements or graded sections)",
+        path,
+    )

@@ -332,4 +332,14 @@ WARNING_CODES: dict[str, str] = {
     "unknown_cycle": "the cycle marker names a cycle without its own rules: parsed with the nearest cycle's",
     "judgment_count_mismatch": "the count sentence ('graded judgments in eight of these nine') "
     "disagrees with the judgments found",
+    "grade_statement_unread": "a sentence about the force uses a grade word as a predicate but no "
+    "statement was read from it (a hedge, a qualifier, a shape no rule reads): check it by hand",
+    "grade_area_unknown": "a grade statement about the force whose topic names no graded area of "
+    "the cycle (e.g. 'good at managing sex offenders'): not a judgment",
+    "not_sure_report": "the text shows no report structure (title, judgments, graded sections) but "
+    "signs of a report page (a date stamp, a framework question, a grade statement) and none of "
+    "text about a report: read as a report page",
+    "grade_conflict": "the document gives one area two different grades (grid and section, two "
+    "statements, a stray table row): the judgment keeps the first by precedence and lists the "
+    "others in other_grades, with conflict true",
 }

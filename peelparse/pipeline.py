@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__
 from .blocks import split_blocks
-from .classify import classify
+from .classify import NOT_SURE, classify
 from .context import Context
 from .document import Document
 from .extract import EXTRACTORS
@@ -40,9 +40,9 @@ def run(doc: Document, options: Options | dict[str, Any] | None = None) -> Repor
     """Loaded Document -> Report (see the module docstring for the steps)."""
     doc = normalize(doc)
     blocks = split_blocks(doc)
-    kind = classify(blocks, doc.text, doc.path)
+    kind, unsure = classify(blocks, doc.text, doc.path)
     ctx = Context(doc, blocks, split_sections(blocks), Options.resolve(options), kind)
-    warnings = []
+    warnings = [ctx.warning("not_sure_report", NOT_SURE)] if unsure else []
     for name, extract in EXTRACTORS:
         result = extract(ctx)
         ctx.results[name] = result.items

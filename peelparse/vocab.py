@@ -355,7 +355,8 @@ def area_for_question(text: str) -> str | None:
 
 def area_for_heading(text: str) -> str | None:
     """The canonical area key of a body heading (or pillar question), or None."""
-    return _BY_HEADING.get(norm(text)) or area_for_question(text)
+    key = norm(text)
+    return _BY_HEADING.get(key) or _BY_LABEL.get(key) or area_for_question(text)
 
 
 def area_for_label(text: str) -> str | None:

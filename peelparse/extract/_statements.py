@@ -93,8 +93,12 @@ def _is_force(subject: str, force_slug: str | None) -> bool:
     low = " ".join(subject.lower().split())
     if low in SUBJECT_WORDS:
         return True
-    force = forces.resolve(subject)
-    return force is not None and (force_slug is None or force.slug == force_slug)
+    words = subject.split()
+    for i in range(len(words)):  # "Outstanding Kent Police" (a heading ran into the sentence)
+        force = forces.resolve(" ".join(words[i:]))
+        if force is not None:
+            return force_slug is None or force.slug == force_slug
+    return False
 
 
 def _topic_owner_is_force(np: str, force_slug: str | None) -> bool:
@@ -175,6 +179,20 @@ def read_sentence(
     return out, unknown, unread
 
 
+#: A line break that ends a sentence: no punctuation before it, a capital after it.
+RE_LINE_END = rx.compile(r"(?<![.,;:\-\u2013(])\n(?=\s*+[A-Z\d])")
+
+
+def _line_sentences(raw: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Sentences, cut again where a heading or grade line ran into the text below it."""
+    for start, end in spans:
+        pos = start
+        for m in RE_LINE_END.finditer(raw, start, end):
+            yield pos, m.start()
+            pos = m.end()
+        yield pos, end
+
+
 def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
     """Every prose grade statement of the text, in order, and what could not be read."""
     page = _page(ctx)
@@ -186,7 +204,7 @@ def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
         raw = ctx.raw(block)
         section = ctx.section_of(block)
         section_area = section.area if section is not None else None
-        for start, end in ctx.sentences(block):
+        for start, end in _line_sentences(raw, ctx.sentences(block)):
             sentence = " ".join(raw[start:end].split())
             if RE_PILLAR_LINE.match(sentence):
                 continue

@@ -33,6 +33,7 @@ from ..textutil import word_to_int
 from ..vocab import (
     PILLARS,
     SECTION_GRADES_FROM,
+    area_for_heading,
     area_for_label,
     area_for_phrase,
     area_for_topic,
@@ -414,6 +415,7 @@ def extract(ctx: Context) -> Extracted:
             ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
         )
     judgments += _pillar_judgments(ctx, judgments, out)
+    judgments += _inline_judgments(ctx, judgments)
     judgments += _prose_judgments(ctx, judgments, out)
     _check_count(ctx, [j for j in judgments if j.area not in PILLARS], out)
     out.items = [_finalise(ctx, j, n, out) for n, j in enumerate(judgments, start=1)]
@@ -478,6 +480,59 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
         have[pillar] = judgment
         extra.append(judgment)
     return extra
+
+
+#: A heading, label or question with its grade at the end of the same line (pages whose lines
+#: ran together): "Investigating crime Adequate", "2 How effective is the force at ...? Good".
+RE_INLINE_GRADE = rx.compile(
+    r"""^\s*+(?:\d{1,2}[.)]?\s+)?(?P<label>[A-Z][^\n]{2,200}?)[\s:\u2013-]+
+        (?P<grade>Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)\.?\s*+$""",
+    re.VERBOSE | re.M,
+)
+
+
+def _inline_judgments(ctx: Context, found: list[Judgment]) -> list[Judgment]:
+    """Grades set on the line of their area's heading, for areas not yet graded."""
+    have = {j.area for j in found}
+    extra: list[Judgment] = []
+    for block in ctx.blocks:
+        if block.kind not in ("para", "bullet") or not (ctx.words(block) & INLINE_CUES):
+            continue
+        raw = ctx.raw(block)
+        for m in RE_INLINE_GRADE.finditer(raw):
+            area = area_for_heading(m["label"].strip())
+            if area is None or area in have:
+                continue
+            have.add(area)
+            extra.append(_inline(ctx, block, m, area))
+    return extra
+
+
+INLINE_CUES = frozenset({"outstanding", "good", "adequate", "improvement", "inadequate"})
+
+
+def _inline(ctx: Context, block: Block, m: re.Match[str], area: str) -> Judgment:
+    start, end = block.start + m.start("label"), block.start + m.end("grade")
+    section = ctx.section_of(block)
+    text = collapse(ctx.doc.text[start:end])
+    grade = "_".join(m["grade"].lower().split())
+    return Judgment(
+        id="",
+        area=area,
+        heading=m["label"].strip(),
+        label=None,
+        grade=grade,  # type: ignore[arg-type]
+        grade_text=m["grade"],
+        statement=None,
+        method="grade_line",
+        pillar=None,
+        question=None,
+        carried_over=False,
+        carried_over_from=None,
+        section_id=section.id if section else None,
+        text=text,
+        location=ctx.location(start, end),
+    )
 
 
 def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> list[Judgment]:
