@@ -59,6 +59,8 @@ RE_PREP = rx.compile(
 )
 #: After a grade: the clause ends, or "overall", "in this area", "as well": no topic of its own.
 RE_NO_TOPIC = rx.compile(r"^\s*+(?:overall|too|as\s+well|again)?\s*+[.;:,]?\s*+$", re.I)
+#: After a grade: a colon, dash or bracket opens the reasons, not a topic.
+RE_TOPIC_CUT = rx.compile(r"^\s*+[:;(\u2013\u2014]")
 #: A force reference that ends the text before a grade group.
 RE_FORCE_END = rx.compile(
     r"""(?:^|[\s,(])(?P<ref>the\s+force|the\s+constabulary|this\s+force|this\s+constabulary|it
@@ -201,12 +203,12 @@ def clause_statements(offset: int, clause: str) -> Iterator[Said]:
 def _topic(rest: str) -> str | None:
     """The topic after a grade group; '' when the clause ends there; None when no topic can follow
     (the grade word modifies a noun: 'is good practice')."""
-    if RE_NO_TOPIC.match(rest):
+    if RE_NO_TOPIC.match(rest) or RE_TOPIC_CUT.match(rest):
         return ""
     p = RE_PREP.match(rest)
     if p is None:
         return None
-    topic = RE_TOPIC_TAIL.sub("", rest[p.end() :])
+    topic = RE_TOPIC_TAIL.sub("", re.split(r"[:;(\u2013\u2014]", rest[p.end() :], maxsplit=1)[0])
     return None if RE_QUALIFIED.search(topic) else topic.strip(" ,.;:")
 
 

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from .. import forces, rx
 from ..blocks import Block
 from ..context import Context
+from ..vocab import area_for_heading
 from . import _grammar as grammar
-from ._topics import areas_of
+from ._topics import area_of_question, areas_of
 
 _GRADE = r"(?P<grade>outstanding|good|adequate|inadequate)"
 _SUBJECT = r"""(?P<subject>\b(?:the\s++force|the\s++constabulary|it)
@@ -101,6 +102,10 @@ def _is_force(subject: str, force_slug: str | None) -> bool:
     return False
 
 
+#: The owner of a topic noun phrase ("its", "the force's", "Kent Police's").
+RE_OWNER = rx.compile(r"^(?:its|the\s+(?:force|constabulary)['\u2019]s|[A-Z][\w &.-]*['\u2019]s)\s+", re.I)
+
+
 def _topic_owner_is_force(np: str, force_slug: str | None) -> bool:
     """'its ...', 'the force's ...', '<this force>'s ...', 'the efficiency with which it ...'."""
     low = np.lower()
@@ -147,7 +152,7 @@ def _clause_said(
         if said.subject_is_topic:
             if said.topic or not _topic_owner_is_force(said.subject, page.force_slug):
                 continue
-            yield said, areas_of(said.subject, page.cycle, section_area)
+            yield said, areas_of(RE_OWNER.sub("", said.subject), page.cycle, section_area)
         elif _is_force(said.subject, page.force_slug):
             yield said, areas_of(said.topic, page.cycle, section_area)
 
@@ -179,6 +184,20 @@ def read_sentence(
     return out, unknown, unread
 
 
+RE_NUMBERED = rx.compile(r"^\d{1,2}[.)]?\s+")
+RE_TRAILING_GRADE = rx.compile(
+    r"[\s:\u2013-]+(?:Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)\.?$"
+)
+
+
+def _heading_area(line: str, cycle: str | None) -> str | None:
+    """The area of a line that is a heading or question (with its grade, maybe)."""
+    if len(line) > 240:
+        return None
+    line = RE_TRAILING_GRADE.sub("", RE_NUMBERED.sub("", line))
+    return area_for_heading(line) or area_of_question(line, cycle)
+
+
 #: A line break that ends a sentence: no punctuation before it, a capital after it.
 RE_LINE_END = rx.compile(r"(?<![.,;:\-\u2013(])\n(?=\s*+[A-Z\d])")
 
@@ -198,6 +217,7 @@ def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
     page = _page(ctx)
     out: list[Statement] = []
     missed: list[Unread] = []
+    last_heading: str | None = None
     for block in ctx.blocks:
         if block.kind == "row" or not (ctx.words(block) & CUES):
             continue
@@ -206,6 +226,11 @@ def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
         section_area = section.area if section is not None else None
         for start, end in _line_sentences(raw, ctx.sentences(block)):
             sentence = " ".join(raw[start:end].split())
+            heard = _heading_area(sentence, page.cycle)
+            if heard is not None:
+                last_heading = heard
+                continue
+            section_area = section_area or last_heading
             if RE_PILLAR_LINE.match(sentence):
                 continue
             read, unknown, unread = read_sentence(sentence, page, section_area)

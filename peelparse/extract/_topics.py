@@ -34,12 +34,11 @@ QUESTIONS = os.path.join(DATA, "questions.json")
 
 #: Words a topic may open with that say nothing of its area.
 LEADING = frozenset(
-    "its their the this that a an his her how well way in which it is at of for to".split()
+    ["its", "their", "the", "this", "that", "a", "an", "his", "her", "how", "well", "way", "in", "which", "it", "is", "at", "of", "for", "to"]
 )
 #: Words that say how the force goes about a topic, not which topic ("its approach to ...").
 META = frozenset(
-    "approach approaches arrangements work performance ability capability efforts response "
-    "tackling dealing disrupting handling overall with to on".split()
+    ["approach", "approaches", "arrangements", "work", "performance", "ability", "capability", "efforts", "response", "tackling", "dealing", "disrupting", "handling", "overall", "with", "to", "on"]
 )
 #: A topic's area words must start at its first word and lie within this many words.
 SIGNATURE_WINDOW = 5
@@ -205,3 +204,22 @@ def _after(toks: list[str]) -> list[str]:
     """What follows a phrase when it goes on with another conjunct, else nothing."""
     n = _is_boundary(toks, 0) if toks else 0
     return toks[n:] if n else []
+
+
+#: The opening of a framework question, before its topic.
+RE_QUESTION_OPENER = rx.compile(
+    r"""^(?:\d{1,2}[.)]?\s+)?(?:How\s+(?:effective|efficient|legitimate|good)(?:ly)?\s+(?:is|does)
+        |How\s+well\s+(?:is|does)|To\s+what\s+extent\s+(?:is|does|has)|Does|Is)\s+the\s+
+        (?:force|constabulary)\s+(?:at\s+)?(?P<topic>[^?]{3,200})\?""",
+    re.VERBOSE | re.I,
+)
+
+
+def area_of_question(text: str, cycle: str | None) -> str | None:
+    """The area of a framework question ("To what extent does the force treat its workforce
+    with fairness and respect?"), or None."""
+    m = RE_QUESTION_OPENER.match(text.strip())
+    if m is None:
+        return None
+    areas = [a for a in areas_of(m["topic"], cycle) if a]
+    return areas[0] if len(areas) == 1 else None

@@ -32,7 +32,6 @@ from ..sections import Section
 from ..textutil import word_to_int
 from ..vocab import (
     PILLARS,
-    SECTION_GRADES_FROM,
     area_for_heading,
     area_for_label,
     area_for_phrase,
@@ -41,6 +40,7 @@ from ..vocab import (
     question_of,
 )
 from ._statements import Statement, statements
+from ._topics import area_of_question
 
 RE_STATEMENT = rx.compile(
     r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++
@@ -485,8 +485,8 @@ def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> li
 #: A heading, label or question with its grade at the end of the same line (pages whose lines
 #: ran together): "Investigating crime Adequate", "2 How effective is the force at ...? Good".
 RE_INLINE_GRADE = rx.compile(
-    r"""^\s*+(?:\d{1,2}[.)]?\s+)?(?P<label>[A-Z][^\n]{2,200}?)[\s:\u2013-]+
-        (?P<grade>Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)\.?\s*+$""",
+    r"""^[ \t]*+(?:\d{1,2}[.)]?[ \t]+)?(?P<label>[A-Z][^\n]{2,200}?)[ \t:\u2013-]+
+        (?P<grade>Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)\.?[ \t]*+$""",
     re.VERBOSE | re.M,
 )
 
@@ -495,12 +495,15 @@ def _inline_judgments(ctx: Context, found: list[Judgment]) -> list[Judgment]:
     """Grades set on the line of their area's heading, for areas not yet graded."""
     have = {j.area for j in found}
     extra: list[Judgment] = []
+    info = ctx.results.get("document", [None])[0]
+    cycle = info.cycle if info else None
     for block in ctx.blocks:
         if block.kind not in ("para", "bullet") or not (ctx.words(block) & INLINE_CUES):
             continue
         raw = ctx.raw(block)
         for m in RE_INLINE_GRADE.finditer(raw):
-            area = area_for_heading(m["label"].strip())
+            label = m["label"].strip()
+            area = area_for_heading(label) or area_of_question(label, cycle)
             if area is None or area in have:
                 continue
             have.add(area)
