@@ -356,7 +356,16 @@ def area_for_question(text: str) -> str | None:
 def area_for_heading(text: str) -> str | None:
     """The canonical area key of a body heading (or pillar question), or None."""
     key = norm(text)
-    return _BY_HEADING.get(key) or _BY_LABEL.get(key) or area_for_question(text)
+    return _BY_HEADING.get(key) or _BY_LABEL.get(key) or area_for_question(text) or _question(text)
+
+
+def _question(text: str) -> str | None:
+    """A framework question of any opening, by the question table (imported when first needed)."""
+    if not text.rstrip().endswith("?"):
+        return None
+    from .extract._topics import area_of_question
+
+    return area_of_question(text, None)
 
 
 def area_for_label(text: str) -> str | None:
