@@ -158,7 +158,8 @@ def _run_on_kind(head: list[Block]) -> str | None:
     "Last updated" stamp, a grade line or a page title of a force."""
     question = any(RE_QUESTION_ANY.search(b.text) for b in head)
     titled = any(
-        (m := RE_PAGE_TITLE_RUN.search(b.text)) and forces.resolve(m["name"]) for b in head[:TITLE_BLOCKS]
+        (m := RE_PAGE_TITLE_RUN.search(b.text)) and forces.resolve(m["name"])
+        for b in head[:TITLE_BLOCKS]
     )
     stamped = any(RE_STAMP_ANY.search(b.text) or grade_key(b.text) for b in head)
     return "pillar_page" if question and (stamped or titled) else None

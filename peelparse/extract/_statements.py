@@ -103,7 +103,9 @@ def _is_force(subject: str, force_slug: str | None) -> bool:
 
 
 #: The owner of a topic noun phrase ("its", "the force's", "Kent Police's").
-RE_OWNER = rx.compile(r"^(?:its|the\s+(?:force|constabulary)['\u2019]s|[A-Z][\w &.-]*['\u2019]s)\s+", re.I)
+RE_OWNER = rx.compile(
+    r"^(?:its|the\s+(?:force|constabulary)['\u2019]s|[A-Z][\w &.-]*['\u2019]s)\s+", re.I
+)
 
 
 def _topic_owner_is_force(np: str, force_slug: str | None) -> bool:

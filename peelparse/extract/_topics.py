@@ -34,11 +34,58 @@ QUESTIONS = os.path.join(DATA, "questions.json")
 
 #: Words a topic may open with that say nothing of its area.
 LEADING = frozenset(
-    ["its", "their", "the", "this", "that", "a", "an", "his", "her", "how", "well", "way", "in", "which", "it", "is", "at", "of", "for", "to"]
+    [
+        "its",
+        "their",
+        "the",
+        "this",
+        "that",
+        "a",
+        "an",
+        "his",
+        "her",
+        "how",
+        "well",
+        "way",
+        "in",
+        "which",
+        "it",
+        "is",
+        "at",
+        "of",
+        "for",
+        "to",
+    ]
 )
 #: Words that say how the force goes about a topic, not which topic ("its approach to ...").
 META = frozenset(
-    ["approach", "approaches", "arrangements", "work", "performance", "ability", "capability", "efforts", "response", "tackling", "dealing", "disrupting", "handling", "overall", "with", "to", "on"]
+    [
+        "approach",
+        "approaches",
+        "arrangements",
+        "work",
+        "performance",
+        "ability",
+        "capability",
+        "efforts",
+        "response",
+        "tackling",
+        "dealing",
+        "disrupting",
+        "handling",
+        "overall",
+        "with",
+        "to",
+        "on",
+        "ensure",
+        "ensuring",
+        "ensures",
+        "make",
+        "making",
+        "sure",
+        "that",
+        "all",
+    ]
 )
 #: A topic's area words must start at its first word and lie within this many words.
 SIGNATURE_WINDOW = 5
@@ -119,7 +166,7 @@ def _signature_area(words: list[str], cycle: str) -> str | None:
             places = [next((i for i, w in enumerate(words) if w.startswith(s)), -1) for s in stems]
             if min(places) < 0 or 0 not in places:
                 continue
-            score = (max(places), -len(stems), area)
+            score = (-len(stems), max(places), area)
             if best is None or score < best:
                 best = score
     return best[2] if best else None

@@ -34,7 +34,16 @@ RE_CYCLE = rx.compile(
     re.I,
 )
 RE_CYCLE_ALT = rx.compile(
-    r"\b(?:PEEL|legitimacy)\b[^\n]{0,60}?\b(?P<y1>20\d\d)\s*[/\u2013-]\s*(?P<y2>\d\d)\b", re.I
+    r"\b(?:PEEL|legitimacy)\b[^\n]{0,60}?\b(?P<y1>20\d\d)\s*(?:[/\u2013-]|\bto\b)\s*(?P<y2>(?:20)?\d\d)\b",
+    re.I,
+)
+#: A year range in a title, in any spelling ("inspection findings 2021/2022", "2023 to 2025").
+RE_TITLE_YEARS = rx.compile(
+    r"\b(?P<y1>20\d\d)\s*(?:[/\u2013\u2014-]|\bto\b)\s*(?P<y2>(?:20)?\d\d)\b", re.I
+)
+#: Words that tie a page's own date to its cycle ("this year", "our inspection").
+RE_THIS_YEAR = rx.compile(
+    r"\b(?:this\s+year|this\s+inspection|our\s+inspection|areas\s+of\s+policing)\b", re.I
 )
 #: "PEEL: Police effectiveness 2016", "PEEL: Police effectiveness, efficiency and legitimacy 2018/19".
 RE_CYCLE_TITLE = rx.compile(
@@ -130,8 +139,11 @@ def _cycle_in(text: str) -> str | None:
 
 
 def _dated_cycle(ctx: Context) -> str | None:
-    """The cycle whose publications span the first "Last updated" date."""
+    """The cycle whose publications span the first "Last updated" date (or, where the page
+    speaks of "this year" or "our inspection", its own publication date)."""
     month = _updated(ctx)
+    if month is None and RE_THIS_YEAR.search(ctx.doc.text[:20_000]):
+        month = _published(ctx)
     earlier = [cycle for first, cycle in CYCLE_FROM if month and first <= month]
     return earlier[-1] if earlier else None
 
@@ -141,6 +153,10 @@ def _cycle(ctx: Context, texts: list[str]) -> str | None:
     for text in texts[:HEAD_TITLE_BLOCKS]:
         if cycle := _title_cycle(text):
             return cycle
+    for text in texts[:TITLE_MAX_BLOCKS]:
+        for m in RE_TITLE_YEARS.finditer(text):
+            if cycle := _year_cycle(m):
+                return cycle
     for text in texts:
         if cycle := _cycle_in(text):
             return cycle
