@@ -39,7 +39,6 @@ _YEARS = r"20\d\d(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?\d\d)?"
 RE_TITLE = rx.compile(
     rf"""^(?:PEEL\s+{_YEARS}\s*[:\u2013\u2014-]\s*)?(?:An\s+)?inspection\s+of\s+[A-Z]
         |^PEEL:?\s+Police\s+(?:effectiveness|efficiency|legitimacy)\b
-        |\bPEEL\s+assessments?\s+{_YEARS}\b
         |\bPEEL\s+{_YEARS}\s*:\s*An\s+inspection\s+of\b""",
     re.VERBOSE | re.I | re.M,
 )
@@ -76,6 +75,8 @@ RE_QUESTION_ANY = rx.compile(
         |Does\s+the\s+(?:force|constabulary)\s+\w+)[^?]{0,200}\?""",
     re.VERBOSE | re.I,
 )
+#: "... PEEL Assessments 2021/2022": a title that pages about a report use too.
+RE_ASSESSMENTS_TITLE = rx.compile(rf"\bPEEL\s+assessments?\s+{_YEARS}\b", re.I)
 RE_STAMP_ANY = rx.compile(r"\bLast\s+updated\s+\d\d?/\d\d?/\d{4}\b", re.I)
 #: A grade statement about a force (a weak sign: news pages make them too).
 RE_GRADE_SAID = rx.compile(
@@ -156,6 +157,8 @@ def _kind(blocks: list[Block]) -> str | None:
 def _run_on_kind(head: list[Block]) -> str | None:
     """Pages whose title, headings and stamp ran into one another: a framework question with a
     "Last updated" stamp, a grade line or a page title of a force."""
+    if any(RE_ASSESSMENTS_TITLE.search(b.text) for b in head[:TITLE_BLOCKS]):
+        return "report_page"
     question = any(RE_QUESTION_ANY.search(b.text) for b in head)
     titled = any(
         (m := RE_PAGE_TITLE_RUN.search(b.text)) and forces.resolve(m["name"])

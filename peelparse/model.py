@@ -103,6 +103,17 @@ class SectionRecord:
 
 
 @dataclass(eq=False, repr=False)
+class GradeSource:
+    """Another grade the same document gives an area (a conflict)."""
+
+    grade: Grade = doc("normalised grade")
+    grade_text: str = doc("grade as printed")
+    method: str = doc("where it was read (as Judgment.method)")
+    text: str = doc("verbatim text at location")
+    location: Location = doc("where it stands")
+
+
+@dataclass(eq=False, repr=False)
 class Judgment:
     """The graded judgment of one area."""
 
@@ -130,6 +141,15 @@ class Judgment:
     section_id: str | None = doc("the area's section")
     text: str = doc("verbatim grade text at location")
     location: Location = doc("the grade line in the body, else the grid cell")
+    conflict: bool = doc(
+        "true when the document itself gives this area another grade too (see other_grades)",
+        default=False,
+    )
+    other_grades: list[GradeSource] = doc(
+        "the other grades the document gives this area, each with its source; the judgment's own "
+        "grade is the first by precedence (grade line, grid, summary line, sentence)",
+        default_factory=list,
+    )
 
 
 @dataclass(eq=False, repr=False)

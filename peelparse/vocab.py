@@ -231,6 +231,18 @@ AREAS: tuple[Area, ...] = (
         ),
     ),
     Area(
+        "financial_sustainability",
+        ("Financial sustainability", "Securing a sustainable financial position"),
+        ("Financial sustainability",),
+        ("ensuring a secure financial position",),
+    ),
+    Area(
+        "affordable_policing",
+        ("Affordable policing", "An affordable way of providing policing"),
+        ("Affordable policing",),
+        ("an affordable way of providing policing",),
+    ),
+    Area(
         "leadership_and_force_management",
         ("Leadership and force management",),
         ("Leadership and force management",),
@@ -359,9 +371,17 @@ def area_for_heading(text: str) -> str | None:
     return _BY_HEADING.get(key) or _BY_LABEL.get(key) or area_for_question(text) or _question(text)
 
 
+def _worded(text: str) -> str | None:
+    """A label in a cycle's question wording ("Preventing crime, tackling anti-social behaviour
+    and keeping people safe"), by the question table's phrases only."""
+    from .extract._topics import area_of_wording
+
+    return area_of_wording(text)
+
+
 def _question(text: str) -> str | None:
     """A framework question of any opening, by the question table (imported when first needed)."""
-    if not text.rstrip().endswith("?"):
+    if not text.rstrip().endswith("?") and not text.lower().startswith("how well the "):
         return None
     from .extract._topics import area_of_question
 
@@ -371,7 +391,7 @@ def _question(text: str) -> str | None:
 def area_for_label(text: str) -> str | None:
     """The canonical area key of a grid label (falls back to headings)."""
     key = norm(text)
-    return _BY_LABEL.get(key) or _BY_HEADING.get(key)
+    return _BY_LABEL.get(key) or _BY_HEADING.get(key) or _question(text) or _worded(text)
 
 
 def area_for_phrase(text: str) -> str | None:
@@ -529,6 +549,8 @@ COMPARABLE: dict[str, str] = {
     "efficiency": "pillar grade, 2014 to 2018/19 only",
     "legitimacy": "pillar grade, 2014 to 2018/19 only",
     "planning_for_the_future": "2016 to 2018/19 only",
+    "financial_sustainability": "2014 and 2015 only",
+    "affordable_policing": "2014 and 2015 only",
     "ethical_and_lawful_workforce": "2016 to 2018/19 only",
 }
 

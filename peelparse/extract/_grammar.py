@@ -80,7 +80,7 @@ RE_TOPIC_SUBJECT = rx.compile(
 #: Words that start a clause of their own.
 RE_CLAUSE = rx.compile(
     r"""\s*;\s*|[,.]?\s*\bhowever\b,?\s*|,?\s*\bbut\b\s*|,\s*(?:although|though|while|whilst|whereas)\b\s*
-        |\s+(?:although|whereas)\s+""",
+        |\s+(?:although|whereas)\s+|,\s*and\s+(?=(?:I|we|HMICFRS|HMIC)\b)|,\s*(?=having\b)""",
     re.VERBOSE | re.I,
 )
 #: A reference to this force anywhere in a clause (for the unread check).
@@ -110,8 +110,17 @@ class Said:
     end: int
 
 
+#: ", however," set inside a clause, before its verb: no clause break (blanked, same length).
+RE_ASIDE = rx.compile(
+    r",\s*(?:however|though|therefore|overall|too|also),\s*(?=(?:also\s+|still\s+|now\s+)?"
+    r"(?:requires|require|is|are|was|remains|continues|has|have)\b)",
+    re.I,
+)
+
+
 def clauses(sentence: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of each clause."""
+    sentence = RE_ASIDE.sub(lambda m: " " * len(m[0]), sentence)
     pos = 0
     for m in RE_CLAUSE.finditer(sentence):
         if m.start() > pos:

@@ -132,12 +132,16 @@ def table() -> Table:
     by_cycle: dict[str, tuple[tuple[str, str], ...]] = {}
     for c, areas in graded.items():
         own = raw["cycles"].get(c, {}).get("phrases", {})
-        pairs = {norm(p): a for a, ps in own.items() for p in ps}
+        pairs = {_stems(p): a for a, ps in own.items() for p in ps}
         for a in areas:
             for p in common.get(a, ()):
-                pairs.setdefault(p, a)
+                pairs.setdefault(_stems(p), a)
         by_cycle[c] = tuple(sorted(pairs.items(), key=lambda x: (-len(x[0]), x[0])))
     return Table(graded, by_cycle, signatures)
+
+
+def _stems(phrase: str) -> str:
+    return " ".join(stem(w) for w in norm(phrase).split())
 
 
 def graded_areas(cycle: str | None) -> tuple[str, ...]:
@@ -147,13 +151,21 @@ def graded_areas(cycle: str | None) -> tuple[str, ...]:
 
 def _phrase_at_start(toks: list[str], cycle: str) -> tuple[str, int] | None:
     """(area, tokens used) of the longest phrase of the cycle that opens ``toks`` (commas skipped)."""
-    words = [(i, t) for i, t in enumerate(toks) if t != ","]
+    words = [(i, stem(t)) for i, t in enumerate(toks) if t != ","]
     key = " ".join(t for _, t in words)
     for phrase, area in table().phrases.get(cycle, table().phrases[""]):
         if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
             n = phrase.count(" ") + 1
             return area, words[n - 1][0] + 1
     return None
+
+
+def stem(word: str) -> str:
+    """A crude stem, so that verb forms compare: reduce, reduces, reducing -> 'reduc'."""
+    for suffix in ("ing", "es", "ed", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _signature_area(words: list[str], cycle: str) -> str | None:
@@ -248,16 +260,20 @@ def _strip_leading(toks: list[str]) -> list[str]:
 
 
 def _after(toks: list[str]) -> list[str]:
-    """What follows a phrase when it goes on with another conjunct, else nothing."""
-    n = _is_boundary(toks, 0) if toks else 0
-    return toks[n:] if n else []
+    """What follows a phrase from the next conjunct on ("... and antisocial behaviour, and at
+    managing offenders" goes on at "managing"), else nothing."""
+    for i in range(len(toks)):
+        n = _is_boundary(toks, i)
+        if n:
+            return toks[i + n :]
+    return []
 
 
 #: The opening of a framework question, before its topic.
 RE_QUESTION_OPENER = rx.compile(
     r"""^(?:\d{1,2}[.)]?\s+)?(?:How\s+(?:effective|efficient|legitimate|good)(?:ly)?\s+(?:is|does)
-        |How\s+well\s+(?:is|does)|To\s+what\s+extent\s+(?:is|does|has)|Does|Is)\s+the\s+
-        (?:force|constabulary)\s+(?:at\s+)?(?P<topic>[^?]{3,200})\?""",
+        |How\s+well\s+(?:is|does)|To\s+what\s+extent\s+(?:is|does|has)|Does|Is|How\s+well)\s+the\s+
+        (?:force|constabulary)\s+(?:at\s+)?(?P<topic>[^?]{3,200})(?:\?|$)""",
     re.VERBOSE | re.I,
 )
 
@@ -270,3 +286,10 @@ def area_of_question(text: str, cycle: str | None) -> str | None:
         return None
     areas = [a for a in areas_of(m["topic"], cycle) if a]
     return areas[0] if len(areas) == 1 else None
+
+
+def area_of_wording(text: str) -> str | None:
+    """The area whose question wording (a phrase of any cycle) is the whole of ``text``."""
+    toks = _strip_leading(tokens(text))
+    found = _phrase_at_start(toks, "")
+    return found[0] if found is not None and found[1] == len(toks) else None

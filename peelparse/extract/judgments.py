@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from .. import rx
 from ..blocks import Block, collapse
 from ..context import Context, Extracted
-from ..model import Judgment, Location
+from ..model import GradeSource, Judgment, Location
 from ..sections import Section
 from ..textutil import word_to_int
 from ..vocab import (
@@ -403,7 +403,10 @@ def extract(ctx: Context) -> Extracted:
                         body.block,
                     )
                 )
-        judgments.append(_from_body(ctx, body, cell, len(judgments) + 1, area))
+        judgment = _from_body(ctx, body, cell, len(judgments) + 1, area)
+        if cell is not None and cell.grade != body.grade:
+            _add_other(judgment, _from_cell(ctx, cell, 0))
+        judgments.append(judgment)
     for cell in cells:
         if id(cell) not in used:
             judgments.append(_from_cell(ctx, cell, len(judgments) + 1))
@@ -417,9 +420,40 @@ def extract(ctx: Context) -> Extracted:
     judgments += _pillar_judgments(ctx, judgments, out)
     judgments += _inline_judgments(ctx, judgments)
     judgments += _prose_judgments(ctx, judgments, out)
+    judgments = _one_per_area(ctx, judgments, out)
     _check_count(ctx, [j for j in judgments if j.area not in PILLARS], out)
     out.items = [_finalise(ctx, j, n, out) for n, j in enumerate(judgments, start=1)]
     return out
+
+
+def _add_other(judgment: Judgment, other: Judgment) -> None:
+    """Record another grade the document gives the judgment's area."""
+    judgment.conflict = True
+    judgment.other_grades.append(
+        GradeSource(other.grade, other.grade_text, other.method, other.text, other.location)
+    )
+
+
+def _one_per_area(ctx: Context, judgments: list[Judgment], out: Extracted) -> list[Judgment]:
+    """One judgment per area: a later one for the same area (a stray table row, a second grid)
+    joins the first as another grade; a different grade marks a conflict, with a warning."""
+    first: dict[str, Judgment] = {}
+    kept: list[Judgment] = []
+    for j in judgments:
+        if j.area is None or j.area not in first:
+            kept.append(j)
+            if j.area is not None:
+                first[j.area] = j
+            continue
+        head = first[j.area]
+        if j.grade == head.grade:
+            continue
+        _add_other(head, j)
+        message = f"{j.area} is {head.grade} ({head.method}) but also {j.grade} ({j.method})"
+        out.warnings.append(
+            ctx.warning_at("grade_conflict", message, j.location.start, j.location.end)
+        )
+    return kept
 
 
 RE_PILLAR = rx.compile(
@@ -558,6 +592,9 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
             if have[st.area] != st.grade and st.carried_over_from is None:
                 message = f"{st.area}: a sentence says {st.grade}, not {have[st.area]}"
                 out.warnings.append(ctx.warning_at("grade_mismatch", message, st.start, st.end))
+                owner = next((j for j in [*found, *extra] if j.area == st.area), None)
+                if owner is not None:
+                    _add_other(owner, _from_statement(ctx, st))
             continue
         have[st.area] = st.grade
         extra.append(_from_statement(ctx, st))
