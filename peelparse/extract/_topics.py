@@ -131,11 +131,14 @@ def table() -> Table:
     graded[""] = tuple(dict.fromkeys(a for areas in graded.values() for a in areas))
     by_cycle: dict[str, tuple[tuple[str, str], ...]] = {}
     for c, areas in graded.items():
-        own = raw["cycles"].get(c, {}).get("phrases", {})
-        pairs = {_stems(p): a for a, ps in own.items() for p in ps}
-        for a in areas:
-            for p in common.get(a, ()):
-                pairs.setdefault(_stems(p), a)
+        pairs: dict[str, str] = {}
+        # a cycle's own wording first; with no cycle known, every cycle's own wording last
+        own = [raw["cycles"][c].get("phrases", {})] if c else []
+        late = [e.get("phrases", {}) for e in raw["cycles"].values()] if not c else []
+        for table_ in [*own, {a: common.get(a, []) for a in areas}, *late]:
+            for a, ps in table_.items():
+                for phrase in ps:
+                    pairs.setdefault(_stems(phrase), a)
         by_cycle[c] = tuple(sorted(pairs.items(), key=lambda x: (-len(x[0]), x[0])))
     return Table(graded, by_cycle, signatures)
 
