@@ -134,12 +134,15 @@ def _page_title(text: str) -> bool:
     return m is not None and forces.resolve(m["name"]) is not None
 
 
-def _kind(blocks: list[Block]) -> str | None:
-    """The kind by the document's structure, or None when the structure shows none."""
+def _kind(blocks: list[Block], about: bool = False) -> str | None:
+    """The kind by the document's structure, or None when the structure shows none.
+
+    Text that shows signs of being about a report (``about``) needs its title at the
+    very top: a news release links to the report by its title further down.
+    """
     head = blocks[:HEAD_BLOCKS]
-    if any(RE_TITLE.search(b.text) for b in head[:TITLE_BLOCKS]) or any(
-        RE_COUNT.search(b.text) for b in head
-    ):
+    titled = head[:2] if about else head[:TITLE_BLOCKS]
+    if any(RE_TITLE.search(b.text) for b in titled) or any(RE_COUNT.search(b.text) for b in head):
         return "report"
     if any(RE_OPENER.search(b.text) for b in head) or (
         sum(bool(RE_PILLAR_LINE.match(b.text)) for b in head) >= 2
@@ -203,10 +206,10 @@ def classify(blocks: list[Block], text: str, path: str | None) -> tuple[str, boo
     and the text shows signs of being something else (a byline, "said", a
     commissioner, a newspaper's furniture) or no sign of a report at all.
     """
-    kind = _kind(blocks)
+    what = looks_like(text[:20_000])
+    kind = _kind(blocks, about=what != NOT_A_REPORT)
     if kind is not None:
         return kind, False
-    what = looks_like(text[:20_000])
     if what == NOT_A_REPORT and (run_on := _run_on_kind(blocks[:HEAD_BLOCKS])) is not None:
         return run_on, False
     if what == NOT_A_REPORT and _weak_signs(blocks):

@@ -52,6 +52,18 @@ def resolve(printed: str) -> Force | None:
     return _table().get(_key(printed))
 
 
+def resolve_start(printed: str) -> tuple[Force, str] | None:
+    """The force named by the longest run of opening words ("Suffolk Constabulary Contents"
+    -> Suffolk Constabulary, where a title ran into the next line), with the words used."""
+    words = printed.split()
+    for n in range(min(len(words), 8), 0, -1):
+        head = " ".join(words[:n])
+        force = resolve(head)
+        if force is not None:
+            return force, head
+    return None
+
+
 @cache
 def names_pattern() -> re.Pattern[str]:
     """Every printed name of every force, longest first, as whole words (case as printed)."""

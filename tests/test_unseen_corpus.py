@@ -27,8 +27,11 @@ GRADE_OF = {
 }
 
 
-def entries() -> list[dict[str, Any]]:
-    return list(json.loads((HERE / "expected.json").read_text(encoding="utf-8"))["files"])
+HELDOUT = HERE.parent / "heldout"
+
+
+def entries(folder: Path = HERE) -> list[dict[str, Any]]:
+    return list(json.loads((folder / "expected.json").read_text(encoding="utf-8"))["files"])
 
 
 @dataclass
@@ -46,20 +49,20 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
 
-def _read(entry: dict[str, Any]) -> Any:
+def _read(entry: dict[str, Any], folder: Path) -> Any:
     import peelparse
     from peelparse.errors import NotAPeelReport
 
     try:
-        return peelparse.parse_path(str(HERE / entry["file"]))
+        return peelparse.parse_path(str(folder / entry["file"]))
     except NotAPeelReport:
         return None
 
 
-def score() -> Score:
+def score(folder: Path = HERE) -> Score:
     s = Score()
-    for entry in entries():
-        report = _read(entry)
+    for entry in entries(folder):
+        report = _read(entry, folder)
         name = entry["file"]
         if entry["kind"] != "report_page":
             s.others += 1
@@ -134,7 +137,7 @@ def test_stated_grades_right(corpus_score: Score) -> None:
 
 
 if __name__ == "__main__":
-    result = score()
+    result = score(HELDOUT if sys.argv[1:] == ["--heldout"] else HERE)
     for miss in result.misses:
         print(miss)
     print(

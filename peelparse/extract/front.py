@@ -262,6 +262,8 @@ def extract(ctx: Context) -> Extracted:
     cycle = ctx.options.cycle or _cycle(ctx, head)
     printed = _printed_force(ctx, title)
     force = forces.resolve(printed) if printed else None
+    if force is None and printed and (start := forces.resolve_start(printed)) is not None:
+        force, printed = start
     name = force.name if force else printed
     force_slug = force.slug if force else (slug(printed, 12) if printed else None)
     if printed is None:

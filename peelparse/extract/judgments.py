@@ -176,6 +176,87 @@ def read_label_grade_lines(ctx: Context) -> list[GridCell]:
     return run if len(run) >= LABEL_GRADE_MIN else []
 
 
+RE_GRADE_WORD = r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate"
+#: "Adequate: Preventing crime; Investigating crime" (a grade, then its labels).
+RE_GRADE_THEN_LABELS = rx.compile(
+    rf"^[ \t]*+(?P<grade>{RE_GRADE_WORD})[ \t]*+[:\u2013\u2014|-][ \t]*+(?P<labels>[^\n]+)$", re.M
+)
+#: A whole line that is a grade name (a list of labels follows it).
+RE_GRADE_ALONE = rx.compile(rf"^[ \t]*+(?:{RE_GRADE_WORD})[ \t]*+$")
+#: "No areas", "None": a grade heading with nothing under it.
+RE_NO_LABELS = rx.compile(r"^[ \t]*+(?:no\s+areas?|none|n/a|-)\.?[ \t]*+$", re.I)
+#: How far into the text a grid is looked for (grids open the report).
+GRID_CHARS = 40_000
+
+
+def read_grade_lists(ctx: Context) -> list[GridCell]:
+    """Cells of a grid written as lists: "Adequate: A; B" lines, a pipe table, or a grade name
+    on its own line with its labels on the lines below."""
+    text = ctx.doc.text[:GRID_CHARS]
+    for reader in (_grade_then_labels, _pipe_table, _grade_headed_lists):
+        cells = reader(text)
+        if len(cells) >= LABEL_GRADE_MIN:
+            return cells
+    return []
+
+
+def _grade_then_labels(text: str) -> list[GridCell]:
+    cells: list[GridCell] = []
+    for m in RE_GRADE_THEN_LABELS.finditer(text):
+        grade = str(grade_key(m["grade"]))
+        pos = m.start("labels")
+        for part in re.split(r"[;|]|,(?=\s*[A-Z])", m["labels"]):
+            label = part.strip(" .")
+            area = area_for_label(label) if label else None
+            if area is not None:
+                begin = pos + part.index(label)
+                cells.append(GridCell(label, area, grade, begin, begin + len(label)))
+            pos += len(part) + 1
+    return cells
+
+
+def _pipe_table(text: str) -> list[GridCell]:
+    """A table written with '|' between cells (a header row of grade names first)."""
+    cells: list[GridCell] = []
+    columns: list[str | None] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        if line.count("|") >= 2:
+            parts = line.split("|")
+            grades = [grade_key(p) if p.strip() else None for p in parts]
+            if sum(g is not None for g in grades) >= 3:
+                columns = grades
+            elif columns is not None and not set(line) <= set("|-: \t"):
+                row, _ = _row_cells(pos, parts, columns)
+                cells.extend(c for c in row if c.area is not None)
+        elif columns is not None and line.strip():
+            break
+        pos += len(line) + 1
+    return cells
+
+
+def _grade_headed_lists(text: str) -> list[GridCell]:
+    """A grade name alone on a line, then one known label a line."""
+    cells: list[GridCell] = []
+    grade: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        label = line.strip()
+        if not label:
+            grade = None  # a list's labels stand right under their grade
+        elif RE_GRADE_ALONE.match(line):
+            grade = grade_key(label)
+        elif grade is not None and (area := area_for_label(label)) is not None:
+            begin = pos + line.index(label)
+            cells.append(GridCell(label, area, grade, begin, begin + len(label)))
+        elif grade is not None and not RE_NO_LABELS.match(line) and label:
+            if len(cells) >= LABEL_GRADE_MIN:
+                return cells
+            grade = None
+        pos += len(line) + 1
+    return cells
+
+
 def _first_column(ctx: Context, block: Block, grade: str) -> list[GridCell]:
     """Cells of the grid's first column: known labels on lines with no leading tab (no tab)."""
     out: list[GridCell] = []
@@ -385,12 +466,17 @@ def extract(ctx: Context) -> Extracted:
         cells, unplaced = read_aligned_grid(ctx)
     if not cells:
         cells = read_label_grade_lines(ctx)
+    if not cells:
+        cells = read_grade_lists(ctx)
     if unplaced:
         message = f"grid read in part: could not place {', '.join(repr(u) for u in unplaced)}"
         out.warnings.append(ctx.warning("grid_partial", message))
     used: set[int] = set()
     judgments: list[Judgment] = []
+    span = (min(c.start for c in cells), max(c.end for c in cells)) if cells else (0, -1)
     for body in body_grades(ctx):
+        if span[0] <= body.block.start <= span[1]:
+            continue  # a label and the next grade name inside the grid, not a section
         area = _area(ctx, body, out)
         cell = _match_cell(cells, area, body.section.title)
         if cell is not None:
