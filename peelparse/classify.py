@@ -91,7 +91,7 @@ LOOKS_LIKE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a news article",
         rx.compile(
-            r"\bAdvertisement\b|\baccording\s+to\b|\bCommenting\s+on\b|^\s*date\s+20\d\d-\d\d"
+            r"\bAdvertisement\b|\baccording\s+to\s+(?:a|the)\s+(?:\w+\s+){0,3}report\b|\bCommenting\s+on\b|^\s*date\s+20\d\d-\d\d"
             r"|\bsaid:|\bStock\s+image\b|\breporter\b|^\s*By\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s*$"
             r"|^\s*Posted\s+(?:on\s+)?\d|\b(?:said|says)\s*[:,]?\s*[\u201c\"]|[\u201d\"],?\s+(?:he|she|they)\s+said\b"
             r"|\bsays\s+(?:HMICFRS|HMIC|the\s+inspectorate|inspectors|Federation|chair)\b"
@@ -102,8 +102,8 @@ LOOKS_LIKE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a news release",
         rx.compile(
-            r"\bGet\s+the\s+report\b|\bthe\s+(?:police\s+)?inspectorate\s+(?:has\s+)?(?:said|found)\b"
-            r"|\bHMICFRS\s+(?:found|said|graded|has\s+said)\b|\bInspectors\s+(?:said|found|described)\b",
+            r"\bGet\s+the\s+report\b|\bthe\s+(?:police\s+)?inspectorate\s+(?:has\s+)?said\b"
+            r"|\bHMICFRS\s+(?:said|graded|has\s+said)\b|\bInspectors\s+(?:said|described)\b",
             re.I,
         ),
     ),
@@ -148,6 +148,8 @@ def _kind(blocks: list[Block], about: bool = False) -> str | None:
         sum(bool(RE_PILLAR_LINE.match(b.text)) for b in head) >= 2
     ):
         return "force_page"
+    if about:
+        return None  # headings and grade lines: a commissioner's summary copies them too
     headings = [h for b in head if (h := _is_heading(b))]
     stamped = any(b.is_date_stamp or grade_key(b.text) or _page_title(b.text) for b in head[:20])
     if "pillar" in headings and stamped:

@@ -71,7 +71,8 @@ RE_FORCE_END = rx.compile(
 #: A topic noun phrase owned by the force, ending the text before a grade group.
 RE_TOPIC_SUBJECT = rx.compile(
     r"""(?:^|[\s,(])(?P<np>(?:its|the\s+force['\u2019]s|the\s+constabulary['\u2019]s
-        |(?-i:[A-Z][\w&.-]*(?:\s+(?:and|of|[A-Z][\w&.-]*)){0,6})['\u2019]s)\s+[^,;:]{3,160}?
+        |(?-i:[A-Z][\w&.-]*(?:\s+(?:and|of|[A-Z][\w&.-]*)){0,6})['\u2019]s)\s+[^;:]{3,160}?
+        |the\s+(?:way|manner)\s+(?:(?:in\s+which|that)\s+)?(?:it|the\s+force|the\s+constabulary)\s+[^;:]{3,120}?
         |the\s+(?:efficiency|effectiveness|legitimacy|extent|way|manner)\s+(?:with|to|in)\s+which
           \s+(?:the\s+force|the\s+constabulary|it|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}))[^,;:]{0,160}?
         |this\s+(?:area|question|pillar))(?:\s+{adv})*\s*$""".replace("{adv}", _ADV),

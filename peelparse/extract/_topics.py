@@ -143,8 +143,12 @@ def table() -> Table:
     return Table(graded, by_cycle, signatures)
 
 
+#: Words that phrases and topics may add or leave out ("using its resources" = "using resources").
+FILLERS = frozenset({"its", "the", "their", "own"})
+
+
 def _stems(phrase: str) -> str:
-    return " ".join(stem(w) for w in norm(phrase).split())
+    return " ".join(stem(w) for w in norm(phrase).split() if w not in FILLERS)
 
 
 def graded_areas(cycle: str | None) -> tuple[str, ...]:
@@ -154,7 +158,7 @@ def graded_areas(cycle: str | None) -> tuple[str, ...]:
 
 def _phrase_at_start(toks: list[str], cycle: str) -> tuple[str, int] | None:
     """(area, tokens used) of the longest phrase of the cycle that opens ``toks`` (commas skipped)."""
-    words = [(i, stem(t)) for i, t in enumerate(toks) if t != ","]
+    words = [(i, stem(t)) for i, t in enumerate(toks) if t != "," and t not in FILLERS]
     key = " ".join(t for _, t in words)
     for phrase, area in table().phrases.get(cycle, table().phrases[""]):
         if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
@@ -274,7 +278,7 @@ def _after(toks: list[str]) -> list[str]:
 
 #: The opening of a framework question, before its topic.
 RE_QUESTION_OPENER = rx.compile(
-    r"""^(?:\d{1,2}[.)]?\s+)?(?:How\s+(?:effective|efficient|legitimate|good)(?:ly)?\s+(?:is|does)
+    r"""(?:^|\s)(?:\d{1,2}[.)]?\s+)?(?:How\s+(?:(?P<adj>effective|efficient|legitimate)|good)(?:ly)?\s+(?:is|does)
         |How\s+well\s+(?:is|does)|To\s+what\s+extent\s+(?:is|does|has)|Does|Is|How\s+well)\s+the\s+
         (?:force|constabulary)\s+(?:at\s+)?(?P<topic>[^?]{3,200})(?:\?|$)""",
     re.VERBOSE | re.I,
@@ -283,12 +287,19 @@ RE_QUESTION_OPENER = rx.compile(
 
 def area_of_question(text: str, cycle: str | None) -> str | None:
     """The area of a framework question ("To what extent does the force treat its workforce
-    with fairness and respect?"), or None."""
-    m = RE_QUESTION_OPENER.match(text.strip())
+    with fairness and respect?"), or None; a pillar question's adjective names its pillar when
+    the topic names no question ("How efficiently does the force operate ...?")."""
+    m = RE_QUESTION_OPENER.search(text.strip())
     if m is None:
         return None
     areas = [a for a in areas_of(m["topic"], cycle) if a]
-    return areas[0] if len(areas) == 1 else None
+    if len(areas) == 1:
+        return areas[0]
+    pillar = PILLAR_OF.get((m["adj"] or "").lower())
+    return pillar if not areas and pillar in graded_areas(cycle) else None
+
+
+PILLAR_OF = {"effective": "effectiveness", "efficient": "efficiency", "legitimate": "legitimacy"}
 
 
 def area_of_wording(text: str) -> str | None:
