@@ -136,6 +136,21 @@ def test_stated_grades_right(corpus_score: Score) -> None:
     assert s.extra <= 0.02 * s.grades, s.misses
 
 
+@needs_corpus
+def test_title_and_publication_month_are_the_reports_own() -> None:
+    """Site furniture, menus, cookie banners and "Publication date:" lines stay out of the title;
+    the month comes from any spelling of the date line (answers by hand where a page has them)."""
+    wrong = []
+    for entry in entries():
+        if entry["kind"] != "report_page" or not ({"title", "published"} & set(entry)):
+            continue
+        info = _read(entry, HERE).document
+        for key in ("title", "published"):
+            if key in entry and getattr(info, key) != entry[key]:
+                wrong.append((entry["file"], key, getattr(info, key), entry[key]))
+    assert wrong == []
+
+
 if __name__ == "__main__":
     result = score(HELDOUT if sys.argv[1:] == ["--heldout"] else HERE)
     for miss in result.misses:

@@ -16,9 +16,10 @@ Example: {"title": "PEEL 2021/22 – ...", "force": "Kent Police",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import forces, rx
-from ..classify import RE_PAGE_TITLE
+from ..classify import RE_PAGE_TITLE, RE_TITLE
 from ..context import Context, Extracted
 from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
@@ -62,12 +63,14 @@ RE_ORDINAL = rx.compile(
 )
 RE_DATE_LINE = rx.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{RE_MONTH})\s+(?P<year>20\d\d)\s*\|\s*\u00a9"
-    rf"|Published(?:\s+on)?:?\s+(?:(?P<day2>\d{{1,2}})\s+)?(?P<month2>{RE_MONTH})\s+(?P<year2>20\d\d)"
-    rf"|^(?:(?P<day3>\d{{1,2}})\s+)?(?P<month3>{RE_MONTH})\s+(?P<year3>20\d\d)$"
+    rf"|(?:Published(?:\s+on)?|Publication\s+date|Date\s+of\s+publication)\s*:?\s+"
+    rf"(?:(?P<day2>\d{{1,2}})\s+)?(?P<month2>{RE_MONTH})\s+(?P<year2>20\d\d)"
+    rf"|^[ \t]*+(?:(?P<day3>\d{{1,2}})\s+)?(?P<month3>{RE_MONTH})\s+(?P<year3>20\d\d)[ \t]*+$",
+    re.M,
 )
 #: "Last updated 22/03/2018" on the pages of 2014 to 2018/19.
 RE_UPDATED = rx.compile(
-    r"^Last\s+updated:?\s+(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>20\d\d)\b", re.I
+    r"\bLast\s+updated:?\s+(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>20\d\d)\b", re.I
 )
 ORDINAL_CYCLES = {
     "first": "2014",
@@ -92,29 +95,82 @@ TITLE_MAX_BLOCKS = 4
 HEAD_TITLE_BLOCKS = 8
 
 
-#: Web-site lines around a page's title: links, banners, accessibility menus.
+#: Web-site lines around a page's title: links, banners, menus, search boxes, share links.
 RE_CHROME = rx.compile(
-    r"^(?:Skip\s+to\s+(?:main\s+)?content|Read\s+more\b|Contact\b|Download\b|Text\s+only"
-    r"|Accessibility\b|Menu$|Search$|Home$)|\bFor\s+consultation$",
+    r"""^(?:Skip\s+to\s+(?:main\s+)?content|Read\s+(?:more|the\s+full\s+report)\b|Contact\b
+        |Download\b|Text\s+only|Accessibility\b|Menu\b|Search\b|Home\b|Share\b|Print\b
+        |Back\s+to\b|Breadcrumb|You\s+are\s+here|Cookie|Accept\b|Reject\b)
+      |\bFor\s+consultation$|\bcookies?\b|\[[^\]]*\]|\s[|>\u203a]\s""",
+    re.I | re.VERBOSE,
+)
+#: Where the title ends: a date line, a contents list, the first part or label.
+RE_TITLE_END = rx.compile(
+    r"^(?:contents|overall\s+summary|our\s+judge?ments|summary|introduction|about\s+this)\b"
+    r"|^(?:Published|Publication\s+date|Date\s+of\s+publication|Last\s+updated)\b|^\u00a9"
+    rf"|^(?:\d{{1,2}}\s+)?{RE_MONTH}\s+20\d\d$",
     re.I,
 )
 
 
 def _title_blocks(ctx: Context) -> list[str]:
-    """The title block: the short opening lines that are not web-site chrome or sentences."""
-    lines = []
-    for block in ctx.outline.front[: TITLE_MAX_BLOCKS + 4]:
-        text = block.text
-        if (
-            block.kind == "para"
-            and len(text) <= 120
-            and text.lower() != "contents"
-            and not text.endswith((".", ":"))
-            and not RE_CHROME.search(text)
-            and not block.is_date_stamp
-        ):
-            lines.append(text)
-    return lines[:TITLE_MAX_BLOCKS]
+    """The title: the short opening lines that are not web-site chrome or sentences, up to a
+    date line, the contents or the first part.  Where one of them is a report title ("PEEL
+    2021/22 – An inspection of ..."), the lines before its block are the site's (menus,
+    breadcrumbs); a line that only names the force is left out beside other title lines."""
+    found: list[tuple[int, str]] = []
+    for n, line in _front_lines(ctx):
+        if RE_TITLE_END.match(line) or len(found) >= TITLE_SCAN_LINES:
+            break
+        if len(line) > 120 or line.endswith((".", ":")):
+            if found:
+                break
+            continue
+        found.append((n, line))
+    at = next((i for i, (_, line) in enumerate(found) if RE_TITLE.search(line)), None)
+    if at is not None:  # the title's own run of blocks: menus and breadcrumbs stand apart
+        while at > 0 and found[at][0] - found[at - 1][0] <= 1:
+            at -= 1
+        found = found[at:]
+    return _without_bare_names([line for _, line in found])[:TITLE_MAX_BLOCKS]
+
+
+#: How many candidate lines are looked at before the title is chosen among them.
+TITLE_SCAN_LINES = 12
+#: A breadcrumb or menu entry: "1. Home", "3. PEEL 2021/22 – ...".
+RE_BREADCRUMB = rx.compile(r"^\d{1,2}\.\s")
+
+
+def _front_lines(ctx: Context) -> Iterator[tuple[int, str]]:
+    """(block number, line) of the opening blocks' lines, chrome left out."""
+    for n, block in enumerate(ctx.outline.front[: TITLE_MAX_BLOCKS + 8]):
+        if block.kind != "para" or block.is_date_stamp:
+            continue
+        for line in _joined_lines(ctx.raw(block)):
+            if line and not RE_CHROME.search(line) and not RE_BREADCRUMB.match(line):
+                yield n, line
+
+
+#: A force name's last word, wrapped onto a line of its own.
+SUFFIXES = frozenset({"Police", "Constabulary", "Police Service"})
+RE_RUNS_ON = rx.compile(r"(?:\b(?:and|of|the|for|in|to)|[,\u2013-])$")
+
+
+def _joined_lines(raw: str) -> list[str]:
+    """A block's lines, a line that wraps onto the next ("... efficiency and" / "legitimacy")
+    joined to it."""
+    out: list[str] = []
+    for part in raw.split("\n"):
+        line = " ".join(part.split())
+        if out and line and (RE_RUNS_ON.search(out[-1]) or line[0].islower() or line in SUFFIXES):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _without_bare_names(lines: list[str]) -> list[str]:
+    kept = [line for line in lines if forces.resolve(line) is None]
+    return kept if kept else lines
 
 
 def _year_cycle(m: re.Match[str]) -> str | None:
@@ -229,7 +285,7 @@ def _most_named(ctx: Context) -> str | None:
 def _published(ctx: Context) -> str | None:
     """The date line's month; else the page's first "Last updated dd/mm/yyyy" stamp."""
     for block in reversed(ctx.blocks):
-        m = RE_DATE_LINE.search(block.text)
+        m = RE_DATE_LINE.search(ctx.raw(block))
         if m:
             month = month_number(m["month"] or m["month2"] or m["month3"]) or 0
             return f"{m['year'] or m['year2'] or m['year3']}-{month:02d}"
@@ -238,7 +294,7 @@ def _published(ctx: Context) -> str | None:
 
 def _updated(ctx: Context) -> str | None:
     for block in ctx.blocks[:200]:
-        m = RE_UPDATED.match(block.text) if block.is_date_stamp else None
+        m = RE_UPDATED.search(block.text) if "updated" in block.text.lower() else None
         if m and 1 <= int(m["month"]) <= 12:
             return f"{m['year']}-{int(m['month']):02d}"
     return None
