@@ -43,7 +43,7 @@ RE_CARRIED_MARK = rx.compile(r"\bcarried\s+(?:over|forward)\b", re.I)
 #: A clause about another year or a hypothetical is never this report's grade.
 RE_OTHER_TIME = rx.compile(
     r"""\b(?:last\s+year|previous(?:ly)?|a\s+year\s+ago|earlier\s+inspection|last\s+inspect\w*
-        |(?:in|since|from|until|during)\s+(?:19|20)\d\d\b|we\s+judged|our\s+(?:19|20)\d\d
+        |(?:in|since|from|until|during)\s+(?:the\s+|our\s+)?(?:19|20)\d\d\b|we\s+judged|our\s+(?:19|20)\d\d
         |would|could|should|if|aims?\s+to|wants?\s+to|strives?\s+to|ambition)\b""",
     re.VERBOSE | re.I,
 )
@@ -214,13 +214,33 @@ def _line_sentences(raw: str, spans: list[tuple[int, int]]) -> Iterator[tuple[in
         yield pos, end
 
 
+#: A list's lead-in that ends with its subject: "I have concluded that Kent Police:".
+RE_LEAD_SUBJECT = rx.compile(
+    r"(?:^|\bthat\s+|:\s+)(?P<subject>the\s+force|the\s+constabulary|(?-i:[A-Z][\w&'\u2019-]*(?:\s+(?:and|of|[A-Z][\w&'\u2019-]*)){0,6}))\s*:$",
+    re.I,
+)
+
+
+BULLET_GLYPHS = "-\u2022* "
+
+
+def _lead(ctx: Context, block: Block, lead: str | None) -> str | None:
+    """The subject a bullet list's items share, from the line that introduces them."""
+    if block.kind == "bullet":
+        return lead
+    m = RE_LEAD_SUBJECT.search(block.text.rstrip())
+    return m["subject"] if m else None
+
+
 def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
     """Every prose grade statement of the text, in order, and what could not be read."""
     page = _page(ctx)
     out: list[Statement] = []
     missed: list[Unread] = []
     last_heading: str | None = None
+    lead: str | None = None
     for block in ctx.blocks:
+        lead = _lead(ctx, block, lead)
         if block.kind == "row" or not (ctx.words(block) & CUES):
             continue
         raw = ctx.raw(block)
@@ -235,6 +255,9 @@ def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
             section_area = section_area or last_heading
             if RE_PILLAR_LINE.match(sentence):
                 continue
+            item = sentence.lstrip(BULLET_GLYPHS)
+            if lead and block.kind == "bullet" and grammar.RE_GROUP.match(item):
+                sentence = f"{lead} {item}"
             read, unknown, unread = read_sentence(sentence, page, section_area)
             a, b = block.start + start, block.start + end
             out.extend(Statement(area, g, t, a, b, block, y) for area, g, t, y in read)

@@ -475,7 +475,7 @@ def extract(ctx: Context) -> Extracted:
     judgments: list[Judgment] = []
     span = (min(c.start for c in cells), max(c.end for c in cells)) if cells else (0, -1)
     for body in body_grades(ctx):
-        if span[0] <= body.block.start <= span[1]:
+        if span[0] <= (body.section.heading or body.block).start <= span[1]:
             continue  # a label and the next grade name inside the grid, not a section
         area = _area(ctx, body, out)
         cell = _match_cell(cells, area, body.section.title)
