@@ -178,6 +178,7 @@ class Run(NamedTuple):
     jobs: int = 1
     quiet: bool = False
     output: str | None = None
+    verbose: bool = False
 
 
 def run_options(func: F, many: bool = True) -> F:
@@ -246,8 +247,16 @@ def run_options(func: F, many: bool = True) -> F:
 
 
 def batch_options(func: F) -> F:
-    """Options shared by every command that reads many reports."""
-    return run_options(func, many=True)
+    """Options shared by every command that reads many reports (and ``--verbose``)."""
+
+    def with_verbose(run: Run, verbose: bool = False, **kwargs: Any) -> Any:
+        return func(run=run._replace(verbose=verbose), **kwargs)
+
+    with_verbose.__name__, with_verbose.__doc__ = func.__name__, func.__doc__
+    wrapped: Any = run_options(with_verbose, many=True)  # type: ignore[arg-type]
+    return click.option(  # type: ignore[no-any-return]
+        "--verbose", "-v", is_flag=True, help="List each report's warnings on stderr."
+    )(wrapped)
 
 
 def run_options_one(func: F) -> F:
@@ -516,26 +525,44 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         run: Run,
         long: bool = False,
         matrix: bool = False,
+        explain: tuple[str, str] | None = None,
     ) -> None:
         from .tables import TABLES
 
-        if long and matrix:
-            fail("--long and --matrix cannot be used together", EXIT_USAGE)
+        if long and matrix and table != "grades":
+            fail("--long and --matrix are options of grades", EXIT_USAGE)
         if fmt == "xlsx" and run.output in (None, "-") and sys.stdout.isatty():
             fail("--format xlsx writes a spreadsheet: give -o FILE.xlsx or redirect", EXIT_USAGE)
-        variant = "_long" if long else "_matrix" if matrix else ""
+        if explain:
+            matrix = long = True
+        variant = "_matrix" * matrix + "_long" * long
         rows_of, columns = TABLES[f"{table}{variant}"]
         inputs = _inputs_or_stdin(paths)
-        reports, failed = _collect_reports(inputs, run)
-        if failed and len(inputs) == 1 and not reports:
-            sys.exit(failed[0])  # one input: its own exit code, as extract gives, and no file
-        _emit_table(list(rows_of(reports)), columns, fmt, run.output, bom, table + variant)
-        if failed:
+        got = _collect_reports(inputs, run)
+        if got.failed and len(inputs) == 1 and not got.reports:
+            sys.exit(got.failed[0])  # one input: its own exit code, as extract gives, and no file
+        _assessments_and_summary(got, run)
+        rows = list(rows_of(got.reports))
+        if explain:
+            rows = _explained(rows, explain, got.reports)
+        _emit_table(rows, columns, fmt, run.output, bom, table + variant)
+        _summarise(got, run)
+        if got.failed:
             sys.exit(EXIT_SOME_FAILED)
 
     command.__doc__ = help_text
     if long_option:
-        command = click.option("--long", is_flag=True, help="One row per report x area.")(command)
+        command = click.option(
+            "--explain",
+            nargs=2,
+            metavar="FORCE AREA",
+            help="The evidence for one force's grade of one area, in every cycle found.",
+        )(command)
+        command = click.option(
+            "--long",
+            is_flag=True,
+            help="One row per document x grade (with --matrix: per assessment x area x source).",
+        )(command)
         command = click.option(
             "--matrix",
             is_flag=True,
@@ -544,20 +571,31 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
     cli.command(name=name, epilog=EXIT_HELP)(command)
 
 
-def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], list[int]]:
+class Collected(NamedTuple):
+    """What a multi-input command read: reports, exit codes of failed inputs, the counts."""
+
+    reports: list[dict[str, Any]]
+    failed: list[int]
+    summary: Any  # assess.Summary
+
+
+def _collect_reports(paths: list[str], run: Run) -> Collected:
     """Reports from report files (parsed) and from extract's JSON / JSON Lines (files or stdin).
 
-    Returns the reports and the exit code of each input that failed.  Parsed
-    reports' warnings go to stderr as in ``extract``; stdin holding JSON is read
-    as extract's output, anything else on stdin as a report.
+    Parsed reports' warnings go to stderr with ``--verbose`` (counted in the summary
+    otherwise); stdin holding JSON is read as extract's output, anything else on stdin
+    as a report.  JSON met while walking a folder that holds no report (a manifest, say)
+    is skipped and counted; JSON named on the command line that is not a report is an
+    error.  Copies of one input (a report and extract's JSON of it) count once.
     """
+    from .assess import Summary
     from .batch import JSON_SUFFIXES, REPORT_SUFFIXES, expand_inputs, run_batch
     from .load import looks_like_json
-    from .tables import unique_reports
 
     inputs = expand_inputs(paths, REPORT_SUFFIXES + JSON_SUFFIXES)
     if not inputs:
         fail(f"no report or JSON files in {', '.join(paths)}", 4)
+    named = set(paths)
     stdin = _stdin_if_asked(inputs, run)
     stdin_json = stdin is not None and looks_like_json(stdin)
     json_inputs = {p for p in inputs if p.lower().endswith(JSON_SUFFIXES)}
@@ -565,25 +603,92 @@ def _collect_reports(paths: list[str], run: Run) -> tuple[list[dict[str, Any]], 
         json_inputs.add("-")
     reports_in = [p for p in inputs if p not in json_inputs]
     parsed = run_batch(reports_in, run.jobs, run.options, stdin, None, run.limits)
-    found: list[tuple[str, dict[str, Any]]] = []
+    found: list[dict[str, Any]] = []
     failed: list[int] = []
+    summary = Summary()
     with contextlib.closing(parsed):
         merged = _merged(inputs, json_inputs, parsed, stdin)
         for outcome in progress(merged, len(inputs), run.quiet, "reading"):
             path, report, error = outcome
-            if error is not None:
+            if error is not None and path in json_inputs and path not in named:
+                summary.skipped += 1  # found by walking a folder: not ours
+            elif error is not None:
                 say("error", f"{path}: {error.message}")
                 failed.append(error.exit_code)
             elif isinstance(report, list):
-                found.extend((path, r) for r in report)
+                found.extend(report)
             else:
-                if not run.quiet:
+                summary.warnings += len(report["warnings"])
+                if run.verbose and not run.quiet:
                     say_warnings(path, report["warnings"])
-                found.append((path, report))
-    reports, dropped = unique_reports(found)
-    for path, kept in dropped if not run.quiet else ():
-        say("warning", f"{path}: the same report as {kept} (same input SHA-256): counted once")
-    return reports, failed
+                found.append(report)
+    summary.read, summary.failed = len(found), len(failed)
+    shas = [(r.get("source") or {}).get("sha256") for r in found]
+    summary.duplicates = sum(1 for s in shas if s) - len({s for s in shas if s})
+    return Collected(found, failed, summary)
+
+
+def _assessments_and_summary(got: Collected, run: Run) -> list[Any]:
+    """Group into assessments, say each conflict (naming its documents), count them."""
+    from .assess import conflict_message, conflicts, group
+
+    assessments = group(got.reports)
+    found = conflicts(assessments)
+    got.summary.assessments = len(assessments)
+    got.summary.conflicts = len(found)
+    if not run.quiet:
+        for assessment, cell in found:
+            say("warning", conflict_message(assessment, cell))
+    return assessments
+
+
+def _summarise(got: Collected, run: Run) -> None:
+    """The one summary line on stderr that every multi-input command ends with."""
+    if not run.quiet:
+        say("summary", got.summary.line())
+
+
+def _explained(
+    rows: list[dict[str, Any]], explain: tuple[str, str], reports: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The matrix's long rows of one force and area (a usage error names what exists)."""
+    from .assess import group
+    from .tables import GRADE_AREAS
+
+    force, area = explain
+    slug = _force_slug(force, [(a.force_slug, a.force) for a in group(reports)], "")
+    area_key = area.strip().lower().replace(" ", "_").replace("-", "_")
+    if area_key not in GRADE_AREAS and not area_key.startswith("heading"):
+        fail(f"{area!r} is not an area key (one of {', '.join(GRADE_AREAS)})", EXIT_USAGE)
+    return [r for r in rows if r["force_slug"] == slug and r["area"] == area_key]
+
+
+def _force_slug(given: str, found: list[tuple[str | None, str | None]], where: str) -> str:
+    """The slug of a force as typed (a name, short form, former name or slug), by the forces
+    table; otherwise a usage error listing the close matches and the forces found."""
+    import difflib
+
+    from .forces import all_forces, resolve
+
+    known = {f.slug: f.name for f in all_forces()}
+    force = resolve(given)
+    slug = (
+        force.slug if force else given.strip().lower() if given.strip().lower() in known else None
+    )
+    present = sorted({s for s, _ in found if s})
+    if slug is not None and slug in present:
+        return slug
+    names = {**{n.lower(): sl for sl, n in known.items()}, **{sl: sl for sl in known}}
+    close = difflib.get_close_matches(given.strip().lower(), list(names), n=5, cutoff=0.5)
+    close += [n for n in names if given.strip().lower() in n and n not in close]
+    close_slugs = list(dict.fromkeys(names[c] for c in close))[:5]
+    listed = ", ".join(f"{known[s]} ({s})" for s in close_slugs) or "none"
+    what = f"{known[slug]} ({slug})" if slug else repr(given)
+    fail(
+        f"{where}no report of {what}; close matches: {listed}; forces found: "
+        f"{', '.join(present) or 'none'}",
+        4 if slug else EXIT_USAGE,
+    )
 
 
 def _merged(
@@ -697,18 +802,22 @@ def show(paths: tuple[str, ...], run: Run) -> None:
       peelparse show report.pdf
       peelparse extract reports/ | peelparse show
     """
+    from .assess import merge
     from .terminal import show as show_one
 
     inputs = _inputs_or_stdin(paths)
-    reports, failed = _collect_reports(inputs, run._replace(quiet=True))
-    if failed and len(inputs) == 1 and not reports:
-        sys.exit(failed[0])
+    got = _collect_reports(inputs, run)
+    if got.failed and len(inputs) == 1 and not got.reports:
+        sys.exit(got.failed[0])
+    assessments = _assessments_and_summary(got, run._replace(quiet=True))
     with output_stream(run.output) as out:
-        for i, report in enumerate(reports):
+        for i, assessment in enumerate(assessments):
             if i:
                 out.write("\n")
-            show_one(report, out)
-    if failed:
+            show_one(merge(assessment), out)
+    if len(inputs) > 1 or len(got.reports) > 1:
+        _summarise(got, run)
+    if got.failed:
         sys.exit(EXIT_SOME_FAILED)
 
 
@@ -733,16 +842,16 @@ def db(paths: tuple[str, ...], run: Run) -> None:
     if run.output in (None, "-"):
         fail("give the database file with -o FILE (e.g. -o peel.db)", EXIT_USAGE)
     inputs = _inputs_or_stdin(paths)
-    reports, failed = _collect_reports(inputs, run)
-    if failed and len(inputs) == 1 and not reports:
-        sys.exit(failed[0])
+    got = _collect_reports(inputs, run._replace(options={**run.options, "paragraphs": True}))
+    if got.failed and len(inputs) == 1 and not got.reports:
+        sys.exit(got.failed[0])
+    _assessments_and_summary(got, run)
     try:
-        added = add_all(str(run.output), reports)
+        add_all(str(run.output), got.reports)
     except Exception as exc:  # sqlite3.Error, OSError: the file is not a database, read-only
         raise WriteFailed(f"cannot write the database: {exc}", run.output) from None
-    if not run.quiet:
-        say("info", f"{run.output}: {added} report(s) added or replaced")
-    if failed:
+    _summarise(got, run)
+    if got.failed:
         sys.exit(EXIT_SOME_FAILED)
 
 
@@ -762,57 +871,104 @@ def db(paths: tuple[str, ...], run: Run) -> None:
     is_flag=True,
     help="OLD is a folder and NEW a force (name or slug): its grades across all cycles.",
 )
+@click.option(
+    "--all", "show_all", is_flag=True, help="Everything, not only what changed (the default)."
+)
+@click.option(
+    "--force-mismatch-ok",
+    is_flag=True,
+    help="Compare reports of two different forces (otherwise a usage error, exit 2).",
+)
 @batch_options
 @guarded
-def compare(old: str, new: str, fmt: str, history: bool, run: Run) -> None:
-    """Compare two reports of one force: grades, areas for improvement, recommendations.
+def compare(
+    old: str,
+    new: str,
+    fmt: str,
+    history: bool,
+    show_all: bool,
+    force_mismatch_ok: bool,
+    run: Run,
+) -> None:
+    """Compare two assessments of one force: grades, areas for improvement, recommendations.
 
-    OLD and NEW are reports or extract's JSON.  With --history, OLD is a folder
-    and NEW a force: one row per cycle, one column per area.
+    OLD and NEW are reports or extract's JSON (or folders holding one assessment's
+    documents).  Only what changed is shown, unless --all.  An OLD newer than NEW is
+    swapped, with a note.  With --history, OLD is a folder and NEW a force: one row per
+    cycle, one column per area.
 
     \b
     Examples:
-      peelparse compare kent-2021-22.pdf kent-2023-25.pdf
+      peelparse compare kent-2021-22.pdf kent-2023-25.pdf --format table
       peelparse compare --history reports/ kent --format table
     """
     if history:
         _history(old, new, fmt, run)
         return
-    from .compare import FLAT_COLUMNS, flat_rows
+    from .assess import merge
+    from .compare import FLAT_COLUMNS, changes_only, flat_rows, newer
     from .compare import compare as compare_two
 
-    reports, failed = _collect_reports([old, new], run._replace(quiet=True))
-    if failed:
-        sys.exit(failed[0])
-    if len(reports) != 2:
-        fail(f"compare takes one report as OLD and one as NEW (found {len(reports)})", 4)
-    before, after = reports
-    if before["document"].get("force_slug") != after["document"].get("force_slug"):
-        say("warning", "the two reports are of different forces")
+    sides = []
+    for path in (old, new):
+        got = _collect_reports([path], run._replace(quiet=True))
+        if got.failed:
+            sys.exit(got.failed[0])
+        assessments = _assessments_and_summary(got, run)
+        if len(assessments) != 1:
+            fail(f"{path}: compare takes one assessment a side (found {len(assessments)})", 4)
+        sides.append((path, merge(assessments[0]), got))
+    (_, before, got_old), (_, after, got_new) = sides
+    mismatch = before["document"].get("force_slug") != after["document"].get("force_slug")
+    if mismatch and not force_mismatch_ok:
+        fail(
+            f"OLD is {before['document'].get('force')}, NEW is "
+            f"{after['document'].get('force')}: give --force-mismatch-ok to compare them",
+            EXIT_USAGE,
+        )
+    if newer(before, after):
+        before, after = after, before
+        say(
+            "note",
+            f"OLD ({old}, {after['document'].get('cycle')}) is newer than NEW ({new}, "
+            f"{before['document'].get('cycle')}): compared the other way round",
+        )
     result = compare_two(before, after)
+    if not show_all:
+        result = changes_only(result)
     if fmt == "json":
         from .emit import write_json
 
         with output_stream(run.output) as out:
             write_json(result, out, True)
-        return
-    _emit_table(flat_rows(result), FLAT_COLUMNS, fmt, run.output, name="compare")
+    else:
+        _emit_table(flat_rows(result), FLAT_COLUMNS, fmt, run.output, name="compare")
+    for field in (
+        "read",
+        "failed",
+        "skipped",
+        "duplicates",
+        "assessments",
+        "conflicts",
+        "warnings",
+    ):
+        setattr(
+            got_old.summary,
+            field,
+            getattr(got_old.summary, field) + getattr(got_new.summary, field),
+        )
+    _summarise(got_old, run)
 
 
 def _history(folder: str, force: str, fmt: str, run: Run) -> None:
+    from .assess import group
     from .tables import MATRIX_COLUMNS, matrix_rows
-    from .vocab import norm
 
-    reports, failed = _collect_reports([folder], run)
-    wanted = norm(force)
-    mine = [
-        r
-        for r in reports
-        if wanted
-        in (norm(r["document"].get("force_slug") or ""), norm(r["document"].get("force") or ""))
-    ]
-    if not mine:
-        fail(f"{folder}: no report of {force!r} (give a force name or slug)", 4)
+    got = _collect_reports([folder], run)
+    found = [(a.force_slug, a.force) for a in group(got.reports)]
+    slug = _force_slug(force, found, f"{folder}: ")
+    mine = [r for r in got.reports if (r.get("document") or {}).get("force_slug") == slug]
+    _assessments_and_summary(got._replace(reports=mine), run)
     rows = sorted(matrix_rows(mine), key=lambda r: str(r.get("cycle")))
     if fmt == "json":
         from .emit import write_json
@@ -821,7 +977,8 @@ def _history(folder: str, force: str, fmt: str, run: Run) -> None:
             write_json([{c: r.get(c) for c in MATRIX_COLUMNS} for r in rows], out, True)
     else:
         _emit_table(rows, MATRIX_COLUMNS, fmt, run.output, name="history")
-    if failed:
+    _summarise(got, run)
+    if got.failed:
         sys.exit(EXIT_SOME_FAILED)
 
 
@@ -843,12 +1000,14 @@ def grades_map(paths: tuple[str, ...], run: Run) -> None:
     from .mapview import render
 
     inputs = _inputs_or_stdin(paths)
-    reports, failed = _collect_reports(inputs, run)
-    if failed and len(inputs) == 1 and not reports:
-        sys.exit(failed[0])
+    got = _collect_reports(inputs, run)
+    if got.failed and len(inputs) == 1 and not got.reports:
+        sys.exit(got.failed[0])
+    _assessments_and_summary(got, run)
     with output_stream(run.output) as out:
-        out.write(render(reports))
-    if failed:
+        out.write(render(got.reports))
+    _summarise(got, run)
+    if got.failed:
         sys.exit(EXIT_SOME_FAILED)
 
 

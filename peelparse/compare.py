@@ -1,11 +1,14 @@
 """Two reports of one force compared (``peelparse compare OLD NEW``).
 
-- **Grades**, per canonical area: ``change`` is ``up``, ``down``, ``same``, ``new`` (graded
-  only in NEW) or ``dropped`` (only in OLD); ``comparable`` is false for an area whose
-  grades do not compare across cycles (``vocab.COMPARABLE``).
-- **Areas for improvement** and **recommendations**: ``status`` is ``kept``, ``new`` or
-  ``gone``, with the old and the new item (``id``, ``text``, ``location``) and the
-  ``similarity`` of their texts.  NEW's areas for improvement that the report says were
+- **Grades**, per canonical area: ``change`` is ``up`` or ``down`` (only where the two
+  cycles' grades compare), ``changed`` (a different grade that does not compare),
+  ``same``, ``new`` (graded only in NEW), ``dropped`` (only in OLD) or ``conflict`` (the
+  documents of one side disagree); ``comparable`` and ``reason`` come from
+  ``comparability.comparability`` for the pair of cycles and the area.
+- **Areas for improvement** and **recommendations**: ``status`` is ``kept`` (the same
+  text), ``reworded`` (matched, with other words), ``new`` or ``gone``, with the old and
+  the new item (``id``, ``text``, ``location``), their ``area`` and the ``similarity`` of
+  their texts.  NEW's areas for improvement that the report says were
   carried over are matched first (to the most similar of OLD's, at ``CARRIED_MIN`` or
   more); then the remaining pairs, most similar first, at ``SIMILAR_MIN`` or more.
 
@@ -22,7 +25,8 @@ import difflib
 from typing import Any
 
 from . import rx
-from .vocab import GRADE_RANK, comparable
+from .comparability import comparability
+from .vocab import GRADE_RANK
 
 SIMILAR_MIN = 0.5
 CARRIED_MIN = 0.2
@@ -120,11 +124,16 @@ def match(
     for j, b in enumerate(new):
         if j in pairs:
             i, score, how = pairs[j]
-            out.append(_entry("kept", old[i], b, score, how))
+            same = _folded(old[i].get("text")) == _folded(b.get("text"))
+            out.append(_entry("kept" if same else "reworded", old[i], b, score, how))
         else:
             out.append(_entry("new", None, b, None, None))
     out += [_entry("gone", a, None, None, None) for i, a in enumerate(old) if i not in used]
     return out
+
+
+def _folded(text: Any) -> str:
+    return " ".join(RE_WORD.findall(str(text or "").lower()))
 
 
 def _entry(
@@ -136,6 +145,7 @@ def _entry(
 ) -> dict[str, Any]:
     return {
         "status": status,
+        "area": (new or {}).get("area") or (old or {}).get("area"),
         "old": _brief(old),
         "new": _brief(new),
         "similarity": score,
@@ -144,29 +154,41 @@ def _entry(
 
 
 def grades(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    """Per canonical area: the old and new grade and the change."""
+    """Per canonical area: the old and new grade, the change, and whether they compare."""
     before = {j["area"]: j["grade"] for j in old.get("judgments", []) if j.get("area")}
     after = {j["area"]: j["grade"] for j in new.get("judgments", []) if j.get("area")}
+    cycles = ((old.get("document") or {}).get("cycle"), (new.get("document") or {}).get("cycle"))
     rows = []
     for area in [*before, *[a for a in after if a not in before]]:
         a, b = before.get(area), after.get(area)
-        if a is None:
-            change = "new"
-        elif b is None:
-            change = "dropped"
-        else:
-            diff = GRADE_RANK.get(b, 0) - GRADE_RANK.get(a, 0)
-            change = "up" if diff > 0 else "down" if diff < 0 else "same"
+        pair = comparability(cycles[0], cycles[1], area)
         rows.append(
             {
                 "area": area,
                 "old_grade": a,
                 "new_grade": b,
-                "change": change,
-                "comparable": comparable(area),
+                "change": change_of(a, b, pair.comparable),
+                "comparable": pair.comparable,
+                "reason": pair.reason,
             }
         )
     return rows
+
+
+def change_of(a: str | None, b: str | None, comparable: bool) -> str:
+    """up / down only where the grades compare; changed where they differ and do not."""
+    if a is None:
+        return "new"
+    if b is None:
+        return "dropped"
+    if "conflict" in (a, b):
+        return "conflict"
+    if a == b:
+        return "same"
+    if not comparable:
+        return "changed"
+    diff = GRADE_RANK.get(b, 0) - GRADE_RANK.get(a, 0)
+    return "up" if diff > 0 else "down" if diff < 0 else "same"
 
 
 def side(report: dict[str, Any]) -> dict[str, Any]:
@@ -193,6 +215,22 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: What the default (changes-only) view leaves out.
+UNCHANGED = {"grade": ("same",), "item": ("kept",)}
+
+
+def changes_only(result: dict[str, Any]) -> dict[str, Any]:
+    """The comparison without unchanged grades and kept items (``compare`` without --all)."""
+    return {
+        **result,
+        "grades": [g for g in result["grades"] if g["change"] not in UNCHANGED["grade"]],
+        **{
+            what: [e for e in result[what] if e["status"] not in UNCHANGED["item"]]
+            for what in ("areas_for_improvement", "recommendations")
+        },
+    }
+
+
 def flat_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per grade and per matched item, for CSV and the terminal table."""
     rows = [
@@ -203,6 +241,8 @@ def flat_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
             "old": g["old_grade"],
             "new": g["new_grade"],
             "similarity": None,
+            "comparable": g["comparable"],
+            "reason": g["reason"],
         }
         for g in result["grades"]
     ]
@@ -211,14 +251,28 @@ def flat_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "what": what,
-                    "area": None,
+                    "area": e.get("area"),
                     "status": e["status"],
                     "old": (e["old"] or {}).get("text"),
                     "new": (e["new"] or {}).get("text"),
                     "similarity": e["similarity"],
+                    "comparable": None,
+                    "reason": None,
                 }
             )
     return rows
 
 
-FLAT_COLUMNS = ["what", "area", "status", "old", "new", "similarity"]
+FLAT_COLUMNS = ["what", "area", "status", "comparable", "old", "new", "similarity", "reason"]
+
+
+def newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether report ``a`` is of a later cycle than ``b`` (the same cycle: published later)."""
+    from .vocab import cycle_rules
+
+    def when(r: dict[str, Any]) -> tuple[int, str]:
+        doc = r.get("document") or {}
+        rules = cycle_rules(doc.get("cycle"))
+        return (rules.start if rules else 0, str(doc.get("published") or ""))
+
+    return when(a) > when(b)

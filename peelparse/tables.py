@@ -25,6 +25,10 @@ GRADE_LONG_COLUMNS = [
     "heading",
     "label",
     "grade",
+    "grade_text",
+    "method",
+    "conflict",
+    "statement",
     "page",
     "line",
     "warnings",
@@ -49,6 +53,7 @@ FINDING_COLUMNS = [
     "sentence",
     "page",
     "line",
+    "sources",
     "warnings",
 ]
 RECOMMENDATION_COLUMNS = [
@@ -65,6 +70,7 @@ RECOMMENDATION_COLUMNS = [
     "items",
     "page",
     "line",
+    "sources",
     "warnings",
 ]
 
@@ -87,9 +93,27 @@ def _where(item: dict[str, Any]) -> dict[str, Any]:
     return {"page": loc.get("page"), "line": loc.get("line")}
 
 
+def _documents(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each document once, in canonical order (by assessment, then ``assess.document_key``)."""
+    from .assess import group
+
+    return [d for a in group(reports) for d in a.documents]
+
+
+def _assessments(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each assessment merged (``assess.merge``): an item met in several documents once."""
+    from .assess import group, merge
+
+    return [merge(a) for a in group(reports)]
+
+
+def _sources(item: dict[str, Any]) -> list[str]:
+    return [str(s.get("path")) for s in item.get("sources") or []]
+
+
 def grade_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """One row per report, one column per graded area."""
-    for report in reports:
+    """One row per document, one column per graded area (documents in canonical order)."""
+    for report in _documents(reports):
         row = _base(report)
         others = []
         for j in report.get("judgments", []):
@@ -102,22 +126,35 @@ def grade_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def grade_long_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """One row per report x graded area (for pivot tables across cycles)."""
-    for report in reports:
+    """One row per document x grade it gives (for pivot tables across cycles).
+
+    Each row carries the grade's statement and location; a document that gives an area
+    two grades (``conflict`` on the judgment) gives a row for each (``other_grades``).
+    """
+    from .assess import evidence_of
+
+    for report in _documents(reports):
         base = _base(report)
         for j in report.get("judgments", []):
-            yield {
-                **base,
-                "area": j.get("area"),
-                "heading": j.get("heading"),
-                "label": j.get("label"),
-                "grade": j["grade"],
-                **_where(j),
-            }
+            for e in evidence_of(report, j):
+                yield {
+                    **base,
+                    "area": j.get("area"),
+                    "heading": j.get("heading"),
+                    "label": j.get("label"),
+                    "grade": e.grade,
+                    "grade_text": e.grade_text,
+                    "method": e.method,
+                    "conflict": bool(j.get("conflict")) or bool(j.get("other_grades")),
+                    "statement": e.statement,
+                    "page": e.page,
+                    "line": e.line,
+                }
 
 
 def finding_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for report in reports:
+    """One row per finding of each assessment (a finding met in several documents once)."""
+    for report in _assessments(reports):
         base = _base(report)
         for f in report.get("findings", []):
             comp = f.get("comparator") or {}
@@ -127,11 +164,13 @@ def finding_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
                 "comparator_value": comp.get("value"),
                 "comparator_label": comp.get("label"),
                 **_where(f),
+                "sources": _sources(f),
             }
 
 
 def recommendation_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for report in reports:
+    """One row per recommendation of each assessment (met in several documents: once)."""
+    for report in _assessments(reports):
         base = _base(report)
         parents = {a["id"]: a["text"] for a in report.get("areas_for_improvement", [])}
         parents.update({c["id"]: c["text"] for c in report.get("causes_of_concern", [])})
@@ -142,35 +181,92 @@ def recommendation_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str,
                 "parent_text": parents.get(r.get("parent_id") or ""),
                 "items": [i["text"] for i in r.get("items", [])],
                 **_where(r),
+                "sources": _sources(r),
             }
 
 
-MATRIX_COLUMNS = ["force", "force_slug", "cycle", *GRADE_AREAS]
+MATRIX_COLUMNS = ["force", "force_slug", "cycle", "documents", *GRADE_AREAS]
+MATRIX_LONG_COLUMNS = [
+    "force",
+    "force_slug",
+    "cycle",
+    "area",
+    "cell",
+    "grade",
+    "grade_text",
+    "status",
+    "statement",
+    "method",
+    "source",
+    "document_kind",
+    "published",
+    "page",
+    "line",
+]
 
 
 def matrix_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """One row per force and cycle, one column per canonical area: the grades matrix.
+    """One row per assessment (force and cycle), one column per canonical area.
 
-    Reports of one force and cycle (a report and its force page, say) share a row;
-    an area keeps the first grade given.  Rows are sorted by force, then cycle.
+    The documents of one assessment (a report in several formats, its force page) share
+    a row; where they disagree on an area the cell is ``conflict`` (``matrix_long_rows``
+    lists each grade with its document).  Rows are sorted by force slug, then cycle.
     """
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for report in reports:
-        doc = report.get("document") or {}
-        force = doc.get("force") or report.get("source", {}).get("path") or "?"
-        key = (doc.get("force_slug") or force, doc.get("cycle") or "")
-        row = rows.setdefault(
-            key, {"force": force, "force_slug": doc.get("force_slug"), "cycle": doc.get("cycle")}
-        )
-        for j in report.get("judgments", []):
-            if j.get("area") in GRADE_AREAS:
-                row.setdefault(j["area"], j["grade"])
-    for key in sorted(rows, key=lambda k: (k[0], k[1])):
-        yield rows[key]
+    from .assess import group
+
+    for a in group(reports):
+        row: dict[str, Any] = {
+            "force": a.force or a.key[0],
+            "force_slug": a.force_slug,
+            "cycle": a.cycle,
+            "documents": len(a.documents),
+        }
+        for area, cell in cells_of(a).items():
+            if area in GRADE_AREAS:
+                row[area] = cell.value
+        yield row
+
+
+def cells_of(assessment: Any) -> dict[str, Any]:
+    from .assess import cells
+
+    return cells(assessment)
+
+
+def matrix_long_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The matrix's long form: one row per assessment x area x document's grade.
+
+    ``cell`` is the matrix's value (a grade or ``conflict``); ``grade`` what this document
+    says, ``status`` how it stands (``agrees``, ``conflict``, ``superseded``,
+    ``supersedes``), with its statement, document and location.
+    """
+    from .assess import group
+
+    for a in group(reports):
+        for area, cell in sorted(cells_of(a).items()):
+            for e in cell.evidence:
+                yield {
+                    "force": a.force or a.key[0],
+                    "force_slug": a.force_slug,
+                    "cycle": a.cycle,
+                    "area": area,
+                    "cell": cell.value,
+                    "grade": e.grade,
+                    "grade_text": e.grade_text,
+                    "status": e.status,
+                    "statement": e.statement,
+                    "method": e.method,
+                    "source": e.path,
+                    "document_kind": e.document_kind,
+                    "published": e.published,
+                    "page": e.page,
+                    "line": e.line,
+                }
 
 
 TABLES = {
     "grades_matrix": (matrix_rows, MATRIX_COLUMNS),
+    "grades_matrix_long": (matrix_long_rows, MATRIX_LONG_COLUMNS),
     "grades": (grade_rows, GRADE_COLUMNS),
     "grades_long": (grade_long_rows, GRADE_LONG_COLUMNS),
     "findings": (finding_rows, FINDING_COLUMNS),
