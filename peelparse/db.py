@@ -1,19 +1,39 @@
-"""Every report in one SQLite database (``peelparse db``), with the standard library only.
+"""Every assessment in one SQLite database (``peelparse db``), with the standard library only.
 
-- ``reports``: one row per report, keyed by ``report_id``, the SHA-256 of its input.
-- One table per list of the report (``sections``, ``judgments``, ``ungraded``,
+An **assessment** is one force in one cycle; its **documents** (a report in any format,
+its force page, its pillar pages) are the evidence (``assess.py``).  Each item is stored
+once per assessment, with where each copy is:
+
+- ``assessments``: one row per (force, cycle), keyed by ``assessment_id``
+  ('warwickshire 2021/22'), with the number of its documents.
+- ``documents``: one row per input document (``document_id``, the SHA-256 of its bytes),
+  with its ``assessment_id``; ``document_json`` keeps each document's report, so that a
+  later run adding a document rebuilds its assessment from all of them.
+- ``grades``: one row per assessment and area: the grade, or ``conflict`` where the
+  documents disagree, with the statement, document and location it rests on;
+  ``grade_sources``: every document's grade for the area (``status``: ``agrees``,
+  ``conflict``, ``superseded``, ``supersedes``).
+- One table per list of the report (``sections``, ``ungraded``,
   ``areas_for_improvement``, ``causes_of_concern``, ``recommendations``, ``practices``,
-  ``findings``, ``initiatives``, ``warnings``): the item's scalar fields, its
-  ``location`` as ``line``, ``page``, ``start``, ``end``, nested objects flattened
-  (``comparator_value``), lists as JSON text.  Primary key ``(report_id, id)`` (warnings:
-  ``(report_id, n)``), a foreign key to ``reports`` with ``ON DELETE CASCADE``.
-- ``search``: an FTS5 index of the texts (sections, areas for improvement, causes of
-  concern, recommendations, practices, findings' sentences).
-- Views: ``grades_matrix`` (a row per report, a column per area) and ``grade_changes`` (a
-  force's grade per area across cycles, with the change from the cycle before).
+  ``findings``, ``initiatives``, ``paragraphs``, ``warnings``): each item once per
+  assessment, with the first ``document_id`` that holds it and how many do
+  (``sources``); ``sources`` lists every copy (document, line, page, offsets).  Location
+  becomes ``line``, ``page``, ``start``, ``end``; nested objects are flattened
+  (``comparator_value``), lists stored as JSON text.  Primary key ``(assessment_id, id)``
+  (warnings: ``(assessment_id, n)``), a foreign key to ``assessments`` with
+  ``ON DELETE CASCADE``.
+- ``search``: an FTS5 index of every paragraph (with its section, page and line) and the
+  items' texts (sections, areas for improvement, causes of concern, recommendations,
+  practices, findings' sentences); ``kind`` says which.
+- ``comparability``: for every pair of cycles and area, whether grades compare and why
+  (``comparability.py``).
+- Views: ``grades_matrix`` (a row per assessment, a column per area), ``grade_changes`` (a
+  force's grade per area from one assessment to its next, with ``comparable``, ``reason``
+  and the ``change``: ``up`` or ``down`` only where comparable, else ``changed``; ``same``,
+  ``new``, ``conflict``) and ``conflicts`` (every grade of a cell whose documents disagree).
 
-Columns come from the model's fields (``model.py``), so the database follows the
-JSON.  Adding a report again replaces it (same content hash): a second run adds no rows.
+Columns come from the model's fields (``model.py``), so the database follows the JSON.
+Adding a document again replaces it (same content hash): a second run adds no rows.
 """
 
 from __future__ import annotations
@@ -26,12 +46,13 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from . import model
+from .assess import Assessment, assessment_key, cells, group, merge
+from .comparability import pair_rows
 from .tables import GRADE_AREAS
 from .vocab import GRADE_RANK
 
 LISTS: dict[str, Any] = {
     "sections": model.SectionRecord,
-    "judgments": model.Judgment,
     "ungraded": model.Ungraded,
     "areas_for_improvement": model.AreaForImprovement,
     "causes_of_concern": model.CauseOfConcern,
@@ -39,10 +60,13 @@ LISTS: dict[str, Any] = {
     "practices": model.Practice,
     "findings": model.Finding,
     "initiatives": model.Initiative,
+    "paragraphs": model.Paragraph,
     "warnings": model.Warning,
 }
-REPORT_COLUMNS = (
-    "report_id",
+ASSESSMENT_COLUMNS = ("assessment_id", "force", "force_slug", "cycle", "published", "documents")
+DOCUMENT_COLUMNS = (
+    "document_id",
+    "assessment_id",
     "force",
     "force_slug",
     "cycle",
@@ -60,6 +84,7 @@ REPORT_COLUMNS = (
 LOCATION = ("line", "page", "start", "end")
 #: What the full-text index holds: (table, the column searched).
 SEARCHED = (
+    ("paragraphs", "text"),
     ("sections", "text"),
     ("areas_for_improvement", "text"),
     ("causes_of_concern", "text"),
@@ -113,29 +138,84 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+#: One row per assessment and area (the matrix's cells), and every document's grade.
+GRADE_COLUMNS = (
+    "area",
+    "grade",
+    "conflict",
+    "heading",
+    "label",
+    "statement",
+    "method",
+    "document_id",
+    "path",
+    "published",
+    "line",
+    "page",
+    "sources",
+)
+GRADE_SOURCE_COLUMNS = (
+    "n",
+    "area",
+    "grade",
+    "grade_text",
+    "status",
+    "statement",
+    "method",
+    "document_id",
+    "path",
+    "document_kind",
+    "published",
+    "line",
+    "page",
+)
+SOURCE_COLUMNS = ("item_table", "item_id", "document_id", "path", *LOCATION)
+ITEM_EXTRA = ("document_id", "sources")
+CASCADE = "REFERENCES assessments (assessment_id) ON DELETE CASCADE"
+
+
+def _table(name: str, cols: Iterable[str], key: str) -> str:
+    body = ", ".join(_quote(c) for c in cols)
+    return (
+        f"CREATE TABLE IF NOT EXISTS {name} (assessment_id TEXT NOT NULL {CASCADE}, "
+        f"{body}, PRIMARY KEY (assessment_id, {key}))"
+    )
+
+
 def schema_sql() -> list[str]:
     """CREATE statements: tables, indexes, the FTS index and the views."""
-    report_cols = ", ".join(f"{_quote(c)}" for c in REPORT_COLUMNS[1:])
-    out = [f"CREATE TABLE IF NOT EXISTS reports (report_id TEXT PRIMARY KEY, {report_cols})"]
-    out += [
-        "CREATE INDEX IF NOT EXISTS reports_force ON reports (force_slug)",
-        "CREATE INDEX IF NOT EXISTS reports_cycle ON reports (cycle)",
+    out = [
+        "CREATE TABLE IF NOT EXISTS assessments (assessment_id TEXT PRIMARY KEY, "
+        + ", ".join(_quote(c) for c in ASSESSMENT_COLUMNS[1:])
+        + ")",
+        "CREATE INDEX IF NOT EXISTS assessments_force ON assessments (force_slug)",
+        "CREATE INDEX IF NOT EXISTS assessments_cycle ON assessments (cycle)",
+        "CREATE TABLE IF NOT EXISTS documents (document_id TEXT PRIMARY KEY, "
+        f"assessment_id TEXT NOT NULL {CASCADE}, "
+        + ", ".join(_quote(c) for c in DOCUMENT_COLUMNS[2:])
+        + ")",
+        "CREATE INDEX IF NOT EXISTS documents_assessment ON documents (assessment_id)",
+        "CREATE TABLE IF NOT EXISTS document_json (document_id TEXT PRIMARY KEY "
+        "REFERENCES documents (document_id) ON DELETE CASCADE, json TEXT NOT NULL)",
+        _table("grades", GRADE_COLUMNS, "area"),
+        _table("grade_sources", GRADE_SOURCE_COLUMNS, "n"),
+        _table("sources", ("n", *SOURCE_COLUMNS), "n"),
+        "CREATE INDEX IF NOT EXISTS sources_item ON sources (item_table, item_id)",
+        "CREATE TABLE IF NOT EXISTS comparability (old_cycle TEXT NOT NULL, "
+        "new_cycle TEXT NOT NULL, area TEXT NOT NULL, comparable INTEGER NOT NULL, "
+        "reason TEXT NOT NULL, PRIMARY KEY (old_cycle, new_cycle, area))",
     ]
     for table, cls in LISTS.items():
         cols = columns(cls)
         key = "id" if "id" in cols else "n"
-        body = ", ".join(_quote(c) for c in cols if c != key)
-        out.append(
-            f"CREATE TABLE IF NOT EXISTS {table} (report_id TEXT NOT NULL "
-            f"REFERENCES reports (report_id) ON DELETE CASCADE, {_quote(key)} "
-            f"{'TEXT' if key == 'id' else 'INTEGER'} NOT NULL, {body}, "
-            f"PRIMARY KEY (report_id, {_quote(key)}))"
-        )
+        rest = [c for c in cols if c != key]
+        out.append(_table(table, [key, *rest, *ITEM_EXTRA], _quote(key)))
         if "area" in cols:
             out.append(f"CREATE INDEX IF NOT EXISTS {table}_area ON {table} (area)")
     out.append(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5("
-        "text, kind UNINDEXED, report_id UNINDEXED, item_id UNINDEXED)"
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, kind UNINDEXED, "
+        "assessment_id UNINDEXED, item_id UNINDEXED, document_id UNINDEXED, "
+        "section_id UNINDEXED, page UNINDEXED, line UNINDEXED)"
     )
     out += _views()
     return out
@@ -143,26 +223,37 @@ def schema_sql() -> list[str]:
 
 def _views() -> list[str]:
     pivot = ", ".join(
-        f"MAX(CASE WHEN j.area = '{a}' THEN j.grade END) AS {_quote(a)}" for a in GRADE_AREAS
+        f"MAX(CASE WHEN g.area = '{a}' THEN g.grade END) AS {_quote(a)}" for a in GRADE_AREAS
     )
     rank = " ".join(f"WHEN '{g}' THEN {n}" for g, n in GRADE_RANK.items())
     return [
         "DROP VIEW IF EXISTS grades_matrix",
-        "CREATE VIEW grades_matrix AS SELECT r.force, r.force_slug, r.cycle, r.kind, "
-        f"r.report_id, {pivot} FROM reports r LEFT JOIN judgments j USING (report_id) "
-        "GROUP BY r.report_id ORDER BY r.force_slug, r.cycle",
+        "CREATE VIEW grades_matrix AS SELECT a.force, a.force_slug, a.cycle, a.documents, "
+        f"a.assessment_id, {pivot} FROM assessments a LEFT JOIN grades g USING (assessment_id) "
+        "GROUP BY a.assessment_id ORDER BY a.force_slug, a.cycle",
         "DROP VIEW IF EXISTS grade_changes",
-        "CREATE VIEW grade_changes AS SELECT force, force_slug, area, cycle, grade, "
-        "previous_cycle, previous_grade, CASE WHEN previous_grade IS NULL THEN 'new' "
-        "WHEN rank > previous_rank THEN 'up' WHEN rank < previous_rank THEN 'down' "
-        "ELSE 'same' END AS change FROM (SELECT r.force, r.force_slug, j.area, r.cycle, "
-        f"j.grade, CASE j.grade {rank} END AS rank, "
-        "LAG(r.cycle) OVER w AS previous_cycle, LAG(j.grade) OVER w AS previous_grade, "
-        f"LAG(CASE j.grade {rank} END) OVER w AS previous_rank "
-        "FROM judgments j JOIN reports r USING (report_id) WHERE j.area IS NOT NULL "
-        "AND r.force_slug IS NOT NULL "
-        "WINDOW w AS (PARTITION BY r.force_slug, j.area ORDER BY r.cycle)) "
-        "ORDER BY force_slug, area, cycle",
+        "CREATE VIEW grade_changes AS SELECT x.force, x.force_slug, x.area, x.previous_cycle, "
+        "x.cycle, x.previous_grade, x.grade, c.comparable, c.reason, CASE "
+        "WHEN x.previous_grade IS NULL THEN 'new' "
+        "WHEN 'conflict' IN (x.grade, x.previous_grade) THEN 'conflict' "
+        "WHEN x.grade = x.previous_grade THEN 'same' "
+        "WHEN c.comparable = 0 THEN 'changed' "
+        f"WHEN (CASE x.grade {rank} END) > (CASE x.previous_grade {rank} END) THEN 'up' "
+        "ELSE 'down' END AS change, x.assessment_id, x.previous_assessment_id "
+        "FROM (SELECT a.force, a.force_slug, g.area, a.cycle, g.grade, a.assessment_id, "
+        "LAG(a.cycle) OVER w AS previous_cycle, LAG(g.grade) OVER w AS previous_grade, "
+        "LAG(a.assessment_id) OVER w AS previous_assessment_id "
+        "FROM grades g JOIN assessments a USING (assessment_id) WHERE a.force_slug IS NOT NULL "
+        "AND a.cycle IS NOT NULL "
+        "WINDOW w AS (PARTITION BY a.force_slug, g.area ORDER BY a.cycle)) x "
+        "LEFT JOIN comparability c ON c.old_cycle = x.previous_cycle "
+        "AND c.new_cycle = x.cycle AND c.area = x.area "
+        "ORDER BY x.force_slug, x.area, x.cycle",
+        "DROP VIEW IF EXISTS conflicts",
+        "CREATE VIEW conflicts AS SELECT a.force, a.force_slug, a.cycle, s.area, s.grade, "
+        "s.statement, s.path, s.document_kind, s.published, s.line, s.page, s.document_id, "
+        "s.assessment_id FROM grade_sources s JOIN assessments a USING (assessment_id) "
+        "WHERE s.status = 'conflict' ORDER BY a.force_slug, a.cycle, s.area, s.n",
     ]
 
 
@@ -171,13 +262,22 @@ def connect(path: str) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     for statement in schema_sql():
         conn.execute(statement)
+    conn.execute("DELETE FROM comparability")
+    conn.executemany(
+        "INSERT INTO comparability VALUES (?, ?, ?, ?, ?)",
+        [
+            (r["old_cycle"], r["new_cycle"], r["area"], int(bool(r["comparable"])), r["reason"])
+            for r in pair_rows()
+        ],
+    )
     return conn
 
 
-def report_values(report: dict[str, Any]) -> list[Any]:
+def document_values(report: dict[str, Any], assessment_id: str) -> list[Any]:
     doc, src = report.get("document") or {}, report.get("source") or {}
     return [
         src.get("sha256"),
+        assessment_id,
         doc.get("force"),
         doc.get("force_slug"),
         doc.get("cycle"),
@@ -194,50 +294,189 @@ def report_values(report: dict[str, Any]) -> list[Any]:
     ]
 
 
-def add(conn: sqlite3.Connection, report: dict[str, Any]) -> None:
-    """Insert a report, replacing the one of the same content hash (and its rows)."""
-    report_id = report["source"]["sha256"]
-    conn.execute("DELETE FROM reports WHERE report_id = ?", (report_id,))  # cascades
-    conn.execute("DELETE FROM search WHERE report_id = ?", (report_id,))
-    marks = ", ".join("?" * len(REPORT_COLUMNS))
-    conn.execute(f"INSERT INTO reports VALUES ({marks})", report_values(report))
+def _insert(conn: sqlite3.Connection, table: str, names: list[str], rows: list[list[Any]]) -> None:
+    marks = ", ".join("?" * len(names))
+    cols = ", ".join(_quote(c) for c in names)
+    conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+
+
+def add_assessment(conn: sqlite3.Connection, assessment: Assessment) -> None:
+    """Insert one assessment, its documents and its items (each once), replacing it."""
+    aid = assessment.id
+    conn.execute("DELETE FROM assessments WHERE assessment_id = ?", (aid,))  # cascades
+    conn.execute("DELETE FROM search WHERE assessment_id = ?", (aid,))
+    conn.execute(
+        "INSERT INTO assessments VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            aid,
+            assessment.force,
+            assessment.force_slug,
+            assessment.cycle,
+            assessment.published,
+            len(assessment.documents),
+        ],
+    )
+    for report in assessment.documents:
+        conn.execute(
+            "DELETE FROM documents WHERE document_id = ?",
+            ((report.get("source") or {}).get("sha256"),),
+        )
+        _insert(conn, "documents", list(DOCUMENT_COLUMNS), [document_values(report, aid)])
+        _insert(
+            conn,
+            "document_json",
+            ["document_id", "json"],
+            [[report["source"]["sha256"], json.dumps(report, ensure_ascii=False)]],
+        )
+    _add_grades(conn, assessment)
+    merged = merge(assessment)
+    sources: list[list[Any]] = []
     for table, cls in LISTS.items():
         cols = columns(cls)
         key = "id" if "id" in cols else "n"
         ordered = [key, *[c for c in cols if c != key]]
-        marks = ", ".join("?" * (len(ordered) + 1))
-        names = ", ".join(_quote(c) for c in ["report_id", *ordered])
         rows = []
-        for n, item in enumerate(report.get(table) or [], start=1):
+        for n, item in enumerate(merged.get(table) or [], start=1):
             values = dict(zip(cols, row(item, cols), strict=True))
-            values.setdefault("n", n)
+            values["n"] = values.get("n") or n
             if key == "n":
                 values["n"] = n
-            rows.append([report_id, *[values.get(c) for c in ordered]])
-        conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-    conn.executemany(
-        "INSERT INTO search (text, kind, report_id, item_id) VALUES (?, ?, ?, ?)",
-        list(_searchable(report, report_id)),
+            copies = item.get("sources") or []
+            item_id = str(values[key])
+            rows.append(
+                [
+                    aid,
+                    *[values.get(c) for c in ordered],
+                    copies[0]["document_id"] if copies else None,
+                    len(copies),
+                ]
+            )
+            for c in copies:
+                sources.append(
+                    [
+                        aid,
+                        len(sources) + 1,
+                        table,
+                        item_id,
+                        c["document_id"],
+                        c["path"],
+                        *[c.get(k) for k in LOCATION],
+                    ]
+                )
+        _insert(conn, table, ["assessment_id", *ordered, *ITEM_EXTRA], rows)
+    _insert(conn, "sources", ["assessment_id", "n", *SOURCE_COLUMNS], sources)
+    _insert(
+        conn,
+        "search",
+        ["text", "kind", "assessment_id", "item_id", "document_id", "section_id", "page", "line"],
+        list(_searchable(merged, aid)),
     )
 
 
-def _searchable(report: dict[str, Any], report_id: str) -> Iterator[tuple[str, str, str, str]]:
+def _add_grades(conn: sqlite3.Connection, assessment: Assessment) -> None:
+    aid = assessment.id
+    grade_rows, source_rows = [], []
+    for area, cell in sorted(cells(assessment).items()):
+        standing = [e for e in cell.evidence if e.status != "superseded"] or cell.evidence
+        e = standing[0]
+        grade_rows.append(
+            [
+                aid,
+                area,
+                cell.value,
+                int(cell.conflict),
+                e.heading,
+                e.label,
+                e.statement,
+                e.method,
+                e.document_id,
+                e.path,
+                e.published,
+                e.line,
+                e.page,
+                len(cell.evidence),
+            ]
+        )
+        for ev in cell.evidence:
+            source_rows.append(
+                [
+                    aid,
+                    len(source_rows) + 1,
+                    area,
+                    ev.grade,
+                    ev.grade_text,
+                    ev.status,
+                    ev.statement,
+                    ev.method,
+                    ev.document_id,
+                    ev.path,
+                    ev.document_kind,
+                    ev.published,
+                    ev.line,
+                    ev.page,
+                ]
+            )
+    _insert(conn, "grades", ["assessment_id", *GRADE_COLUMNS], grade_rows)
+    _insert(conn, "grade_sources", ["assessment_id", *GRADE_SOURCE_COLUMNS], source_rows)
+
+
+def _searchable(merged: dict[str, Any], aid: str) -> Iterator[tuple[Any, ...]]:
     for table, column in SEARCHED:
-        for item in report.get(table) or []:
+        for item in merged.get(table) or []:
             text = item.get(column)
             if text:
-                yield text, table, report_id, str(item.get("id"))
+                first = (item.get("sources") or [{}])[0]
+                yield (
+                    text,
+                    table.removesuffix("s") if table == "paragraphs" else table,
+                    aid,
+                    str(item.get("id")),
+                    first.get("document_id"),
+                    item.get("section_id"),
+                    first.get("page"),
+                    first.get("line"),
+                )
+
+
+def _stored(conn: sqlite3.Connection, ids: set[str]) -> list[dict[str, Any]]:
+    """The reports of the documents already stored for these assessments."""
+    out = []
+    for aid in sorted(ids):
+        for (text,) in conn.execute(
+            "SELECT j.json FROM document_json j JOIN documents d USING (document_id) "
+            "WHERE d.assessment_id = ? ORDER BY d.document_id",
+            (aid,),
+        ):
+            out.append(json.loads(text))
+    return out
 
 
 def add_all(path: str, reports: Iterable[dict[str, Any]]) -> int:
-    """Add every report in one transaction; returns how many were added."""
+    """Add documents, rebuilding each assessment they belong to; returns how many assessments.
+
+    A document already stored (same content hash) is replaced; the other documents of an
+    assessment stay, so a database can be filled in several runs.
+    """
+    from .assess import assessment_id
+
+    incoming = list(reports)
     conn = connect(path)
-    count = 0
     try:
         with conn:
-            for report in reports:
-                add(conn, report)
-                count += 1
+            shas = [(r.get("source") or {}).get("sha256") for r in incoming]
+            touched = {assessment_id(assessment_key(r)) for r in incoming}
+            for sha in shas:
+                for (aid,) in conn.execute(
+                    "SELECT assessment_id FROM documents WHERE document_id = ?", (sha,)
+                ):
+                    touched.add(aid)
+            kept = [r for r in _stored(conn, touched) if r["source"]["sha256"] not in set(shas)]
+            for aid in sorted(touched):
+                conn.execute("DELETE FROM assessments WHERE assessment_id = ?", (aid,))
+                conn.execute("DELETE FROM search WHERE assessment_id = ?", (aid,))
+            assessments = group([*kept, *incoming])
+            for assessment in assessments:
+                add_assessment(conn, assessment)
     finally:
         conn.close()
-    return count
+    return len(assessments)

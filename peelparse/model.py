@@ -283,6 +283,16 @@ class Initiative:
 
 
 @dataclass(eq=False, repr=False)
+class Paragraph:
+    """One paragraph, bullet, table row or heading of the text (for full-text search)."""
+
+    id: str = doc("'paragraph-N', in text order")
+    section_id: str | None = doc("the section it is in, null before the first heading")
+    text: str = doc("the paragraph, whitespace collapsed")
+    location: Location = doc("the paragraph")
+
+
+@dataclass(eq=False, repr=False)
 class Warning:
     """Something the tool noticed but could not resolve."""
 
@@ -309,6 +319,11 @@ class Report:
     findings: list[Finding] = doc("numbers that are evidence")
     initiatives: list[Initiative] = doc("named schemes and operations")
     warnings: list[Warning] = doc("what could not be resolved")
+    paragraphs: list[Paragraph] | None = doc(
+        "every paragraph of the text; only with extract --paragraphs (and in db), "
+        "otherwise the key is left out",
+        default=None,
+    )
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -323,7 +338,10 @@ def to_dict(obj: Any) -> Any:
         return obj
     names = _FIELD_NAMES.get(kind)
     if names is not None:
-        return {name: to_dict(getattr(obj, name)) for name in names}
+        out = {name: to_dict(getattr(obj, name)) for name in names}
+        if kind is Report and out["paragraphs"] is None:
+            del out["paragraphs"]  # asked for only (extract --paragraphs, db)
+        return out
     if isinstance(obj, list | tuple):
         return [to_dict(v) for v in obj]
     if is_dataclass(obj) and not isinstance(obj, type):

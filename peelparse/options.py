@@ -23,7 +23,8 @@ class Options:
     PDF; ``cache`` False bypasses the PDF loader cache; ``engine`` picks the PDF
     text engine (``pdfium``, fast, default; ``pdfplumber``, the reference);
     ``max_size`` is the largest input read, in bytes (larger or endless inputs
-    raise ``InputTooLarge``).
+    raise ``InputTooLarge``); ``paragraphs`` adds every paragraph to the Report
+    (``Report.paragraphs``, for full-text search).
     """
 
     cycle: str | None = DEFAULT_CYCLE
@@ -31,6 +32,7 @@ class Options:
     cache: bool = True
     engine: str = DEFAULT_ENGINE
     max_size: int = DEFAULT_MAX_SIZE
+    paragraphs: bool = False
 
     def __post_init__(self) -> None:
         if self.cycle is not None and not self.cycle.strip():

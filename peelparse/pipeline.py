@@ -8,7 +8,8 @@
 4. split_sections: the heading tree;
 5. each extractor of ``EXTRACTORS`` in order, sharing one Context;
 6. link causes of concern to their recommendations;
-7. build the Report (model.py), the single source of the output.
+7. build the Report (model.py), the single source of the output (with every
+   paragraph when ``options.paragraphs``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ from .classify import NOT_SURE, classify
 from .context import Context
 from .document import Document
 from .extract import EXTRACTORS
-from .model import SCHEMA_VERSION, CauseOfConcern, Recommendation, Report, Source
+from .model import (
+    SCHEMA_VERSION,
+    CauseOfConcern,
+    Paragraph,
+    Recommendation,
+    Report,
+    Source,
+)
 from .normalize import normalize
 from .options import Options
 from .sections import split_sections
@@ -41,7 +49,8 @@ def run(doc: Document, options: Options | dict[str, Any] | None = None) -> Repor
     doc = normalize(doc)
     blocks = split_blocks(doc)
     kind, unsure = classify(blocks, doc.text, doc.path)
-    ctx = Context(doc, blocks, split_sections(blocks), Options.resolve(options), kind)
+    opts = Options.resolve(options)
+    ctx = Context(doc, blocks, split_sections(blocks), opts, kind)
     warnings = [ctx.warning("not_sure_report", NOT_SURE)] if unsure else []
     for name, extract in EXTRACTORS:
         result = extract(ctx)
@@ -63,4 +72,19 @@ def run(doc: Document, options: Options | dict[str, Any] | None = None) -> Repor
         findings=r["findings"],
         initiatives=r["initiatives"],
         warnings=sorted(warnings, key=lambda w: (w.location.start if w.location else -1, w.code)),
+        paragraphs=paragraphs(ctx) if opts.paragraphs else None,
     )
+
+
+def paragraphs(ctx: Context) -> list[Paragraph]:
+    """Every block of the text (paragraphs, bullets, rows, headings) with its section."""
+    out = []
+    for block in ctx.blocks:
+        text, location = ctx.item(block)
+        if not text:
+            continue
+        section = ctx.section_of(block)
+        out.append(
+            Paragraph(f"paragraph-{len(out) + 1}", section.id if section else None, text, location)
+        )
+    return out

@@ -51,7 +51,9 @@ def record_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "description": inspect.cleandoc(cls.__doc__ or ""),
         "properties": props,
-        "required": [f.name for f in fields(cls)],
+        "required": [
+            f.name for f in fields(cls) if not (cls is model.Report and f.name == "paragraphs")
+        ],
         "additionalProperties": False,
     }
 
