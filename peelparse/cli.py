@@ -687,7 +687,7 @@ def _force_slug(given: str, found: list[tuple[str | None, str | None]], where: s
     fail(
         f"{where}no report of {what}; close matches: {listed}; forces found: "
         f"{', '.join(present) or 'none'}",
-        4 if slug else EXIT_USAGE,
+        4,
     )
 
 

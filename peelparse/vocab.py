@@ -535,13 +535,14 @@ GRADE_CODES = {
     "inadequate": "I",
 }
 
-#: Areas whose grades do not compare across every cycle, and why (the others: "yes").
-COMPARABLE: dict[str, str] = {
+#: Which cycles grade an area, where that is not every cycle (docs/schema.md, Area keys).
+#: Whether two cycles' grades compare is ``comparability.comparability``.
+AREA_NOTES: dict[str, str] = {
     "victim_service": "ungraded from 2021/22",
-    "treatment_of_the_public": "yes (2023–25 label 'Police powers and public treatment')",
+    "treatment_of_the_public": "2023–25 label 'Police powers and public treatment'",
     "use_of_resources": "2018/19 and 2021/22 only",
     "leadership_and_force_management": "2023–25 on",
-    "workforce": "yes (2018/19 'Treating the workforce fairly' is narrower)",
+    "workforce": "2018/19 'Treating the workforce fairly' is narrower",
     "serious_organised_crime": "until 2021/22 (early layouts); later separate reports",
     "vetting_and_counter_corruption": "separate reports from 2021/22",
     "reducing_crime": "narrative only",
@@ -553,11 +554,6 @@ COMPARABLE: dict[str, str] = {
     "affordable_policing": "2014 and 2015 only",
     "ethical_and_lawful_workforce": "2016 to 2018/19 only",
 }
-
-
-def comparable(area: str | None) -> bool:
-    """Whether an area's grades compare across cycles ("yes..." in ``COMPARABLE``)."""
-    return area is not None and COMPARABLE.get(area, "yes").startswith("yes")
 
 
 #: The cycles named by a single year, and the first year of two-year cycles.

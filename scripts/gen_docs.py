@@ -11,10 +11,11 @@ import inspect
 import sys
 from pathlib import Path
 
+from peelparse.comparability import AREA_RULES, BREAKS, SAME, comparability
 from peelparse.errors import ERROR_TYPES, EXIT_CODES
 from peelparse.model import SCHEMA_VERSION, WARNING_CODES
 from peelparse.schema import field_rows, record_classes
-from peelparse.vocab import AREAS, COMPARABLE, CYCLES
+from peelparse.vocab import AREA_NOTES, AREAS, CYCLES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
@@ -53,13 +54,13 @@ def render() -> str:
         "",
         "Canonical `area` keys and the headings and labels that map to them.",
         "",
-        "| key | body headings | grid labels | graded | comparable across cycles |",
+        "| key | body headings | grid labels | graded | cycles and notes |",
         "| --- | --- | --- | --- | --- |",
     ]
     for a in AREAS:
         out.append(
             f"| `{a.key}` | {cell('; '.join(a.headings))} | {cell('; '.join(a.labels)) or '—'} | "
-            f"{'yes' if a.graded else 'no'} | {cell(COMPARABLE.get(a.key, 'yes'))} |"
+            f"{'yes' if a.graded else 'no'} | {cell(AREA_NOTES.get(a.key, 'every cycle'))} |"
         )
     out += [
         "",
@@ -77,6 +78,7 @@ def render() -> str:
             f"| {c.name} | {', '.join(c.scale)} | {'; '.join(c.practice_labels)} | "
             f"{', '.join(c.layouts) or '—'} | {'; '.join(c.stems)} | {questions} |"
         )
+    out += comparability_doc()
     out += ["", "## Warning codes", "", "| code | meaning |", "| --- | --- |"]
     out += [f"| `{code}` | {cell(text)} |" for code, text in WARNING_CODES.items()]
     out += [
@@ -89,18 +91,22 @@ def render() -> str:
         "| --- | --- | --- |",
         "| `old`, `new` | object | each report: `path`, `sha256`, `force`, `force_slug`, `cycle` |",
         "| `grades` | list of objects | per canonical area: `area`, `old_grade`, `new_grade`, "
-        "`change` (one of `up`, `down`, `same`, `new`, `dropped`), `comparable` (false for an "
-        "area whose grades do not compare across cycles: see Area keys) |",
-        "| `areas_for_improvement` | list of objects | each item: `status` (one of `kept`, `new`, "
-        "`gone`), `old` and `new` (`id`, `text`, `location`; null when absent), `similarity` "
-        "(0 to 1, null unless kept), `matched_by` (`carried_over`, `text` or null) |",
+        "`change` (one of `up`, `down`, `changed`, `same`, `new`, `dropped`, `conflict`), "
+        "`comparable` and `reason` (see Comparability: `up` and `down` only where comparable, "
+        "`changed` for a different grade that does not compare) |",
+        "| `areas_for_improvement` | list of objects | each item: `status` (one of `kept`, "
+        "`reworded`, `new`, `gone`), `area`, `old` and `new` (`id`, `text`, `location`; null "
+        "when absent), `similarity` (0 to 1, null unless matched), `matched_by` "
+        "(`carried_over`, `text` or null) |",
         "| `recommendations` | list of objects | as `areas_for_improvement` (never `carried_over`) |",
         "",
         "Similarity is the larger of the share of content words the two texts have in common "
         "and difflib's ratio of their word sequences (words lower-cased, function words dropped, "
-        "each cut to six letters). Kept: 0.5 or more; an item NEW says was carried over: 0.2 or "
-        "more. `--format csv` and `table` give one row per grade and item: `what`, `area`, "
-        "`status`, `old`, `new`, `similarity`.",
+        "each cut to six letters). Matched: 0.5 or more; an item NEW says was carried over: 0.2 "
+        "or more. A matched item is `kept` when its words are the same, `reworded` otherwise. "
+        "Without `--all`, unchanged grades (`same`) and `kept` items are left out. "
+        "`--format csv` and `table` give one row per grade and item: `what`, `area`, "
+        "`status`, `comparable`, `old`, `new`, `similarity`, `reason`.",
     ]
     out += ["", "## Error records", ""]
     out += [
@@ -159,6 +165,49 @@ def render_questions() -> str:
         sigs = " or ".join("+".join(s) for s in data["signatures"].get(area, []))
         out.append(f"| {area} | {cell('; '.join(phrases))} | {cell(sigs)} |")
     return "\n".join(out) + "\n"
+
+
+def comparability_doc() -> list[str]:
+    """The comparability rules (peelparse/comparability.py), and what they give."""
+    out = [
+        "",
+        "## Comparability",
+        "",
+        "Whether two cycles' grades for an area compare is a property of the pair of cycles "
+        "and the area (`peelparse/comparability.py`; `peelparse db` stores every pair in "
+        "the `comparability` table). A pair across a break does not compare, whatever the "
+        "area:",
+        "",
+        "| break at | reason |",
+        "| --- | --- |",
+    ]
+    out += [f"| {c} | {cell(r)} |" for c, r in BREAKS.items()]
+    out += [
+        "",
+        f"Otherwise, the same scale and an area graded in both compare ({SAME}); these areas "
+        "differ:",
+        "",
+        "| area | old cycles | new cycles | comparable | reason |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    out += [
+        f"| `{r.area}` | {', '.join(r.old)} | {', '.join(r.new)} | "
+        f"{'yes' if r.comparable else 'no'} | {cell(r.reason)} |"
+        for r in AREA_RULES
+    ]
+    out += [
+        "",
+        "Consecutive cycles (for an area graded in both):",
+        "",
+        "| old cycle | new cycle | comparable | reason |",
+        "| --- | --- | --- | --- |",
+    ]
+    for a, b in zip(CYCLES, CYCLES[1:], strict=False):
+        c = comparability(a.name, b.name, "investigating_crime")
+        out.append(
+            f"| {a.name} | {b.name} | {'yes' if c.comparable else 'no'} | {cell(c.reason)} |"
+        )
+    return out
 
 
 def main() -> int:
