@@ -936,7 +936,13 @@ def compare(
     result = compare_two(before, after)
     if not show_all:
         result = changes_only(result)
-    if fmt == "json":
+    if fmt == "table":
+        from .compare import render_text
+        from .terminal import width_of
+
+        with output_stream(run.output) as out:
+            out.write(render_text(result, width_of(out), show_all))
+    elif fmt == "json":
         from .emit import write_json
 
         with output_stream(run.output) as out:

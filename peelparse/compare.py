@@ -276,3 +276,75 @@ def newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return (rules.start if rules else 0, str(doc.get("published") or ""))
 
     return when(a) > when(b)
+
+
+def _words(text: Any) -> str:
+    return str(text or "").replace("_", " ")
+
+
+def render_text(result: dict[str, Any], width: int = 100, show_all: bool = False) -> str:
+    """The comparison for a reader: a heading, each change on a line or two, a count line.
+
+    Grades read 'area: old -> new (change)', with the reason where the two do not compare;
+    an item shows its old words after '-' and its new words after '+', folded to ``width``.
+    """
+    import textwrap
+
+    from .textutil import printable
+
+    width = max(width, 40)
+    old, new = result["old"], result["new"]
+    out = [
+        f"{printable(str(new.get('force') or old.get('force')))}: "
+        f"{old.get('cycle')} ({printable(str(old.get('path')))}) -> "
+        f"{new.get('cycle')} ({printable(str(new.get('path')))})"
+    ]
+
+    def fold(text: str, indent: str) -> list[str]:
+        return textwrap.wrap(
+            printable(text), width, initial_indent=indent, subsequent_indent=" " * len(indent)
+        ) or [indent.rstrip()]
+
+    grades = result["grades"]
+    if grades:
+        out.append("Grades")
+    reasons: list[str] = []
+    for g in grades:
+        line = f"{_words(g['area'])}: {_words(g['old_grade']) or '-'} -> "
+        line += f"{_words(g['new_grade']) or '-'} ({g['change']}"
+        if not g["comparable"] and g["change"] not in ("new", "dropped"):
+            if g["reason"] not in reasons:
+                reasons.append(g["reason"])
+            line += f", not comparable [{reasons.index(g['reason']) + 1}]"
+        out += fold(line + ")", "  ")
+    for n, reason in enumerate(reasons, start=1):
+        out += fold(f"[{n}] {reason}", "  ")
+    for what, title in (
+        ("areas_for_improvement", "Areas for improvement"),
+        ("recommendations", "Recommendations"),
+    ):
+        items = result[what]
+        if items:
+            out.append(title)
+        for e in items:
+            score = f" {e['similarity']:.2f}" if e.get("similarity") is not None else ""
+            out += fold(f"{e['status']}{score}, {_words(e.get('area')) or 'no area'}", "  ")
+            if e["old"] and e["status"] != "kept":
+                out += fold(str(e["old"].get("text")), "    - ")
+            if e["new"]:
+                out += fold(str(e["new"].get("text")), "    + ")
+    out.append(_counts(result, show_all))
+    return "\n".join(out) + "\n"
+
+
+def _counts(result: dict[str, Any], show_all: bool) -> str:
+    from collections import Counter
+
+    grades = Counter(g["change"] for g in result["grades"])
+    parts = [f"grades: {', '.join(f'{n} {k}' for k, n in sorted(grades.items())) or 'no change'}"]
+    for what in ("areas_for_improvement", "recommendations"):
+        c = Counter(e["status"] for e in result[what])
+        parts.append(
+            f"{what.replace('_', ' ')}: {', '.join(f'{n} {k}' for k, n in sorted(c.items())) or 'no change'}"
+        )
+    return "; ".join(parts) + ("" if show_all else " (changes only; --all for everything)")
