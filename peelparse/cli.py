@@ -247,7 +247,12 @@ def run_options(func: F, many: bool = True) -> F:
 
 
 def batch_options(func: F) -> F:
-    """Options shared by every command that reads many reports (and ``--verbose``)."""
+    """Options shared by every command that reads many reports."""
+    return run_options(func, many=True)
+
+
+def across_options(func: F) -> F:
+    """``batch_options`` and ``--verbose``: the commands that work across reports."""
 
     def with_verbose(run: Run, verbose: bool = False, **kwargs: Any) -> Any:
         return func(run=run._replace(verbose=verbose), **kwargs)
@@ -313,6 +318,9 @@ def cli() -> None:
     "--skip-existing", is_flag=True, help="With --out-dir: skip inputs already written there."
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
+@click.option(
+    "--paragraphs", is_flag=True, help="Add every paragraph of the text (for full-text search)."
+)
 @batch_options
 @guarded
 def extract(
@@ -322,6 +330,7 @@ def extract(
     out_dir: str | None,
     skip_existing: bool,
     fail_fast: bool,
+    paragraphs: bool,
     run: Run,
 ) -> None:
     """Extract reports (files, folders, or - for stdin) as JSON.
@@ -339,6 +348,8 @@ def extract(
     """
     if skip_existing and not out_dir:
         fail("--skip-existing needs --out-dir", EXIT_USAGE)
+    if paragraphs:
+        run = run._replace(options={**run.options, "paragraphs": True})
     if out_dir and run.output not in (None, "-"):
         fail("--output and --out-dir cannot be used together", EXIT_USAGE)
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0])) and not out_dir
@@ -516,7 +527,7 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         is_flag=True,
         help="Start the CSV with a UTF-8 byte order mark (for Excel on Windows).",
     )
-    @batch_options
+    @across_options
     @guarded
     def command(
         paths: tuple[str, ...],
@@ -789,7 +800,7 @@ _table_command(
 
 @cli.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@batch_options
+@across_options
 @guarded
 def show(paths: tuple[str, ...], run: Run) -> None:
     """One report on one screen: force, cycle, each area's grade, counts, warnings.
@@ -815,15 +826,14 @@ def show(paths: tuple[str, ...], run: Run) -> None:
             if i:
                 out.write("\n")
             show_one(merge(assessment), out)
-    if len(inputs) > 1 or len(got.reports) > 1:
-        _summarise(got, run)
+    _summarise(got, run)
     if got.failed:
         sys.exit(EXIT_SOME_FAILED)
 
 
 @cli.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@batch_options
+@across_options
 @guarded
 def db(paths: tuple[str, ...], run: Run) -> None:
     """Put reports (or extract's JSON / JSON Lines) into one SQLite database (-o FILE).
@@ -879,7 +889,7 @@ def db(paths: tuple[str, ...], run: Run) -> None:
     is_flag=True,
     help="Compare reports of two different forces (otherwise a usage error, exit 2).",
 )
-@batch_options
+@across_options
 @guarded
 def compare(
     old: str,
@@ -990,7 +1000,7 @@ def _history(folder: str, force: str, fmt: str, run: Run) -> None:
 
 @cli.command(name="map", epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@batch_options
+@across_options
 @guarded
 def grades_map(paths: tuple[str, ...], run: Run) -> None:
     """One self-contained HTML page of every force's grades, per cycle (-o grades.html).

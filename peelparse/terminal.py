@@ -253,6 +253,10 @@ def show(report: dict[str, Any], out: IO[str]) -> None:
     if doc.get("published"):
         title.append(f"  published {printable(str(doc['published']))}")
     console.print(title)
+    documents = report.get("documents") or []
+    if len(documents) > 1:  # an assessment (assess.merge): say what it rests on
+        paths = ", ".join(printable(str(d.get("path"))) for d in documents)
+        console.print(Text(f"{len(documents)} documents: {paths}", style="dim"))
     grades = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
     grades.add_column("area")
     grades.add_column("grade")
