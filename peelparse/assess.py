@@ -135,7 +135,8 @@ def group(reports: Iterable[dict[str, Any]]) -> list[Assessment]:
     """Documents grouped by (force, cycle); assessments and documents in canonical order.
 
     Copies of one input (the same ``source.sha256``, say a report and the JSON that
-    ``extract`` wrote of it) count once: the copy first in ``document_key`` order is kept.
+    ``extract`` wrote of it) count once: a copy with its paragraphs (read for ``db``) is
+    kept before one without, then the first in ``document_key`` order.
     """
     unique: dict[str, dict[str, Any]] = {}
     loose: list[dict[str, Any]] = []
@@ -143,7 +144,7 @@ def group(reports: Iterable[dict[str, Any]]) -> list[Assessment]:
         sha = (report.get("source") or {}).get("sha256")
         if not sha:
             loose.append(report)
-        elif sha not in unique or document_key(report) < document_key(unique[sha]):
+        elif sha not in unique or _preference(report) < _preference(unique[sha]):
             unique[sha] = report
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for report in [*unique.values(), *loose]:
@@ -152,6 +153,10 @@ def group(reports: Iterable[dict[str, Any]]) -> list[Assessment]:
         Assessment(key, sorted(docs, key=document_key))
         for key, docs in sorted(groups.items(), key=lambda kv: _cycle_order(kv[0]))
     ]
+
+
+def _preference(report: dict[str, Any]) -> tuple[Any, ...]:
+    return (report.get("paragraphs") is None, *document_key(report))
 
 
 def _cycle_order(key: tuple[str, str]) -> tuple[str, str]:
