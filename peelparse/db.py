@@ -96,6 +96,8 @@ SEARCHED = (
 
 def _nested(tp: Any) -> Any:
     """The record class inside ``X | None``, or None for a scalar or a list."""
+    if typing.get_origin(tp) is list:
+        return None
     for arg in (tp, *typing.get_args(tp)):
         if is_dataclass(arg):
             return arg
@@ -171,6 +173,39 @@ GRADE_SOURCE_COLUMNS = (
 )
 SOURCE_COLUMNS = ("item_table", "item_id", "document_id", "path", *LOCATION)
 ITEM_EXTRA = ("document_id", "sources")
+#: What each table and view holds, one line each (docs/guide.md is generated from it).
+TABLE_DOCS: dict[str, str] = {
+    "assessments": "one row per force and cycle: its `documents` (how many) and the latest "
+    "`published` date among them",
+    "documents": "one row per document read (`document_id` is the SHA-256 of its bytes), with "
+    "its `assessment_id`, `kind`, `path`, `format` and front matter",
+    "document_json": "each document's report as extract writes it, so a later run can rebuild "
+    "its assessment",
+    "grades": "one row per assessment and area: `grade` (or `conflict`), the `statement`, "
+    "`document_id`, `path`, `line` and `page` it rests on, and how many `sources` give a grade",
+    "grade_sources": "every document's grade for an area: `status` is `agrees`, `conflict`, "
+    "`superseded` or `supersedes`",
+    "sources": "every copy of every item: `item_table` and `item_id` name the item, "
+    "`document_id`, `path` and the location say where the copy is",
+    "comparability": "for every pair of cycles and area: `comparable` (1 or 0) and the `reason`",
+    "sections": "the heading tree of each assessment",
+    "ungraded": "areas described but not graded",
+    "areas_for_improvement": "areas for improvement, each once per assessment",
+    "causes_of_concern": "causes of concern, with `recommendation_ids`",
+    "recommendations": "recommendations, with their `items` (JSON text)",
+    "practices": "innovative, promising and notable practice",
+    "findings": "numbers quoted as evidence",
+    "initiatives": "named schemes and operations",
+    "paragraphs": "every paragraph, bullet, table row and heading of the text",
+    "warnings": "what peelparse noticed but could not resolve",
+    "search": "the full-text index (FTS5): `kind` is `paragraph` or the item's table; "
+    "query it with `search MATCH '\"domestic abuse\"'`",
+    "grades_matrix": "view: a row per assessment, a column per area (a grade or `conflict`)",
+    "grade_changes": "view: each force's grade per area from one assessment to the next "
+    "(`previous_cycle`, `previous_grade`, `previous_assessment_id`), with `comparable`, "
+    "`reason` and `change`",
+    "conflicts": "view: every grade of a cell whose documents disagree, with its document",
+}
 CASCADE = "REFERENCES assessments (assessment_id) ON DELETE CASCADE"
 
 

@@ -18,6 +18,8 @@ from peelparse.schema import field_rows, record_classes
 from peelparse.vocab import AREA_NOTES, AREAS, CYCLES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
+GUIDE = TARGET.parent / "guide.md"
+DB_START, DB_END = "<!-- db-tables:start -->", "<!-- db-tables:end -->"
 
 
 def cell(text: str) -> str:
@@ -210,13 +212,32 @@ def comparability_doc() -> list[str]:
     return out
 
 
+def db_tables_block() -> str:
+    """The guide's list of database tables and views with their columns (from db.py)."""
+    from peelparse.db import TABLE_DOCS, connect
+
+    conn = connect(":memory:")
+    out = [DB_START, "", "| table | what it holds | columns |", "| --- | --- | --- |"]
+    for name, what in TABLE_DOCS.items():
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+        out.append(f"| `{name}` | {cell(what)} | {', '.join(f'`{c}`' for c in cols)} |")
+    conn.close()
+    return "\n".join([*out, "", DB_END])
+
+
+def guide_text() -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    head, rest = text.split(DB_START, 1)
+    return head + db_tables_block() + rest.split(DB_END, 1)[1]
+
+
 def main() -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Generate docs/schema.md from the model.")
     parser.add_argument("--check", action="store_true", help="exit 1 if docs/schema.md is stale")
     args = parser.parse_args()
-    pages = {TARGET: render(), QUESTIONS_MD: render_questions()}
+    pages = {TARGET: render(), QUESTIONS_MD: render_questions(), GUIDE: guide_text()}
     if args.check:
         stale = [
             p

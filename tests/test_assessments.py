@@ -746,7 +746,7 @@ def test_the_readme_is_a_front_door() -> None:
         "dotted leaders",
         "overprinted bold",
         "--engine pdfplumber",
-        "RLIMIT",
+        "data-segment limit",
         "`--out-dir`",
         "Last updated",
         "`<main>`",
