@@ -165,6 +165,9 @@ def render(reports: Iterable[dict[str, Any]], title: str = "PEEL grades by force
         these = sorted((r for r in rows if r[0].cycle == cycle), key=lambda r: str(r[0].force))
         mine = [x for x in areas if x in graded.get(cycle, set())]
         body.append(f'<section id="cycle-{_e(cycle)}"><h2>PEEL {_e(cycle)}</h2>')
+        if not mine:
+            names = ", ".join(_e(a.force) for a, _ in these)
+            body.append(f'<p class="note">No grade found in the documents of {names}.</p>')
         body.append(_grid(these, mine, graded, True, "force") + "</section>")
     body.append("<h2>Each force across cycles</h2>")
     by_force: dict[str, list[tuple[Assessment, dict[str, Cell]]]] = {}

@@ -757,6 +757,16 @@ def test_the_readme_is_a_front_door() -> None:
         assert command in readme
 
 
-def test_map_png_is_real_data_or_labelled() -> None:
-    script = (ROOT / "scripts" / "make_map_png.py").read_text(encoding="utf-8")
-    assert "synthetic" in script.lower() or "seeds" in script
+def test_map_png_is_drawn_from_real_data_only(tmp_path: Path) -> None:
+    from .helpers import script
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    files = [
+        {"file": "durham-2017.txt", "kind": "report_page"},
+        {"file": "news.txt", "kind": "not_a_report"},
+    ]
+    (pages / "manifest.json").write_text(json.dumps({"files": files}), encoding="utf-8")
+    found = script("make_map_png").real_inputs(pages)
+    assert [Path(p).name for p in found] == ["peel-2021-22-warwickshire.txt", "durham-2017.txt"]
+    assert not any("fixtures" in p for p in found)
