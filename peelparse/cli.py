@@ -258,7 +258,7 @@ def across_options(func: F) -> F:
         return func(run=run._replace(verbose=verbose), **kwargs)
 
     with_verbose.__name__, with_verbose.__doc__ = func.__name__, func.__doc__
-    wrapped: Any = run_options(with_verbose, many=True)  # type: ignore[arg-type]
+    wrapped: Any = run_options(with_verbose, many=True)
     return click.option(  # type: ignore[no-any-return]
         "--verbose", "-v", is_flag=True, help="List each report's warnings on stderr."
     )(wrapped)

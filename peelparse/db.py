@@ -329,7 +329,7 @@ def document_values(report: dict[str, Any], assessment_id: str) -> list[Any]:
     ]
 
 
-def _insert(conn: sqlite3.Connection, table: str, names: list[str], rows: list[list[Any]]) -> None:
+def _insert(conn: sqlite3.Connection, table: str, names: list[str], rows: list[Any]) -> None:
     marks = ", ".join("?" * len(names))
     cols = ", ".join(_quote(c) for c in names)
     conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
@@ -410,7 +410,8 @@ def add_assessment(conn: sqlite3.Connection, assessment: Assessment) -> None:
 
 def _add_grades(conn: sqlite3.Connection, assessment: Assessment) -> None:
     aid = assessment.id
-    grade_rows, source_rows = [], []
+    grade_rows: list[list[Any]] = []
+    source_rows: list[list[Any]] = []
     for area, cell in sorted(cells(assessment).items()):
         standing = [e for e in cell.evidence if e.status != "superseded"] or cell.evidence
         e = standing[0]

@@ -78,7 +78,7 @@ def run(doc: Document, options: Options | dict[str, Any] | None = None) -> Repor
 
 def paragraphs(ctx: Context) -> list[Paragraph]:
     """Every block of the text (paragraphs, bullets, rows, headings) with its section."""
-    out = []
+    out: list[Paragraph] = []
     for block in ctx.blocks:
         text, location = ctx.item(block)
         if not text:
