@@ -12,8 +12,8 @@ inspectorate's reason; ``AREA_RULES`` holds what differs for one area between cy
 otherwise compare (a narrower question, a renamed one).  ``comparability(old, new, area)``
 applies them: a pair across a break does not compare, whatever the area; a pair inside
 one stretch compares when the area is graded in both under the same question; a renamed
-question gives the mapping in the reason.  ``table()`` lists every pair of consecutive
-cycles and area: ``docs/schema.md`` prints it, and ``peelparse db`` stores it.
+question gives the mapping in the reason.  ``docs/schema.md`` prints the rules and what
+they give for consecutive cycles; ``pair_rows()`` is every pair, as ``peelparse db`` stores it.
 """
 
 from __future__ import annotations
@@ -111,27 +111,6 @@ def _questions(cycle: Cycle) -> list[tuple[str, str]]:
         [(p, p) for p in ("effectiveness", "efficiency", "legitimacy")] if cycle.questions else []
     )
     return [*[(key, q) for key, _, q in cycle.questions], *pillars]
-
-
-def table() -> list[dict[str, object]]:
-    """Every pair of consecutive cycles and area graded in both (pillar cycles), or any area."""
-    from .vocab import AREAS
-
-    areas = [x.key for x in AREAS if x.graded]
-    rows: list[dict[str, object]] = []
-    for a, b in zip(CYCLES, CYCLES[1:], strict=False):
-        for area in areas:
-            c = comparability(a.name, b.name, area)
-            rows.append(
-                {
-                    "old_cycle": a.name,
-                    "new_cycle": b.name,
-                    "area": area,
-                    "comparable": c.comparable,
-                    "reason": c.reason,
-                }
-            )
-    return rows
 
 
 def pair_rows() -> list[dict[str, object]]:

@@ -58,3 +58,27 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
         cwd=ROOT,
         check=False,
     )
+
+
+def edited_seed(tmp_path: Path, afi_old: str, afi_new: str) -> Path:
+    """The seed with investigating crime moved up to good and ``afi_old`` replaced."""
+    text = (ROOT / "seeds" / "peel-2021-22-warwickshire.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "\t\tPreventing crime\tInvestigating crime\t\n", "\t\tPreventing crime\t\t\n", 1
+    )
+    text = text.replace(
+        "\t\tTreatment of the public\tResponding to the public\t\n",
+        "\tInvestigating crime\tTreatment of the public\tResponding to the public\t\n",
+        1,
+    )
+    text = text.replace(
+        "Investigating crime\n\nRequires\nimprovement\n\n"
+        "Warwickshire Police requires improvement at investigating crime.",
+        "Investigating crime\n\nGood\n\nWarwickshire Police is good at investigating crime.",
+        1,
+    )
+    assert afi_old in text
+    text = text.replace(afi_old, afi_new, 1)
+    path = tmp_path / "edited.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

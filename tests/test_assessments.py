@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
-from .helpers import run_cli
+from .helpers import edited_seed, run_cli
 
 SEED_FORMATS = [
     "seeds/peel-2021-22-warwickshire.txt",
@@ -61,29 +61,10 @@ def other_copy(report: dict[str, Any], path: str, **grades: str) -> dict[str, An
     return out
 
 
-def _edited_seed(tmp_path: Path, afi_words: str = "strengthen") -> Path:
+def _edited_seed(tmp_path: Path) -> Path:
     """The seed with investigating crime moved up to good and one AFI reworded."""
-    text = SEED.read_text(encoding="utf-8")
-    text = text.replace(
-        "\t\tPreventing crime\tInvestigating crime\t\n", "\t\tPreventing crime\t\t\n", 1
-    )
-    text = text.replace(
-        "\t\tTreatment of the public\tResponding to the public\t\n",
-        "\tInvestigating crime\tTreatment of the public\tResponding to the public\t\n",
-        1,
-    )
-    text = text.replace(
-        "Investigating crime\n\nRequires\nimprovement\n\n"
-        "Warwickshire Police requires improvement at investigating crime.",
-        "Investigating crime\n\nGood\n\nWarwickshire Police is good at investigating crime.",
-        1,
-    )
     old = "The force should improve its external scrutiny processes"
-    assert old in text
-    text = text.replace(old, f"The force should {afi_words} its external scrutiny processes", 1)
-    path = tmp_path / "edited.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return edited_seed(tmp_path, old, old.replace("improve", "strengthen"))
 
 
 # --- 1. an assessment is (force, cycle) ------------------------------------------------

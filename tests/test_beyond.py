@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
-from .helpers import run_cli, script
+from .helpers import edited_seed, run_cli, script
 
 FOLDER = ROOT / "fixtures" / "txt"
 make_batch = script("make_batch")
@@ -114,33 +114,10 @@ def test_new_commands_refuse_bad_input(tmp_path: Path, setup: str, code: int) ->
 
 def _edited_seed(tmp_path: Path) -> Path:
     """The seed with investigating crime moved up to good and one AFI replaced."""
-    seed = SEED.read_text(encoding="utf-8")
-    lines = seed.split("\n")
-    replaced_afi = lines[204]
+    replaced_afi = SEED.read_text(encoding="utf-8").split("\n")[204]
     assert replaced_afi.startswith("The force should improve its external scrutiny")
-    edited = seed.replace(
-        "\t\tPreventing crime\tInvestigating crime\t\n", "\t\tPreventing crime\t\t\n", 1
-    )
-    edited = edited.replace(
-        "\t\tTreatment of the public\tResponding to the public\t\n",
-        "\tInvestigating crime\tTreatment of the public\tResponding to the public\t\n",
-        1,
-    )
-    edited = edited.replace(
-        "Investigating crime\n\nRequires\nimprovement\n\n"
-        "Warwickshire Police requires improvement at investigating crime.",
-        "Investigating crime\n\nGood\n\nWarwickshire Police is good at investigating crime.",
-        1,
-    )
-    edited = edited.replace(
-        replaced_afi,
-        "The force should review how it trains call handlers to record the language needs "
-        "of victims",
-        1,
-    )
-    path = tmp_path / "edited.txt"
-    path.write_text(edited, encoding="utf-8")
-    return path
+    new = "The force should review how it trains call handlers to record the language needs "
+    return edited_seed(tmp_path, replaced_afi, new + "of victims")
 
 
 def test_compare_reports_exactly_the_edit(tmp_path: Path) -> None:
