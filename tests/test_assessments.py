@@ -10,6 +10,7 @@ import copy
 import csv
 import io
 import json
+import os
 import random
 import re
 import sqlite3
@@ -628,7 +629,6 @@ def test_an_unknown_force_lists_close_matches_and_the_forces_found() -> None:
 
 @pytest.mark.parametrize("columns", ["80", "120"])
 def test_compare_prints_a_short_change_list(tmp_path: Path, columns: str) -> None:
-    import os
     import subprocess
     import sys
 
@@ -751,3 +751,38 @@ def test_map_png_is_drawn_from_real_data_only(tmp_path: Path) -> None:
     found = script("make_map_png").real_inputs(pages)
     assert [Path(p).name for p in found] == ["peel-2021-22-warwickshire.txt", "durham-2017.txt"]
     assert not any("fixtures" in p for p in found)
+
+
+REAL_PAGES = Path(
+    __import__("os").environ.get("PEELPARSE_REAL_PAGES", ROOT.parent / "shared" / "real-pages")
+)
+
+
+@pytest.mark.skipif(not (REAL_PAGES / "manifest.json").exists(), reason="real pages absent")
+def test_grade_changes_on_real_pages(tmp_path: Path) -> None:
+    """The issue's own examples, on the inspectorate's pages of several cycles."""
+    listed = json.loads((REAL_PAGES / "manifest.json").read_text(encoding="utf-8"))["files"]
+    pages = [str(REAL_PAGES / f["file"]) for f in listed if f["kind"] == "report_page"]
+    db = tmp_path / "real.db"
+    result = run_cli("db", str(SEED), *pages, "-o", str(db))
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        q = conn.execute
+        assert q("SELECT count(*) FROM grade_changes WHERE previous_cycle = cycle").fetchone() == (
+            0,
+        )
+        crossing = q(
+            "SELECT comparable, change, reason FROM grade_changes "
+            "WHERE previous_cycle = '2018/19' AND cycle = '2021/22'"
+        ).fetchall()
+        assert crossing and all(c == 0 and ch == "changed" and r for c, ch, r in crossing)
+        pillars = q(
+            "SELECT DISTINCT comparable FROM grade_changes WHERE previous_cycle = '2016' "
+            "AND cycle = '2017' AND area IN ('effectiveness', 'efficiency', 'legitimacy')"
+        ).fetchall()
+        assert pillars == [(1,)]
+        # Warwickshire preventing crime: good (2018/19), adequate (2021/22): not 'down'
+        assert q(
+            "SELECT previous_grade, grade, change, comparable FROM grade_changes WHERE "
+            "force_slug = 'warwickshire' AND area = 'preventing_crime' AND cycle = '2021/22'"
+        ).fetchall() == [("good", "adequate", "changed", 0)]
