@@ -764,15 +764,19 @@ def _emit_table(
 _table_command(
     "grades",
     "grades",
-    """One row per report, one column per graded area (canonical keys).
+    """One row per document, one column per graded area (canonical keys).
 
     PATHS are reports, folders, or the JSON / JSON Lines files extract wrote.
+    --matrix gives one row per assessment (force and cycle), with 'conflict'
+    where its documents disagree; --long each grade with its sentence and line;
+    --explain FORCE AREA the evidence for one cell.
 
     \b
     Examples:
       peelparse grades reports/ > grades.csv
+      peelparse grades --matrix reports/ --format xlsx -o grades.xlsx
+      peelparse grades --explain kent investigating_crime reports/ --format table
       peelparse grades all.jsonl --long --format jsonl
-      peelparse grades reports/ --format table
     """,
     long_option=True,
 )
@@ -838,14 +842,16 @@ def show(paths: tuple[str, ...], run: Run) -> None:
 def db(paths: tuple[str, ...], run: Run) -> None:
     """Put reports (or extract's JSON / JSON Lines) into one SQLite database (-o FILE).
 
-    Tables for reports and each kind of item, a full-text index (search), and
-    the views grades_matrix and grade_changes.  Running again with the same or
-    more reports replaces by content hash: nothing is duplicated.
+    Documents are grouped into assessments (one force, one cycle): tables for
+    assessments, documents, grades (with their sources) and each kind of item
+    (each once per assessment), a full-text index over every paragraph (search),
+    and the views grades_matrix, grade_changes and conflicts.  Running again with
+    the same or more documents replaces by content hash: nothing is duplicated.
 
     \b
     Examples:
       peelparse db reports/ -o peel.db
-      sqlite3 peel.db "SELECT force, cycle, grade FROM judgments JOIN reports USING (report_id)"
+      sqlite3 peel.db "SELECT force, cycle, area, grade, statement FROM grades JOIN assessments USING (assessment_id)"
     """
     from .db import add_all
 
@@ -1006,8 +1012,10 @@ def grades_map(paths: tuple[str, ...], run: Run) -> None:
     """One self-contained HTML page of every force's grades, per cycle (-o grades.html).
 
     Cells are coloured and carry the grade's code, so the page reads without
-    colour and prints; each force links to its grades across cycles.  No script
-    or style from elsewhere: it works offline.
+    colour and prints; each cell opens to its evidence (sentence, document, line,
+    publication date); conflicts, areas not found and areas not graded in a cycle
+    are told apart.  Each force links to its grades across cycles.  No script or
+    style from elsewhere: it works offline.
 
     \b
     Example:
