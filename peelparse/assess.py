@@ -413,4 +413,6 @@ def conflict_message(assessment: Assessment, cell: Cell) -> str:
         for e in cell.evidence
         if e.status == "conflict"
     )
-    return f"{assessment.id}: {cell.area}: the documents disagree: {said}"
+    paths = {e.path for e in cell.evidence if e.status == "conflict"}
+    what = "the document gives two grades" if len(paths) == 1 else "the documents disagree"
+    return f"{assessment.id}: {cell.area}: {what}: {said}"

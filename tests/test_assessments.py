@@ -290,6 +290,27 @@ def test_one_document_that_gives_an_area_two_grades_is_a_conflict() -> None:
     assert grades == {"requires_improvement", "good"}
 
 
+def test_a_grid_that_disagrees_with_its_section_is_a_conflict(tmp_path: Path) -> None:
+    """One document, two grades (the extractor's conflict marker), end to end."""
+    text = SEED.read_text(encoding="utf-8")
+    text = text.replace(
+        "\t\tPreventing crime\tInvestigating crime\t\n", "\t\tPreventing crime\t\t\n", 1
+    )
+    text = text.replace(
+        "\t\tTreatment of the public\tResponding to the public\t\n",
+        "\tInvestigating crime\tTreatment of the public\tResponding to the public\t\n",
+        1,
+    )  # the grid now says good; the section still says requires improvement
+    report = tmp_path / "grid.txt"
+    report.write_text(text, encoding="utf-8")
+    result = run_cli("grades", "--matrix", str(report))
+    (row,) = csv.DictReader(io.StringIO(result.stdout.decode()))
+    assert row["investigating_crime"] == "conflict" and row["preventing_crime"] == "adequate"
+    err = result.stderr.decode()
+    assert "investigating_crime: the document gives two grades" in err
+    assert "says requires_improvement (line 399)" in err and "says good (line 55)" in err
+
+
 def test_a_newer_document_supersedes_only_where_it_says_so() -> None:
     from peelparse.tables import matrix_rows
 
