@@ -379,7 +379,7 @@ class Summary:
     skipped: int = 0
     duplicates: int = 0
     assessments: int = 0
-    conflicts: int = 0
+    conflicts: int | None = 0  # None: not counted (extract groups nothing)
     warnings: int = 0
 
     def line(self) -> str:
@@ -390,6 +390,8 @@ class Summary:
             f"{self.conflicts} conflict{'s' * (self.conflicts != 1)}",
             f"{self.failed} failed",
         ]
+        if self.conflicts is None:
+            del parts[3]
         if self.skipped:
             parts.append(
                 f"skipped {self.skipped} file{'s' * (self.skipped != 1)} that are not reports"

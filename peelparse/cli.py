@@ -281,7 +281,16 @@ def progress(
     yield from bar(outcomes, total, what)
 
 
+#: What ``extract`` read in this run, for its summary line: (sha256, force slug, cycle) or None.
+_READ: list[tuple[Any, Any, Any] | None] = []
+
+
 def report_problems(outcome: Any, quiet: bool) -> None:
+    if outcome.report is not None:
+        doc, src = outcome.report.get("document") or {}, outcome.report.get("source") or {}
+        _READ.append((src.get("sha256"), doc.get("force_slug"), doc.get("cycle")))
+    else:
+        _READ.append(None)
     if outcome.error is not None:
         say("error", f"{outcome.path}: {outcome.error['error']['message']}")
     elif not quiet:
@@ -361,12 +370,27 @@ def extract(
     inputs = expand_inputs(list(paths))
     if not inputs:
         fail(f"no report files (.txt, .pdf, .html) in {', '.join(paths)}", 4)
+    _READ.clear()
     if out_dir:
         failed = _extract_to_folder(inputs, out_dir, pretty, skip_existing, fail_fast, run)
     else:
         failed = _extract_stream(inputs, fmt or "jsonl", pretty, fail_fast, run)
+    if not run.quiet:
+        say("summary", _extract_summary(failed))
     if failed:
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _extract_summary(failed: int) -> str:
+    """extract's summary line: what it read (it writes each document; it groups nothing)."""
+    from .assess import Summary
+
+    read = [r for r in _READ if r is not None]
+    shas = [r[0] for r in read if r[0]]
+    summary = Summary(read=len(read), failed=failed, conflicts=None)
+    summary.assessments = len({(r[1], r[2]) for r in read})
+    summary.duplicates = len(shas) - len(set(shas))
+    return summary.line()
 
 
 def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:

@@ -622,6 +622,16 @@ def test_every_multi_input_command_ends_with_one_summary_line(
     assert len(lines) == 1 and SUMMARY.match(lines[0]), lines
 
 
+def test_extract_of_several_inputs_ends_with_a_summary_line(tmp_path: Path) -> None:
+    result = run_cli("extract", str(SEED), "fixtures/txt/txt--2021-22-pilot.txt", str(SEED))
+    assert result.returncode == 0
+    last = result.stderr.decode().splitlines()[-1]
+    assert last == (
+        "peelparse: summary: read 3 documents, 2 assessments, 1 duplicate merged, 0 failed"
+    )
+    assert run_cli("extract", str(SEED), str(SEED), "-q").stderr == b""
+
+
 def test_the_summary_counts_duplicates_and_failures(tmp_path: Path) -> None:
     result = run_cli("grades", "--matrix", "seeds/", str(tmp_path / "missing.txt"))
     assert result.returncode == 10
