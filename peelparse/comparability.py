@@ -11,7 +11,8 @@ be "comparable both across England and Wales, and year on year".
 inspectorate's reason; ``AREA_RULES`` holds what differs for one area between cycles that
 otherwise compare (a narrower question, a renamed one).  ``comparability(old, new, area)``
 applies them: a pair across a break does not compare, whatever the area; a pair inside
-one stretch compares when the area is graded in both under the same question; a renamed
+one stretch compares when both cycles grade the area (the question table,
+``peelparse/data/questions.json``) under the same question; a renamed
 question gives the mapping in the reason.  ``docs/schema.md`` prints the rules and what
 they give for consecutive cycles; ``pair_rows()`` is every pair, as ``peelparse db`` stores it.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .extract._topics import graded_areas
 from .vocab import CYCLES, GRADE_SCALE, Cycle
 
 #: Cycles whose grades do not compare with any earlier cycle, and the inspectorate's reason.
@@ -100,17 +102,10 @@ def comparability(old: str | None, new: str | None, area: str | None) -> Compara
     for rule in AREA_RULES:
         if rule.area == area and a.name in rule.old and b.name in rule.new:
             return Comparability(rule.comparable, rule.reason)
-    qa, qb = dict(_questions(a)), dict(_questions(b))
-    if a.questions and b.questions and (area in qa) != (area in qb):
-        return Comparability(False, "the area is a graded question in only one of the cycles")
+    for cycle in (a, b):
+        if area not in graded_areas(cycle.name):
+            return Comparability(False, f"{cycle.name} does not grade this area")
     return Comparability(True, SAME)
-
-
-def _questions(cycle: Cycle) -> list[tuple[str, str]]:
-    pillars = (
-        [(p, p) for p in ("effectiveness", "efficiency", "legitimacy")] if cycle.questions else []
-    )
-    return [*[(key, q) for key, _, q in cycle.questions], *pillars]
 
 
 def pair_rows() -> list[dict[str, object]]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from .assess import CONFLICT, Assessment, Cell, cells, group
 from .tables import GRADE_AREAS
-from .vocab import GRADE_CODES, cycle_rules
+from .vocab import GRADE_CODES
 
 #: Background colours (with black or white text chosen for contrast).
 COLOURS = {
@@ -125,14 +125,15 @@ def _grid(
 
 def _graded_by_cycle(rows: list[tuple[Assessment, dict[str, Cell]]]) -> dict[str, set[str]]:
     """The areas each cycle grades: in its question table, or graded in any document of it."""
+    from .extract._topics import graded_areas
+    from .vocab import CYCLES_BY_NAME
+
     out: dict[str, set[str]] = {}
     for a, these in rows:
         areas = out.setdefault(str(a.cycle), set())
         areas.update(k for k, c in these.items() if c.value is not None)
-        rules = cycle_rules(a.cycle)
-        if rules and rules.questions:
-            areas.update(k for k, _, _ in rules.questions)
-            areas.update(("effectiveness", "efficiency", "legitimacy"))
+        if a.cycle in CYCLES_BY_NAME:
+            areas.update(graded_areas(a.cycle))
     return out
 
 
