@@ -199,6 +199,8 @@ def side(report: dict[str, Any]) -> dict[str, Any]:
         "force": doc.get("force"),
         "force_slug": doc.get("force_slug"),
         "cycle": doc.get("cycle"),
+        "published": doc.get("published"),
+        "documents": [d.get("path") for d in report.get("documents") or [src]],
     }
 
 

@@ -91,7 +91,9 @@ def render() -> str:
         "",
         "| key | type | meaning |",
         "| --- | --- | --- |",
-        "| `old`, `new` | object | each report: `path`, `sha256`, `force`, `force_slug`, `cycle` |",
+        "| `old`, `new` | object | each side (an assessment): `path` and `sha256` of its first "
+        "document, `force`, `force_slug`, `cycle`, `published`, `documents` (every document's "
+        "path) |",
         "| `grades` | list of objects | per canonical area: `area`, `old_grade`, `new_grade`, "
         "`change` (one of `up`, `down`, `changed`, `same`, `new`, `dropped`, `conflict`), "
         "`comparable` and `reason` (see Comparability: `up` and `down` only where comparable, "
