@@ -149,18 +149,11 @@ def group(reports: Iterable[dict[str, Any]]) -> list[Assessment]:
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for report in [*unique.values(), *loose]:
         groups.setdefault(assessment_key(report), []).append(report)
-    return [
-        Assessment(key, sorted(docs, key=document_key))
-        for key, docs in sorted(groups.items(), key=lambda kv: _cycle_order(kv[0]))
-    ]
+    return [Assessment(key, sorted(docs, key=document_key)) for key, docs in sorted(groups.items())]
 
 
 def _preference(report: dict[str, Any]) -> tuple[Any, ...]:
     return (report.get("paragraphs") is None, *document_key(report))
-
-
-def _cycle_order(key: tuple[str, str]) -> tuple[str, str]:
-    return key[0], key[1]
 
 
 def source_of(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .assess import cells, evidence_of, group, merge
 from .vocab import AREAS
 
 #: Graded areas in column order (canonical keys; see docs/schema.md).
@@ -95,15 +96,11 @@ def _where(item: dict[str, Any]) -> dict[str, Any]:
 
 def _documents(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each document once, in canonical order (by assessment, then ``assess.document_key``)."""
-    from .assess import group
-
     return [d for a in group(reports) for d in a.documents]
 
 
 def _assessments(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each assessment merged (``assess.merge``): an item met in several documents once."""
-    from .assess import group, merge
-
     return [merge(a) for a in group(reports)]
 
 
@@ -131,8 +128,6 @@ def grade_long_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any
     Each row carries the grade's statement and location; a document that gives an area
     two grades (``conflict`` on the judgment) gives a row for each (``other_grades``).
     """
-    from .assess import evidence_of
-
     for report in _documents(reports):
         base = _base(report)
         for j in report.get("judgments", []):
@@ -212,8 +207,6 @@ def matrix_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     a row; where they disagree on an area the cell is ``conflict`` (``matrix_long_rows``
     lists each grade with its document).  Rows are sorted by force slug, then cycle.
     """
-    from .assess import group
-
     for a in group(reports):
         row: dict[str, Any] = {
             "force": a.force or a.key[0],
@@ -221,16 +214,15 @@ def matrix_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             "cycle": a.cycle,
             "documents": len(a.documents),
         }
-        for area, cell in cells_of(a).items():
+        for area, cell in cells(a).items():
             if area in GRADE_AREAS:
                 row[area] = cell.value
         yield row
 
 
-def cells_of(assessment: Any) -> dict[str, Any]:
-    from .assess import cells
-
-    return cells(assessment)
+def _area_order(area: str) -> tuple[int, str]:
+    """Areas in column order; headings without an area key after them."""
+    return (GRADE_AREAS.index(area), "") if area in GRADE_AREAS else (len(GRADE_AREAS), area)
 
 
 def matrix_long_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -240,10 +232,8 @@ def matrix_long_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, An
     says, ``status`` how it stands (``agrees``, ``conflict``, ``superseded``,
     ``supersedes``), with its statement, document and location.
     """
-    from .assess import group
-
     for a in group(reports):
-        for area, cell in sorted(cells_of(a).items()):
+        for area, cell in sorted(cells(a).items(), key=lambda kv: _area_order(kv[0])):
             for e in cell.evidence:
                 yield {
                     "force": a.force or a.key[0],
