@@ -169,3 +169,33 @@ def test_datasette_browses_the_database(peel_db: Path) -> None:
         check=False,
     )
     assert result.returncode == 0 and "report_id" in result.stdout
+
+
+def test_sql_examples_give_the_numbers_a_reader_expects(peel_db: Path) -> None:
+    """Counted by hand in the reports: the seed's 2 recommendations and 12 paragraphs on
+    domestic abuse (whatever else the folder holds: its JSON twin counts once), and the
+    2018/19 Cleveland page's inadequate grade for protecting vulnerable people."""
+    import sqlite3
+
+    queries = dict(enumerate(sql_examples()))
+    with sqlite3.connect(peel_db) as conn:
+        rows = {n: conn.execute(q).fetchall() for n, q in queries.items()}
+    assert rows[0] == [("Cleveland Police", "2018/19")]
+    assert ("Warwickshire Police", 2) in rows[4]
+    warwickshire = [r for r in rows[3] if r[0] == "Warwickshire Police"]
+    assert [line for _, line, _ in warwickshire] == [
+        173,
+        391,
+        393,
+        395,
+        426,
+        496,
+        500,
+        522,
+        526,
+        528,
+        543,
+        599,
+    ]
+    crossing = [r for r in rows[1] if r[2] == "2018/19" and r[3] == "2021/22"]
+    assert crossing and all(r[6] in ("changed", "same") and r[7] for r in crossing)
