@@ -580,7 +580,14 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         rows = list(rows_of(got.reports))
         if explain:
             rows = _explained(rows, explain, got.reports)
-        _emit_table(rows, columns, fmt, run.output, bom, table + variant)
+        if explain and fmt == "table":
+            from .tables import explain_text
+            from .terminal import width_of
+
+            with output_stream(run.output) as out:
+                out.write(explain_text(rows, width_of(out)))
+        else:
+            _emit_table(rows, columns, fmt, run.output, bom, table + variant)
         _summarise(got, run)
         if got.failed:
             sys.exit(EXIT_SOME_FAILED)

@@ -347,3 +347,42 @@ def unique_reports(
             first[sha] = path
         kept.append(report)
     return kept, dropped
+
+
+def explain_text(rows: list[dict[str, Any]], width: int = 100) -> str:
+    """``grades --explain`` for a reader: per cycle the cell, then each document's sentence.
+
+    ``rows`` are the matrix's long rows of one force and area (``matrix_long_rows``).
+    """
+    import textwrap
+
+    from .textutil import printable
+
+    if not rows:
+        return "no grade found\n"
+    first = rows[0]
+    out = [f"{printable(str(first['force']))}: {str(first['area']).replace('_', ' ')}"]
+    for cycle in dict.fromkeys(r["cycle"] for r in rows):
+        mine = [r for r in rows if r["cycle"] == cycle]
+        cell = str(mine[0]["cell"]).replace("_", " ")
+        out.append(f"{cycle}: {cell} ({len(mine)} grade{'s' * (len(mine) != 1)} in the documents)")
+        for r in mine:
+            where = f"line {r['line']}" + (f", page {r['page']}" if r.get("page") else "")
+            when = f", published {r['published']}" if r.get("published") else ""
+            said = str(r["grade"]).replace("_", " ")
+            head = f"{said} ({r['status']}): {printable(str(r['source']))}, {where}{when}"
+            out += textwrap.wrap(
+                head,
+                max(width, 40),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            out += textwrap.wrap(
+                f"\u201c{printable(str(r['statement']))}\u201d",
+                max(width, 40),
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+    return "\n".join(out) + "\n"

@@ -33,10 +33,23 @@ GRADE_STYLES = {
 TERMINAL_COLUMNS = {
     "findings": ["force", "cycle", "area", "kind", "text", "sentence", "line"],
     "recommendations": ["force", "cycle", "area", "timescale", "text", "line"],
+    # the evidence behind a cell (grades --matrix --long, --explain): the document matters
+    "grades_matrix_long": [
+        "force",
+        "cycle",
+        "area",
+        "grade",
+        "status",
+        "source",
+        "line",
+        "statement",
+    ],
+    "grades_long": ["force", "cycle", "area", "grade", "source", "line", "statement"],
 }
 #: Text columns may fold down to this width to make room.
 FOLD_WIDTH = 8
-#: Never shown in a terminal table: long paths and keys the other columns repeat.
+#: Not shown in a terminal table (unless its TERMINAL_COLUMNS names them): long paths and
+#: keys the other columns repeat.
 HIDDEN = {"force_slug", "published", "source", "section_id", "warnings"}
 #: The console of the live progress bar, while there is one.
 _LIVE: dict[str, Any] = {}
@@ -208,7 +221,9 @@ def table(rows: list[dict[str, Any]], columns: list[str], out: IO[str], name: st
     shown = [
         c
         for c in wanted
-        if c in columns and c not in HIDDEN and any(r.get(c) not in (None, "", []) for r in rows)
+        if c in columns
+        and (c not in HIDDEN or name in TERMINAL_COLUMNS)
+        and any(r.get(c) not in (None, "", []) for r in rows)
     ]
     console = _console(file=out)
     console.width = width_of(out)

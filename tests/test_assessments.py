@@ -513,6 +513,28 @@ def test_explain_prints_the_evidence_for_one_cell() -> None:
     assert rows[0]["page"] and rows[1]["line"]
 
 
+def test_explain_reads_as_a_list_of_sentences_on_a_terminal() -> None:
+    import subprocess
+    import sys
+
+    command = ["grades", "--explain", "Warwickshire Police", "investigating_crime"]
+    result = subprocess.run(
+        [sys.executable, "-m", "peelparse", *command, SEED_FORMATS[0], "--format", "table"],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "120"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == [
+        "Warwickshire Police: investigating crime",
+        "2021/22: requires improvement (1 grade in the documents)",
+        "  requires improvement (agrees): seeds/peel-2021-22-warwickshire.txt, line 399, "
+        "published 2022-10",
+        "    \u201cWarwickshire Police requires improvement at investigating crime.\u201d",
+    ]
+
+
 def test_the_map_key_tells_not_graded_not_found_and_conflict_apart() -> None:
     from peelparse.mapview import render
 
