@@ -294,6 +294,12 @@ def _views() -> list[str]:
 
 def connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path)
+    old = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports' AND type = 'table'")
+    if old.fetchone():
+        conn.close()
+        raise sqlite3.DatabaseError(
+            "made by an older peelparse (one row per report, no assessments): write a new file"
+        )
     conn.execute("PRAGMA foreign_keys = ON")
     for statement in schema_sql():
         conn.execute(statement)

@@ -97,6 +97,15 @@ def test_the_seed_in_five_formats_is_one_assessment(five_formats_db: Path) -> No
         ).fetchone() == (110,)
 
 
+def test_a_database_of_the_older_layout_is_refused_in_words(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE reports (report_id TEXT PRIMARY KEY)")
+    result = run_cli("db", str(SEED), "-o", str(db))
+    assert result.returncode == 15
+    assert b"older peelparse" in result.stderr and b"Traceback" not in result.stderr
+
+
 def test_the_readme_sql_gives_the_numbers_a_reader_expects(five_formats_db: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- sql:start -->")[1].split("<!-- sql:end -->")[0]
