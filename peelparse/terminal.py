@@ -44,7 +44,7 @@ TERMINAL_COLUMNS = {
         "line",
         "statement",
     ],
-    "grades_long": ["force", "cycle", "area", "grade", "source", "line", "statement"],
+    "grades_long": ["force", "cycle", "area", "heading", "grade", "source", "line", "statement"],
 }
 #: Text columns may fold down to this width to make room.
 FOLD_WIDTH = 8
