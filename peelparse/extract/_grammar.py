@@ -189,6 +189,7 @@ def statements_in(sentence: str) -> Iterator[Said]:
 def clause_statements(offset: int, clause: str) -> Iterator[Said]:
     groups = _groups(clause)
     found: list[tuple[tuple[str, bool, int] | None, re.Match[str], int]] = []
+    fronted = ""
     for i, m in enumerate(groups):
         seg = groups[i - 1].end() if i else 0
         before = clause[seg : m.start()]
@@ -197,6 +198,9 @@ def clause_statements(offset: int, clause: str) -> Iterator[Said]:
             seg += lead.end() if lead else 0
             before = before[lead.end() :] if lead else before
         subject = _subject(before, i == 0)
+        if i == 0 and subject is not None and not subject[1]:
+            front = RE_FRONTED.match(before[: subject[2]])
+            fronted = (front["topic"] or front["topic2"]) if front else ""
         if subject is None and i and _list_item(clause, m) and found[-1][0] is not None:
             subject = (found[-1][0][0], found[-1][0][1], len(before))
         cut = seg + subject[2] if subject is not None and i else m.start()
@@ -206,8 +210,18 @@ def clause_statements(offset: int, clause: str) -> Iterator[Said]:
         topic = _topic(clause[m.end() : stop])
         if subject is None or topic is None:
             continue
+        topic = topic or (fronted if i == 0 else "")
         grade, text = _grade_of(m)
         yield Said(subject[0], subject[1], grade, text, topic, offset + m.start(), offset + stop)
+
+
+#: A topic set before the subject: "In tackling crime, the force is good", "Leadership and force
+#: management: the force is good".
+RE_FRONTED = rx.compile(
+    r"""^\s*+(?:[-\u2022*]\s+)?(?:(?:in|at|for|on|in\s+terms\s+of|when\s+it\s+comes\s+to|as\s+for)\s+
+        (?P<topic>[^,:;]{3,120}),|(?P<topic2>[A-Z][^,:;]{2,120}):)\s*+$""",
+    re.VERBOSE | re.I,
+)
 
 
 def _topic(rest: str) -> str | None:

@@ -249,6 +249,9 @@ def areas_of(topic: str, cycle: str | None, section_area: str | None = None) -> 
     while toks:
         toks = _strip_leading(toks)
         found = _phrase_at_start(toks, cycle) if toks else None
+        if found is None and (bare := _strip_leading(toks, meta=True)) != toks:
+            found = _phrase_at_start(bare, cycle) if bare else None
+            toks = bare if found is not None else toks
         if found is None:
             break
         out.append(found[0])
@@ -259,11 +262,16 @@ def areas_of(topic: str, cycle: str | None, section_area: str | None = None) -> 
     return list(dict.fromkeys(out)) if out else [None]
 
 
-def _strip_leading(toks: list[str]) -> list[str]:
+def _strip_leading(toks: list[str], meta: bool = False) -> list[str]:
+    """Without the words that open a topic but name none ("its", "the"; with ``meta`` also
+    "work to", "approach to")."""
     i = 0
-    while i < len(toks) and toks[i] in ("its", "the", "their", "at", "in", "for", ","):
+    while i < len(toks) and (toks[i] in OPENERS or (meta and toks[i] in META)):
         i += 1
     return toks[i:]
+
+
+OPENERS = frozenset({"its", "the", "their", "at", "in", "for", ","})
 
 
 def _after(toks: list[str]) -> list[str]:

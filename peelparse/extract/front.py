@@ -24,7 +24,7 @@ from ..context import Context, Extracted
 from ..model import DocumentInfo, Inspector
 from ..sections import RE_INSPECTOR_TITLE, slug
 from ..textutil import RE_MONTH, month_number
-from ..vocab import CYCLES_BY_NAME, cycle_name, cycle_rules, grade_key
+from ..vocab import CYCLES, CYCLES_BY_NAME, cycle_name, cycle_rules, grade_key
 
 RE_INSPECTION_OF = rx.compile(
     r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", re.I
@@ -189,9 +189,21 @@ def _cycle_in(text: str) -> str | None:
     for pattern in (RE_CYCLE, RE_CYCLE_TITLE, RE_CYCLE_ALT):
         for m in pattern.finditer(text):
             if cycle := _year_cycle(m):
+                if RE_EARLIER.search(text, max(0, m.start() - 40), m.start()):
+                    return _next_cycle(cycle)  # "our last PEEL inspection, in 2021/22"
                 return cycle
     ordinal = RE_ORDINAL.search(text)
     return ORDINAL_CYCLES[ordinal["ord"].lower()] if ordinal else None
+
+
+#: Words before a cycle that make it an earlier one than the page's.
+RE_EARLIER = rx.compile(r"\b(?:last|previous|earlier|prior)\b", re.I)
+
+
+def _next_cycle(cycle: str) -> str | None:
+    """The cycle after a known one (the page speaks of its last inspection in ``cycle``)."""
+    names = [c.name for c in CYCLES]
+    return names[names.index(cycle) + 1] if cycle in names[:-1] else None
 
 
 def _dated_cycle(ctx: Context) -> str | None:

@@ -193,7 +193,7 @@ def read_grade_lists(ctx: Context) -> list[GridCell]:
     """Cells of a grid written as lists: "Adequate: A; B" lines, a pipe table, or a grade name
     on its own line with its labels on the lines below."""
     text = ctx.doc.text[:GRID_CHARS]
-    for reader in (_grade_then_labels, _pipe_table, _grade_headed_lists):
+    for reader in (_grade_then_labels, _pipe_table, _grade_headed_lists, _label_grade_pairs):
         cells = reader(text)
         if len(cells) >= LABEL_GRADE_MIN:
             return cells
@@ -231,6 +231,33 @@ def _pipe_table(text: str) -> list[GridCell]:
                 cells.extend(c for c in row if c.area is not None)
         elif columns is not None and line.strip():
             break
+        pos += len(line) + 1
+    return cells
+
+
+#: "Preventing crime: adequate", "- Investigating crime – Good" (one pair of a list or a table).
+RE_PAIR = rx.compile(
+    rf"^[ \t]*+(?:[-\u2022*][ \t]+)?(?P<label>[A-Z][^:|;\n]{{2,80}}?)[ \t]*+[:\u2013\u2014-][ \t]*+"
+    rf"(?P<grade>{RE_GRADE_WORD})\.?[ \t]*+$",
+    re.I,
+)
+
+
+def _label_grade_pairs(text: str) -> list[GridCell]:
+    """Cells of "Label: grade" pairs, one a line, a bullet, or several on a line between '|'."""
+    cells: list[GridCell] = []
+    pos = 0
+    for line in text.split("\n"):
+        at = pos
+        for part in line.split("|"):
+            m = RE_PAIR.match(part)
+            area = area_for_label(m["label"].strip()) if m else None
+            if m is not None and area is not None:
+                begin = at + m.start("label")
+                label = m["label"].strip()
+                grade = str(grade_key(m["grade"]))
+                cells.append(GridCell(label, area, grade, begin, begin + len(label)))
+            at += len(part) + 1
         pos += len(line) + 1
     return cells
 
