@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -288,3 +290,52 @@ def test_one_page_and_moving_lines_are_never_running() -> None:
 def test_a_footer_with_words_stays_on_the_last_page() -> None:
     pages = [_page([("body", 300.0), ("May 2024 | \u00a9 HMICFRS 2024", 780.0)]) for _ in range(3)]
     assert assemble(pages)[0].count("HMICFRS") == 1
+
+
+def test_loaders_know_no_peel() -> None:
+    """No module under load/ imports the vocabulary or spells a grade (issue 22)."""
+    grades = re.compile(r"\b(?:Outstanding|Adequate|Inadequate|Requires improvement)\b")
+    for path in sorted((ROOT / "peelparse" / "load").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\bvocab\b", source), path.name
+        assert not grades.search(source), path.name
+
+
+@pytest.mark.parametrize(
+    "pdf", sorted(p.name for p in (ROOT / "fixtures" / "pdf").glob("*.pdf")), ids=str
+)
+def test_pdfium_ruled_tables_are_pdfplumbers(pdf: str) -> None:
+    """The ruled tables PDFium's path objects give are the cells pdfplumber's finder gives,
+    on every page of every producer (grid pages or not)."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from peelparse.load.pdf import _pdfium_words, _plumber_tables
+    from peelparse.load.pdfrules import ruled_tables
+
+    data = (ROOT / "fixtures" / "pdf" / pdf).read_bytes()
+    doc = pdfium.PdfDocument(data)
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        for index, page in enumerate(plumber.pages):
+            height = float(doc[index].get_height())
+            words = _pdfium_words(doc[index].get_textpage(), height)
+            ours = ruled_tables(doc[index], height, words)
+            theirs = _plumber_tables(page)
+            assert [rows for _, rows in ours] == [rows for _, rows in theirs], index
+            for (a, _), (b, _) in zip(ours, theirs, strict=True):
+                assert a == pytest.approx(b, abs=0.01)
+
+
+def test_a_rotated_pdf_reads_as_the_upright_one(tmp_path: Path) -> None:
+    """Every page turned 90 degrees by /Rotate: the same text as the upright file (issue 20)."""
+    import pypdfium2 as pdfium
+
+    source = ROOT / "fixtures" / "pdf" / "pdf--2021-22-warwickshire.pdf"
+    pdf = pdfium.PdfDocument(str(source))
+    for index in range(len(pdf)):
+        pdf[index].set_rotation(90)
+    turned = tmp_path / "turned.pdf"
+    pdf.save(str(turned))
+    pdf.close()
+    upright = load_path(str(source), {"cache": False})
+    assert load_path(str(turned), {"cache": False}).text == upright.text

@@ -23,7 +23,7 @@ import re
 import stat
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import rx
 from ..document import Document
@@ -37,6 +37,9 @@ from ..errors import (
 )
 from ..options import DEFAULT_MAX_SIZE
 from . import txt
+
+if TYPE_CHECKING:
+    from . import pdf as pdf_tables
 
 #: Office and archive formats that people save reports in by mistake.
 UNSUPPORTED_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
@@ -93,7 +96,7 @@ def _load_txt(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Docu
 
 
 def _load_pdf(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
-    from . import pdf  # lazy: pdfplumber is heavy
+    from . import pdf  # lazy: the PDF engines are heavy
 
     return pdf.load(
         data,
@@ -102,7 +105,17 @@ def _load_pdf(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Docu
         options.get("password"),
         options.get("cache", True),
         options.get("engine") or "pdfium",
+        options.get("tables") or _grid_reader(),
     )
+
+
+def _grid_reader() -> pdf_tables.TableReader:
+    """The table reader a PDF is loaded with unless ``options["tables"]`` names another: the
+    judgments extractor's grid reader.  The loader gives words and ruled tables; which of
+    them is a grid of grades is decided there (``extract/_grid.py``), never in ``load/``."""
+    from ..extract._grid import page_tables
+
+    return page_tables
 
 
 def _load_html(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:

@@ -1,16 +1,21 @@
-"""PDF loader: pdfplumber pages -> the same plain-text layout as the text exports.
+"""PDF loader: PDF pages -> the same plain-text layout as the text exports.
 
-Only this module imports pdfplumber (lazily).  Inside the loader only:
+Two engines read a page's words (text, box, size, font, spacing): PDFium
+(``pypdfium2``, the default) and pdfplumber (``--engine pdfplumber``, imported
+only then).  Inside the loader only:
 - running headers and footers, found by what repeats across pages
   (``running.py``), are dropped, and the page number printed in them is kept as
   ``printed_pages``; a page without them loses no line;
 - the cover's lines become the title block; the contents page's dotted-leader
   entries become ``Title<TAB>page`` rows (the section splitter skips them);
-- tables (the judgments grid) are read as tables, cell by cell, and written as
-  tab-separated rows under their header row, labels wrapped in cells joined; a
-  grid without ruling lines is read from where its words stand (``pdfgrid.py``);
+- tables are laid out as tab-separated rows under their header row, at their
+  place, when the table reader asks for them (``TableReader``: the pipeline's is
+  the judgments grid reader, ``extract/_grid.py``; the loader knows no table's
+  meaning); ruled tables come from the page's path objects (``pdfrules.py``) on
+  PDFium, from pdfplumber's table finder on pdfplumber;
+- a page's ``/Rotate`` is ignored: text is read upright, as it was laid out;
 - lines are grouped into blocks by font size, weight and vertical gaps, so
-  headings and grade boxes stand alone; bullet glyphs become ``- `` items;
+  headings and boxed labels stand alone; bullet glyphs become ``- `` items;
 - a word hyphenated at a line end is joined only when the joined word occurs
   elsewhere in the document and the hyphenated form does not (``anti-social``
   and ``non-emergency`` survive);
@@ -24,14 +29,13 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import rx
 from ..document import Document
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer, OutOfMemory
-from ..vocab import grade_key
-from .pdfgrid import grid_from_words, holds_grid
 from .running import keep_on_last_page, page_number, running_lines
 
 
@@ -62,7 +66,7 @@ PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts 
 #: ... and above the document's usual gap between the lines of a paragraph by this share:
 #: loosely set text (line height 1.45 and more) has wide gaps inside its paragraphs.
 LEADING_MARGIN = 0.3
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 
 
 @dataclass
@@ -179,17 +183,29 @@ def _plumber_tables(page: Any) -> list[tuple[tuple[float, float, float, float], 
     return [(tuple(map(float, t.bbox)), _table_rows(t)) for t in page.find_tables()]  # type: ignore[misc]
 
 
-def _read_page(words: list[dict[str, Any]], height: float, tables: Any) -> Page:
-    """One page from its words; ``tables()`` is called only on pages with a grade grid."""
+#: Which tables of a page to lay out as tab rows: given the page's words and a way to find
+#: its ruled tables, (bounding box, tab rows) of each.  The judgments grid reader
+#: (``extract/_grid.py``) is the pipeline's; the loader knows no table's meaning.
+TableReader = Callable[
+    [list[dict[str, Any]], Callable[[], list[tuple[tuple[float, float, float, float], list[str]]]]],
+    list[tuple[tuple[float, float, float, float], list[str]]],
+]
+
+
+def no_tables(words: list[dict[str, Any]], find_tables: Callable[[], Any]) -> list[Any]:
+    """The table reader that lays out no table: every page read as lines."""
+    return []
+
+
+def _read_page(
+    words: list[dict[str, Any]], height: float, tables: Any, reader: TableReader
+) -> Page:
+    """One page from its words; ``tables()`` is called only when ``reader`` asks for them."""
     out = Page(height=height)
     body = words
-    if sum(1 for w in body if grade_key(w["text"]) or w["text"] == "Requires") >= 3:
-        found = tables()
-        if not any(holds_grid(rows) for _, rows in found):
-            found += [grid for grid in (grid_from_words(body),) if grid is not None]
-        for bbox, rows in found:
-            body = [w for w in body if not _inside(w, bbox)]
-            out.tables.append((bbox[1], rows))
+    for bbox, rows in reader(words, tables):
+        body = [w for w in body if not _inside(w, bbox)]
+        out.tables.append((bbox[1], rows))
     out.lines = _lines(body)
     return out
 
@@ -385,7 +401,7 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
     return text, tuple(page_lines), tuple(p.printed for p in pages)
 
 
-def _plumber_pages(data: bytes, password: str | None) -> list[Page]:
+def _plumber_pages(data: bytes, password: str | None, reader: TableReader) -> list[Page]:
     import pdfplumber  # lazy: heavy
 
     pages = []
@@ -393,7 +409,10 @@ def _plumber_pages(data: bytes, password: str | None) -> list[Page]:
         for page in pdf.pages:
             pages.append(
                 _read_page(
-                    _plumber_words(page), float(page.height), lambda p=page: _plumber_tables(p)
+                    _plumber_words(page),
+                    float(page.height),
+                    lambda p=page: _plumber_tables(p),
+                    reader,
                 )
             )
             page.close()  # release pdfminer's per-page objects: keeps memory flat
@@ -610,40 +629,54 @@ class _RectChars:
         return text.translate(PDFIUM_HYPHENS), before, after
 
 
-def _pdfium_pages(data: bytes, password: str | None) -> list[Page]:
+def _pdfium_pages(data: bytes, password: str | None, reader: TableReader) -> list[Page]:
+    """Pages through PDFium; ruled tables from the page's own path objects (``pdfrules.py``).
+
+    A page's ``/Rotate`` turns only how a viewer shows it: text is read in the page's
+    own upright coordinates, as the producer laid it out (a rotated copy of a report
+    reads as the report)."""
     import pypdfium2 as pdfium
 
+    from .pdfrules import ruled_tables
+
     pdf = pdfium.PdfDocument(data, password=password)
-    plumber: list[Any] = []  # opened only for a page that holds a grade grid
-
-    def tables(index: int) -> Any:
-        import pdfplumber
-
-        if not plumber:
-            plumber.append(pdfplumber.open(io.BytesIO(data), password=password or ""))
-        return _plumber_tables(plumber[0].pages[index])
-
     try:
         pages = []
         for index in range(len(pdf)):
             page = pdf[index]
+            if page.get_rotation():
+                page.set_rotation(0)  # in memory only: the file is never written
             height = float(page.get_height())
             words = _pdfium_words(page.get_textpage(), height)
-            pages.append(_read_page(words, height, lambda i=index: tables(i)))
+            pages.append(
+                _read_page(
+                    words,
+                    height,
+                    lambda p=page, h=height, w=words: ruled_tables(p, h, w),
+                    reader,
+                )
+            )
         return pages
     finally:
         pdf.close()
-        if plumber:
-            plumber[0].close()
 
 
-ENGINES = {"pdfium": _pdfium_pages, "pdfplumber": _plumber_pages}
+ENGINES: dict[str, Callable[[bytes, str | None, TableReader], list[Page]]] = {
+    "pdfium": _pdfium_pages,
+    "pdfplumber": _plumber_pages,
+}
 
 
-def read_pages(data: bytes, path: str, password: str | None, engine: str = "pdfium") -> list[Page]:
+def read_pages(
+    data: bytes,
+    path: str,
+    password: str | None,
+    engine: str = "pdfium",
+    reader: TableReader = no_tables,
+) -> list[Page]:
     """Pages of a PDF through one engine; every failure becomes a one-line error."""
     try:
-        return ENGINES[engine](data, password)
+        return ENGINES[engine](data, password, reader)
     except Exception as exc:  # noqa: BLE001 - classify every engine failure
         chain: list[BaseException] = []
         cause: BaseException | None = exc
@@ -680,15 +713,17 @@ def load(
     password: str | None = None,
     use_cache: bool = True,
     engine: str = "pdfium",
+    reader: TableReader = no_tables,
 ) -> Document:
-    """PDF bytes -> Document (cached by content hash and engine)."""
+    """PDF bytes -> Document (cached by content hash, engine and table reader)."""
     from . import cache
 
     use_cache = use_cache and not password  # never keep a protected report's text on disk
-    key = cache.key(sha, engine, LOADER_VERSION)
+    version = LOADER_VERSION if reader is not no_tables else f"{LOADER_VERSION}-lines"
+    key = cache.key(sha, engine, version)
     hit = cache.get(key, _valid_entry) if use_cache else None
     if hit is None:
-        pages = read_pages(data, path, password, engine)
+        pages = read_pages(data, path, password, engine, reader)
         if not any(p.lines or p.tables for p in pages):
             raise NoTextLayer(
                 "PDF has no text layer (scanned?): OCR it first, e.g. with ocrmypdf", path

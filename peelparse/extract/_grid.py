@@ -1,7 +1,15 @@
-"""A judgments grid drawn without ruling lines, read from where its words stand.
+"""The judgments grid of a PDF page, read from the loader's words and ruled tables.
 
-pdfplumber finds tables by their lines; a grid set as a plain table (Word's
-"no borders", reportlab without a grid style) has none.  Here the header row is
+A PDF loader hands each page's words (text, box, size, spacing) and a way to
+find its ruled tables (cells with positions); which of them is a grid of
+grades is decided here, so that no loader knows PEEL (``page_tables``):
+- a page with fewer than three grade names is left as lines: no table is looked
+  for (and none paid for);
+- otherwise its ruled tables are laid as tab rows; when none of them holds a
+  grid, the grid is read from where its words stand (``grid_from_words``).
+
+A grid drawn without ruling lines (Word's "no borders", reportlab without a grid
+style) is read from its words: the header row is
 the grade names standing side by side ("Requires" over "improvement" counts as
 one), each line segment below it belongs to the nearest header's column, and the
 lines of one column are one cell until a line that starts with a capital or a
@@ -12,11 +20,14 @@ judgments extractor reads every grid.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..vocab import grade_key
 
 Word = dict[str, Any]
+BBox = tuple[float, float, float, float]
+Tables = list[tuple[BBox, list[str]]]
 #: A gap between two lines of one column wider than this many line heights ends a cell.
 CELL_GAP = 1.3
 #: Runs closer than this share of the type size are one word.
@@ -157,3 +168,14 @@ def grid_from_words(
         max(float(w["bottom"]) for w in inside),
     )
     return bbox, rows
+
+
+def page_tables(words: list[Word], find_tables: Callable[[], Tables]) -> Tables:
+    """The tables of a PDF page to lay out as tab rows: none on a page without three grade
+    names; else its ruled tables, and the grid read from its words when none holds one."""
+    if sum(1 for w in words if grade_key(w["text"]) or w["text"] == "Requires") < 3:
+        return []
+    found = find_tables()
+    if not any(holds_grid(rows) for _, rows in found):
+        found += [grid for grid in (grid_from_words(words),) if grid is not None]
+    return found
