@@ -310,7 +310,8 @@ def test_pdfium_ruled_tables_are_pdfplumbers(pdf: str) -> None:
     import pdfplumber
     import pypdfium2 as pdfium
 
-    from peelparse.load.pdf import _pdfium_words, _plumber_tables
+    from peelparse.load.pdf import _plumber_tables
+    from peelparse.load.pdfiumtext import page_words
     from peelparse.load.pdfrules import ruled_tables
 
     data = (ROOT / "fixtures" / "pdf" / pdf).read_bytes()
@@ -318,7 +319,7 @@ def test_pdfium_ruled_tables_are_pdfplumbers(pdf: str) -> None:
     with pdfplumber.open(io.BytesIO(data)) as plumber:
         for index, page in enumerate(plumber.pages):
             height = float(doc[index].get_height())
-            words = _pdfium_words(doc[index].get_textpage(), height)
+            words = page_words(doc[index].get_textpage(), height)
             ours = ruled_tables(doc[index], height, words)
             theirs = _plumber_tables(page)
             assert [rows for _, rows in ours] == [rows for _, rows in theirs], index
@@ -339,3 +340,52 @@ def test_a_rotated_pdf_reads_as_the_upright_one(tmp_path: Path) -> None:
     pdf.close()
     upright = load_path(str(source), {"cache": False})
     assert load_path(str(turned), {"cache": False}).text == upright.text
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF (1224 x 4100 points, Helvetica as F1) drawing ``content``."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1224 4100] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_page_of_many_text_objects_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 text objects on one page (issue 20: the pdfium reader was quadratic in them, one
+    scan of the page per text rectangle): every word is read, and no per-rectangle or
+    per-position lookup, each a scan of the whole page, is made."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    from peelparse.load import load_bytes
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("a whole-page scan per rectangle")
+
+    monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_bounded", refuse)
+    monkeypatch.setattr(raw, "FPDFText_GetCharIndexAtPos", refuse)
+    ops = []
+    for i in range(20_000):
+        row, col = divmod(i, 40)
+        ops.append(b"BT /F1 6 Tf %d %d Td (w%d) Tj ET" % (10 + col * 30, 4090 - row * 8, i))
+    data = _one_page_pdf(b"\n".join(ops))
+    doc = load_bytes(data, "many.pdf", {"cache": False})
+    found = set(doc.text.split())
+    assert all(f"w{i}" in found for i in range(20_000))

@@ -1,0 +1,184 @@
+"""A PDFium page's words in one pass: the page's text and runs read in bulk.
+
+PDFium lays a page's characters out in reading order, one entry per character
+(plus the spaces and line breaks it generates), and gives a text rectangle per
+run of characters drawn by one text object.  Instead of asking PDFium for the
+text inside each rectangle (one scan of the whole page per rectangle: quadratic
+in text objects), a page is read with:
+- its whole text, in one call, one character per index;
+- the text object of every character, in one pass (a bare C call per index);
+- the text rectangles, in one call for the page and one per rectangle.
+Each run of characters of one text object is then one word: its text is its
+characters (white space collapsed), its box is its rectangle, its size and font
+those of its first character.  A run drawn over the end of the run before it on
+the same line (a glyph a producer draws apart, such as a ligature "ﬁ" standing
+in for a missing one) joins that run, as a reader sees it.  When the runs and
+rectangles do not pair up (a text object of glyphs too small to have a box),
+each run's box is the union of its characters' boxes, as PDFium makes its
+rectangles.  Time and memory are linear in the page's characters.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from typing import Any
+
+#: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
+PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+#: A run starting this far (points) inside the run before it on its line is part of it.
+INSET = 0.5
+#: A character box thinner than this (points) has no area: PDFium leaves it out of rectangles.
+FLAT = 0.01
+FONT_NAME_BYTES = 128
+
+Word = dict[str, Any]
+Run = tuple[int, int]  # first and last character index
+Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
+
+
+class _Calls:
+    """Bare C entry points for the per-character calls (no argument conversion)."""
+
+    def __init__(self, raw: Any) -> None:
+        def bare(func: Any, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(func, ctypes.c_void_p).value or 0
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        self.text_object = bare(
+            raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+        )
+        double_p = ctypes.POINTER(ctypes.c_double)
+        self.char_box = bare(
+            raw.FPDFText_GetCharBox,
+            ctypes.c_int,
+            ctypes.c_void_p,
+            ctypes.c_int,
+            double_p,
+            double_p,
+            double_p,
+            double_p,
+        )
+
+
+_CALLS: list[_Calls] = []
+
+
+def _calls(raw: Any) -> _Calls:
+    if not _CALLS:
+        _CALLS.append(_Calls(raw))
+    return _CALLS[0]
+
+
+def page_runs(handle: int, count: int, calls: _Calls) -> list[Run]:
+    """Runs of consecutive characters of one text object (generated characters, which have
+    none, are skipped over: a run goes on across them)."""
+    objects = list(map(calls.text_object, itertools.repeat(handle, count), range(count)))
+    runs: list[list[Any]] = []  # [object, first, last]
+    index = 0
+    for obj, group in itertools.groupby(objects):
+        size = sum(1 for _ in group)
+        if obj is not None:
+            if runs and runs[-1][0] == obj:
+                runs[-1][2] = index + size - 1
+            else:
+                runs.append([obj, index, index + size - 1])
+        index += size
+    return [(first, last) for _, first, last in runs]
+
+
+def _run_boxes(handle: int, runs: list[Run], calls: _Calls) -> list[tuple[Run, Box]]:
+    """Each run with the union of its characters' boxes (those with an area), as PDFium
+    builds its rectangles; runs with no such character dropped."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.pointer(v) for v in (left, right, bottom, top)]
+    out: list[tuple[Run, Box]] = []
+    for first, last in runs:
+        box: list[float] | None = None
+        for index in range(first, last + 1):
+            if not calls.char_box(handle, index, *refs):
+                continue
+            if right.value - left.value < FLAT or top.value - bottom.value < FLAT:
+                continue
+            if box is None:
+                box = [left.value, bottom.value, right.value, top.value]
+            else:
+                box = [
+                    min(box[0], left.value),
+                    min(box[1], bottom.value),
+                    max(box[2], right.value),
+                    max(box[3], top.value),
+                ]
+        if box is not None:
+            out.append(((first, last), (box[0], box[1], box[2], box[3])))
+    return out
+
+
+def _boxed_runs(textpage: Any, text: str, calls: _Calls) -> list[tuple[Run, Box]]:
+    """Runs paired with PDFium's rectangles (one per run with visible text), or boxed here."""
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+    runs = page_runs(handle, len(text), calls)
+    shown = [r for r in runs if not text[r[0] : r[1] + 1].isspace()]
+    count = textpage.count_rects()
+    if len(shown) == count:
+        return [(run, textpage.get_rect(i)) for i, run in enumerate(shown)]
+    return [(run, box) for run, box in _run_boxes(handle, runs, calls) if run in set(shown)]
+
+
+def _overlaps(box: Box, prev: Box) -> bool:
+    """A run drawn over the end of the run before it, on its line."""
+    height = max(box[3] - box[1], prev[3] - prev[1])
+    same_line = abs((box[1] + box[3]) / 2 - (prev[1] + prev[3]) / 2) < 0.5 * height
+    return same_line and prev[0] < box[0] < prev[2] - INSET
+
+
+def page_words(textpage: Any, height: float) -> list[Word]:
+    """A page's words: one per run of one text object, in PDFium's reading order.
+
+    Each word: text, x0, x1, top, bottom (a box of the font size around the run's
+    middle, so lines of one paragraph sit at a regular pitch whatever their
+    letters), size, fontname, and whether a space stands before or after it.
+    """
+    import pypdfium2.raw as raw
+
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():  # a character beyond 16 bits: read one by one
+        text = "".join(
+            chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(textpage.count_chars())
+        )
+    calls = _calls(raw)
+    buf = ctypes.create_string_buffer(FONT_NAME_BYTES)
+    flags = ctypes.c_int()
+    words: list[Word] = []
+    prev: Box | None = None
+    for (first, last), box in _boxed_runs(textpage, text, calls):
+        run = text[first : last + 1]
+        solid = " ".join(run.split()).translate(PDFIUM_HYPHENS)
+        after = run[-1] not in "\r\n" and run[-1].isspace() or text[last + 1 : last + 2] == " "
+        if prev is not None and words and _overlaps(box, prev):
+            spaced = words[-1]["space_after"] or run[0].isspace()
+            words[-1]["text"] += (" " if spaced else "") + solid
+            words[-1]["x1"] = max(float(words[-1]["x1"]), box[2])
+            words[-1]["space_after"] = after
+            prev = (prev[0], prev[1], max(prev[2], box[2]), prev[3])
+            continue
+        index = first + len(run) - len(run.lstrip())
+        _, bottom, _, top = textpage.get_charbox(index, loose=True)
+        raw.FPDFText_GetFontInfo(textpage.raw, index, buf, FONT_NAME_BYTES, ctypes.byref(flags))
+        size = round(raw.FPDFText_GetFontSize(textpage.raw, index), 2)
+        centre = height - (top + bottom) / 2
+        words.append(
+            {
+                "text": solid,
+                "x0": box[0],
+                "x1": box[2],
+                "top": centre - size / 2,
+                "bottom": centre + size / 2,
+                "size": size,
+                "fontname": buf.value.decode("latin-1"),
+                "space_before": run[0] not in "\r\n" and run[0].isspace(),
+                "space_after": after,
+            }
+        )
+        prev = box
+    return words
