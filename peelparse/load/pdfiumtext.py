@@ -49,6 +49,19 @@ class _Calls:
             raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
         )
         double_p = ctypes.POINTER(ctypes.c_double)
+        self.count_rects = bare(
+            raw.FPDFText_CountRects, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int
+        )
+        self.get_rect = bare(
+            raw.FPDFText_GetRect,
+            ctypes.c_int,
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+        )
         self.char_box = bare(
             raw.FPDFText_GetCharBox,
             ctypes.c_int,
@@ -70,12 +83,12 @@ def _calls(raw: Any) -> _Calls:
     return _CALLS[0]
 
 
-def page_runs(handle: int, count: int, calls: _Calls) -> list[Run]:
-    """Runs of consecutive characters of one text object (generated characters, which have
-    none, are skipped over: a run goes on across them)."""
-    objects = list(map(calls.text_object, itertools.repeat(handle, count), range(count)))
+def page_runs(handle: int, first: int, end: int, calls: _Calls) -> list[Run]:
+    """Runs of consecutive characters of one text object among ``first`` .. ``end - 1``
+    (generated characters, which have none, are skipped over: a run goes on across them)."""
+    objects = list(map(calls.text_object, itertools.repeat(handle, end - first), range(first, end)))
     runs: list[list[Any]] = []  # [object, first, last]
-    index = 0
+    index = first
     for obj, group in itertools.groupby(objects):
         size = sum(1 for _ in group)
         if obj is not None:
@@ -84,7 +97,7 @@ def page_runs(handle: int, count: int, calls: _Calls) -> list[Run]:
             else:
                 runs.append([obj, index, index + size - 1])
         index += size
-    return [(first, last) for _, first, last in runs]
+    return [(start, last) for _, start, last in runs]
 
 
 def _run_boxes(handle: int, runs: list[Run], calls: _Calls) -> list[tuple[Run, Box]]:
@@ -114,15 +127,50 @@ def _run_boxes(handle: int, runs: list[Run], calls: _Calls) -> list[tuple[Run, B
     return out
 
 
+def _segments(text: str) -> list[tuple[int, int]]:
+    """(first, end) of each stretch of text between PDFium's line breaks."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        cut = text.find("\r\n", start)
+        if cut == -1:
+            out.append((start, len(text)))
+            return out
+        out.append((start, cut))
+        start = cut + 2
+
+
 def _boxed_runs(textpage: Any, text: str, calls: _Calls) -> list[tuple[Run, Box]]:
-    """Runs paired with PDFium's rectangles (one per run with visible text), or boxed here."""
+    """Runs with their rectangles, line by line.
+
+    PDFium gives a range's rectangles (one per run of one text object with a visible
+    character) in one call: a line of one rectangle is one run, read with no call per
+    character; on a line of several, the runs are found by each character's text
+    object and paired with the rectangles in order (boxed here when they do not pair).
+    """
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
-    runs = page_runs(handle, len(text), calls)
-    shown = [r for r in runs if not text[r[0] : r[1] + 1].isspace()]
-    count = textpage.count_rects()
-    if len(shown) == count:
-        return [(run, textpage.get_rect(i)) for i, run in enumerate(shown)]
-    return [(run, box) for run, box in _run_boxes(handle, runs, calls) if run in set(shown)]
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, top, right, bottom)]
+    out: list[tuple[Run, Box]] = []
+    for first, end in _segments(text):
+        if first == end or text[first:end].isspace():
+            continue
+        rects = []
+        for i in range(calls.count_rects(handle, first, end - first)):
+            calls.get_rect(handle, i, *refs)
+            rects.append((left.value, bottom.value, right.value, top.value))
+        if len(rects) == 1:
+            if rects[0][2] > rects[0][0]:
+                out.append(((first, end - 1), rects[0]))
+            continue
+        runs = page_runs(handle, first, end, calls)
+        shown = [r for r in runs if not text[r[0] : r[1] + 1].isspace()]
+        if len(shown) == len(rects):
+            out.extend(zip(shown, rects, strict=True))
+        else:
+            keep = set(shown)
+            out.extend((run, box) for run, box in _run_boxes(handle, runs, calls) if run in keep)
+    return out
 
 
 def _overlaps(box: Box, prev: Box) -> bool:
