@@ -9,9 +9,17 @@ Library API::
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+#: The cyclic collector's thresholds while a report is parsed: a parse makes many small
+#: objects and few cycles, and with Python's default (700, 10, 10) it spends a noticeable
+#: share of its time collecting (mypy tunes it the same way).  The CLI sets it for its run.
+GC_THRESHOLD = (200_000, 30, 30)
 
 if TYPE_CHECKING:
     from .model import Report
@@ -33,7 +41,23 @@ def parse_bytes(
         "engine": opts.engine,
         "max_size": opts.max_size,
     }
-    return run(load_bytes(data, path, loader), opts)
+    with tuned_gc():
+        return run(load_bytes(data, path, loader), opts)
+
+
+@contextlib.contextmanager
+def tuned_gc() -> Iterator[None]:
+    """``GC_THRESHOLD`` while the block runs, the caller's thresholds restored after it (a
+    caller that collects less often already, such as the CLI, is left as it is)."""
+    before = gc.get_threshold()
+    if before[0] >= GC_THRESHOLD[0]:
+        yield
+        return
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def parse_path(path: str, options: Options | dict[str, Any] | None = None) -> Report:

@@ -151,20 +151,24 @@ def run_batch(
 ) -> Generator[Outcome, None, None]:
     """Outcomes in input order (or as they finish, when not ``ordered``).
 
-    Each input is parsed in a child process of its own under ``limits``
-    (``isolate.Limits``: a time and a memory limit, defaults when None), at most
-    ``jobs`` at a time; an input that breaks a limit or kills its process gets an
-    error record (``timeout``, ``memory``, ``worker_crashed``) and the others go on.
-    Inputs are read only as the caller iterates.
+    Each input is parsed in a child process under ``limits`` (``isolate.Limits``:
+    a time and a memory limit, defaults when None), at most ``jobs`` at a time; an
+    input that breaks a limit or kills its process gets an error record
+    (``timeout``, ``memory``, ``worker_crashed``) and the others go on.  A PDF or
+    HTML input has a child of its own; text inputs share one, a few in a row
+    (``text_groups``): a child that breaks a limit on a group, or runs out of memory
+    on one of its inputs, is followed by one child per input of that group, each
+    under the same limits, so every input still gets them whole.  Inputs are read
+    only as the caller iterates.
     """
-    from . import pipeline  # noqa: F401 - imported once here, inherited by every child
     from .isolate import Limits, run
 
-    if len(paths) > 1 and any(p.lower().endswith(".pdf") for p in paths):
-        from .load import pdf  # noqa: F401 - the PDF engines too, once, not per file
+    warm(paths, options, encode)
+    limits = limits or Limits()
 
-    def task(path: str) -> Callable[[], Plain]:
-        return lambda: plain(parse_one(path, options, stdin if path == "-" else None, encode))
+    def parse(index: int) -> Plain:
+        path = paths[index]
+        return plain(parse_one(path, options, stdin if path == "-" else None, encode))
 
     def failed(index: int, exc: PeelparseError) -> Plain:
         path = paths[index]
@@ -172,9 +176,79 @@ def run_batch(
         data = stdin if path == "-" else _bytes(path)
         return plain(Outcome(path, error=error_record(path, exc, data)))
 
-    tasks = [task(p) for p in paths]
-    results = run(tasks, jobs, limits or Limits(), failed, ordered)
-    return (Outcome(*result) for _, result in results)
+    groups = text_groups(paths, jobs)
+
+    def group_failed(index: int, exc: PeelparseError) -> list[Plain] | None:
+        group = groups[index]
+        return [failed(group[0], exc)] if len(group) == 1 else None  # None: one by one
+
+    tasks = [(lambda g=group: [parse(i) for i in g]) for group in groups]
+    for index, result in run(tasks, jobs, limits, group_failed, ordered):
+        group = groups[index]
+        if result is None or (len(group) > 1 and any(_ran_out(r) for r in result)):
+            alone = [(lambda i=i: parse(i)) for i in group]
+            result = [r for _, r in run(alone, 1, limits, failed_in(group, failed))]
+        yield from (Outcome(*r) for r in result)
+
+
+def failed_in(
+    group: list[int], failed: Callable[[int, PeelparseError], Plain]
+) -> Callable[[int, PeelparseError], Plain]:
+    return lambda i, exc: failed(group[i], exc)
+
+
+#: At most this many text inputs in a row share one child.
+TEXT_GROUP = 16
+
+
+def text_groups(paths: list[str], jobs: int) -> list[list[int]]:
+    """Indexes of the inputs, in order, in the groups that share a child: text inputs
+    (``.txt``) a few in a row (at most ``TEXT_GROUP``, and small enough to give each of
+    the ``jobs`` workers several groups), every other input alone."""
+    size = max(1, min(TEXT_GROUP, len(paths) // (4 * max(1, jobs))))
+    groups: list[list[int]] = []
+    for index, path in enumerate(paths):
+        last = groups[-1] if groups else None
+        if _is_text(path) and last is not None and len(last) < size and _is_text(paths[last[0]]):
+            last.append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def _is_text(path: str) -> bool:
+    return path != "-" and path.lower().endswith(".txt")
+
+
+def _ran_out(result: Plain) -> bool:
+    """An input of a shared child that ran out of memory: it is tried again alone."""
+    error = result[2]
+    return error is not None and error.get("error", {}).get("code") == OutOfMemory.code
+
+
+def warm(
+    paths: list[str], options: dict[str, Any] | None = None, encode: Encoding | None = None
+) -> None:
+    """Import here, before the children fork, everything a child needs to parse its input.
+
+    Each child then starts warm (the modules, their compiled patterns and PDFium
+    itself are inherited, copy-on-write) instead of importing them again: the
+    pipeline and its patterns always, the emitter when children encode, the PDF
+    engine (``load.pdf.warm``) when any input may be a PDF: one named ``.pdf``, a
+    folder's file of another name is sniffed, and stdin.
+    """
+    import encodings.utf_8_sig  # noqa: F401 - the text loader's first try
+
+    from . import pipeline  # noqa: F401
+    from .load import cache  # noqa: F401
+
+    if encode is not None:
+        from . import emit  # noqa: F401
+    if any(not p.lower().endswith((".txt", ".html", ".htm")) for p in paths):
+        from .extract import _grid  # noqa: F401 - the PDF loader's table reader
+        from .load import pdf
+
+        pdf.warm((options or {}).get("engine") or "pdfium")
 
 
 #: An Outcome as plain data (what a child process sends back: ``marshal`` takes it).

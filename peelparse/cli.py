@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import click
 
-from . import __version__
+from . import GC_THRESHOLD, __version__
 from .errors import (
     EXIT_CODES,
     EXIT_INTERNAL,
@@ -1112,7 +1112,7 @@ def main() -> None:
     # Collect cycles less often: a parse makes many small objects, and with the
     # default thresholds a run spends a noticeable share of its time in the
     # collector (mypy does the same).  Cycles are still collected, batches included.
-    gc.set_threshold(200_000, 30, 30)
+    gc.set_threshold(*GC_THRESHOLD)
     # A library's Python warnings (a deprecation, a damaged file's font) are not the
     # user's business: stderr holds peelparse's own one-line messages only.
     warnings.simplefilter("ignore")

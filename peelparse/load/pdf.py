@@ -452,6 +452,24 @@ def _pdfium_pages(data: bytes, password: str | None, reader: TableReader) -> lis
         pdf.close()
 
 
+def warm(engine: str = "pdfium") -> None:
+    """Import an engine and the loader's helpers now (a batch parent, before it forks)."""
+    import encodings.utf_16_le  # noqa: F401 - PDFium's text
+    import heapq  # noqa: F401 - Counter.most_common(n)
+
+    from . import cache  # noqa: F401
+
+    if engine == "pdfplumber":
+        import pdfplumber  # noqa: F401
+    else:
+        import pypdfium2.raw
+
+        from . import pdfrules  # noqa: F401
+        from .pdfiumtext import bare_calls
+
+        bare_calls(pypdfium2.raw)
+
+
 ENGINES: dict[str, Callable[[bytes, str | None, TableReader], list[Page]]] = {
     "pdfium": _pdfium_pages,
     "pdfplumber": _plumber_pages,

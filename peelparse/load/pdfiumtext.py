@@ -77,7 +77,8 @@ class _Calls:
 _CALLS: list[_Calls] = []
 
 
-def _calls(raw: Any) -> _Calls:
+def bare_calls(raw: Any) -> _Calls:
+    """The per-character entry points, looked up once per process."""
     if not _CALLS:
         _CALLS.append(_Calls(raw))
     return _CALLS[0]
@@ -194,7 +195,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
         text = "".join(
             chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(textpage.count_chars())
         )
-    calls = _calls(raw)
+    calls = bare_calls(raw)
     buf = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
     words: list[Word] = []
