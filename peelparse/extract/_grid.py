@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..vocab import grade_key
+from ..vocab import GRADE_TEXT_MAX, grade_key
 
 Word = dict[str, Any]
 BBox = tuple[float, float, float, float]
@@ -173,7 +173,8 @@ def grid_from_words(
 def page_tables(words: list[Word], find_tables: Callable[[], Tables]) -> Tables:
     """The tables of a PDF page to lay out as tab rows: none on a page without three grade
     names; else its ruled tables, and the grid read from its words when none holds one."""
-    if sum(1 for w in words if grade_key(w["text"]) or w["text"] == "Requires") < 3:
+    named = (w["text"] for w in words if len(w["text"]) <= GRADE_TEXT_MAX)
+    if sum(1 for t in named if t == "Requires" or grade_key(t)) < 3:
         return []
     found = find_tables()
     if not any(holds_grid(rows) for _, rows in found):

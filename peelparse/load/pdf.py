@@ -91,8 +91,16 @@ class Page:
     height: float = 0.0
 
 
+_BOLD: dict[str, bool] = {}
+
+
 def _is_bold(fontname: str) -> bool:
-    return any(k in fontname for k in ("Bold", "Black", "Heavy", "Semibold", "Demi"))
+    bold = _BOLD.get(fontname)
+    if bold is None:
+        bold = _BOLD[fontname] = any(
+            k in fontname for k in ("Bold", "Black", "Heavy", "Semibold", "Demi")
+        )
+    return bold
 
 
 def _join_row(row: list[dict[str, Any]]) -> str:
@@ -117,6 +125,19 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
             rows.append([w])
     out = []
     for row in rows:
+        if len(row) == 1:  # most lines of a Word-made PDF: one run
+            w = row[0]
+            out.append(
+                Line(
+                    w["text"],
+                    w["top"],
+                    w["bottom"],
+                    w["x0"],
+                    round(w["size"], 1),
+                    _is_bold(w["fontname"]),
+                )
+            )
+            continue
         row.sort(key=lambda w: w["x0"])
         sizes: Counter[float] = Counter()
         for w in row:
@@ -127,7 +148,7 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
                 min(w["top"] for w in row),
                 max(w["bottom"] for w in row),
                 row[0]["x0"],
-                sizes.most_common(1)[0][0],
+                max(sizes, key=sizes.__getitem__),  # the first of the most common, as most_common
                 all(_is_bold(w["fontname"]) for w in row),
             )
         )
