@@ -428,10 +428,14 @@ def _plumber_pages(data: bytes, password: str | None, reader: TableReader) -> li
     pages = []
     with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
         for page in pdf.pages:
+            height = float(page.height)
+            if page.rotation % 180:
+                height = float(page.width)  # the upright page's height
+            page.page_obj.rotate = 0  # read upright, as PDFium does (the file is not changed)
             pages.append(
                 _read_page(
                     _plumber_words(page),
-                    float(page.height),
+                    height,
                     lambda p=page: _plumber_tables(p),
                     reader,
                 )
