@@ -166,7 +166,9 @@ def load_bytes(data: bytes, path: str = "-", options: dict[str, Any] | None = No
     """Bytes to a Document, dispatching on the sniffed format.
 
     ``options``: ``password`` (encrypted PDF), ``cache`` (False: no loader cache),
-    ``max_size`` (bytes; a larger input raises ``InputTooLarge``).
+    ``max_size`` (bytes; a larger input raises ``InputTooLarge``), ``engine`` (PDF:
+    ``pdfium`` or ``pdfplumber``), ``tables`` (PDF: the ``TableReader`` that picks the
+    tables laid out as tab rows; the judgments grid reader by default).
     """
     limit = (options or {}).get("max_size") or MAX_INPUT_BYTES
     if len(data) > limit:
