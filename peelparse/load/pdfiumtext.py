@@ -3,19 +3,22 @@
 PDFium lays a page's characters out in reading order, one entry per character
 (plus the spaces and line breaks it generates), and gives a text rectangle per
 run of characters drawn by one text object.  Instead of asking PDFium for the
-text inside each rectangle (one scan of the whole page per rectangle: quadratic
-in text objects), a page is read with:
+text inside each rectangle, and for the character at a position (each one scan
+of the whole page: quadratic in text objects), a page is read with:
 - its whole text, in one call, one character per index;
-- the text object of every character, in one pass (a bare C call per index);
-- the text rectangles, in one call for the page and one per rectangle.
-Each run of characters of one text object is then one word: its text is its
-characters (white space collapsed), its box is its rectangle, its size and font
-those of its first character.  A run drawn over the end of the run before it on
-the same line (a glyph a producer draws apart, such as a ligature "ﬁ" standing
-in for a missing one) joins that run, as a reader sees it.  When the runs and
-rectangles do not pair up (a text object of glyphs too small to have a box),
-each run's box is the union of its characters' boxes, as PDFium makes its
-rectangles.  Time and memory are linear in the page's characters.
+- per line (between PDFium's line breaks), its rectangles in one call: a line of
+  one rectangle is one run; on a line of several, each boundary is found from
+  the rectangle counts of growing ranges (a few calls a run, none a character);
+- where that leaves a blank run, each character's text object (one bare C call
+  per character of the line).
+Each run is then one word: its text is its characters (white space collapsed),
+its box its rectangle, its size and font those of its first character.  A run
+drawn over the end of the run before it on the same line (a glyph a producer
+draws apart, such as a ligature standing in for a missing one) joins that run,
+as a reader sees it.  When runs and rectangles do not pair up (a text object of
+glyphs too small to have a box), each run's box is the union of its characters'
+boxes, as PDFium makes its rectangles.  Time and memory are linear in the
+page's characters.
 """
 
 from __future__ import annotations
@@ -101,6 +104,28 @@ def page_runs(handle: int, first: int, end: int, calls: _Calls) -> list[Run]:
     return [(start, last) for _, start, last in runs]
 
 
+def split_line(handle: int, first: int, end: int, count: int, calls: _Calls) -> list[Run]:
+    """The ``count`` runs of a line, each boundary the first character from which PDFium
+    counts one rectangle more (searched by doubling, then halving: a few calls a run)."""
+    runs: list[Run] = []
+    start = first
+    for _ in range(count - 1):
+        step, low = 1, start  # count(start .. low) is 1; find the least high where it is 2
+        while start + step < end and calls.count_rects(handle, start, step + 1) < 2:
+            low, step = start + step, step * 2
+        high = min(start + step, end - 1)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if calls.count_rects(handle, start, middle - start + 1) < 2:
+                low = middle
+            else:
+                high = middle
+        runs.append((start, high - 1))
+        start = high
+    runs.append((start, end - 1))
+    return runs
+
+
 def _run_boxes(handle: int, runs: list[Run], calls: _Calls) -> list[tuple[Run, Box]]:
     """Each run with the union of its characters' boxes (those with an area), as PDFium
     builds its rectangles; runs with no such character dropped."""
@@ -163,6 +188,10 @@ def _boxed_runs(textpage: Any, text: str, calls: _Calls) -> list[tuple[Run, Box]
         if len(rects) == 1:
             if rects[0][2] > rects[0][0]:
                 out.append(((first, end - 1), rects[0]))
+            continue
+        runs = split_line(handle, first, end, len(rects), calls)
+        if all(not text[r[0] : r[1] + 1].isspace() for r in runs):
+            out.extend(zip(runs, rects, strict=True))
             continue
         runs = page_runs(handle, first, end, calls)
         shown = [r for r in runs if not text[r[0] : r[1] + 1].isspace()]
