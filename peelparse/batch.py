@@ -234,8 +234,9 @@ def warm(
     Each child then starts warm (the modules, their compiled patterns and PDFium
     itself are inherited, copy-on-write) instead of importing them again: the
     pipeline and its patterns always, the emitter when children encode, the PDF
-    engine (``load.pdf.warm``) when any input may be a PDF: one named ``.pdf``, a
-    folder's file of another name is sniffed, and stdin.
+    engine (``load.pdf.warm``) when there are several inputs and any may be a PDF
+    (not named ``.txt`` or ``.html``: the format is sniffed).  One input's child would
+    import no more than the parent does here.
     """
     import encodings.utf_8_sig  # noqa: F401 - the text loader's first try
 
@@ -244,7 +245,7 @@ def warm(
 
     if encode is not None:
         from . import emit  # noqa: F401
-    if any(not p.lower().endswith((".txt", ".html", ".htm")) for p in paths):
+    if len(paths) > 1 and any(not p.lower().endswith((".txt", ".html", ".htm")) for p in paths):
         from .extract import _grid  # noqa: F401 - the PDF loader's table reader
         from .load import pdf
 

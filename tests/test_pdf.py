@@ -345,16 +345,19 @@ def test_a_rotated_pdf_reads_as_the_upright_one(tmp_path: Path, engine: str) -> 
     assert load_path(str(turned), options).text == upright.text
 
 
-def _one_page_pdf(content: bytes) -> bytes:
-    """A one-page PDF (1224 x 4100 points, Helvetica as F1) drawing ``content``."""
+def _one_page_pdf(
+    content: bytes, height: int = 4100, extra: bytes = b"", xobject: bytes = b""
+) -> bytes:
+    """A one-page PDF (1224 points wide, Helvetica as F1) drawing ``content``; ``extra`` is
+    object 6, named in the page's resources by ``xobject``."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1224 4100] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1224 %d] /Contents 4 0 R" % height
+        + b" /Resources << /Font << /F1 5 0 R >> %s >> >>" % xobject,
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    ] + ([extra] if extra else [])
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -392,3 +395,38 @@ def test_a_page_of_many_text_objects_is_read_in_one_pass(monkeypatch: pytest.Mon
     doc = load_bytes(data, "many.pdf", {"cache": False})
     found = set(doc.text.split())
     assert all(f"w{i}" in found for i in range(20_000))
+
+
+def test_a_ruled_table_drawn_in_a_form_is_found_as_pdfplumber_finds_it() -> None:
+    """Ruling lines inside a form XObject placed with a matrix (as some producers draw a
+    table): PDFium's path objects give the cells pdfplumber's finder gives."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from peelparse.load.pdf import _plumber_tables
+    from peelparse.load.pdfiumtext import page_words
+    from peelparse.load.pdfrules import ruled_tables
+
+    grid = b" ".join(b"%d %d 100 20 re S" % (x, y) for x in (0, 100, 200) for y in (0, 20, 40))
+    form = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 60] /Length %d >>\nstream\n%s\nendstream"
+        % (
+            len(grid),
+            grid,
+        )
+    )
+    cells = b" ".join(
+        b"BT /F1 9 Tf %d %d Td (r%dc%d) Tj ET" % (60 + 100 * c, 706 - 20 * r, r, c)
+        for r in range(3)
+        for c in range(3)
+    )
+    content = cells + b" q 1 0 0 1 50 650 cm /Fm1 Do Q"
+    data = _one_page_pdf(content, 792, form, b"/XObject << /Fm1 6 0 R >>")
+    doc = pdfium.PdfDocument(data)
+    page = doc[0]
+    height = float(page.get_height())
+    ours = ruled_tables(page, height, page_words(page.get_textpage(), height))
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        theirs = _plumber_tables(plumber.pages[0])
+    assert [rows for _, rows in ours] == [rows for _, rows in theirs]
+    assert ours[0][1] == ["r0c0\tr0c1\tr0c2", "r1c0\tr1c1\tr1c2", "r2c0\tr2c1\tr2c2"]

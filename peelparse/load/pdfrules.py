@@ -42,13 +42,55 @@ BBox = tuple[float, float, float, float]  # (x0, top, x1, bottom)
 Word = dict[str, Any]
 
 
-def _subpaths(obj: Any, raw: Any, height: float) -> list[list[Point]]:
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+#: Form XObjects inside form XObjects are followed this deep.
+FORM_DEPTH = 8
+
+
+def _matrix(obj: Any, raw: Any, outer: Matrix) -> Matrix | None:
+    """An object's matrix followed by ``outer`` (its form's, for an object inside a form)."""
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return None
+    a, b, c, d, e, f = outer
+    return (
+        m.a * a + m.b * c,
+        m.a * b + m.b * d,
+        m.c * a + m.d * c,
+        m.c * b + m.d * d,
+        m.e * a + m.f * c + e,
+        m.e * b + m.f * d + f,
+    )
+
+
+def _paths(
+    raw: Any, count: int, get: Any, outer: Matrix, depth: int = 0
+) -> list[tuple[Any, Matrix]]:
+    """Path objects with their page matrices, forms followed (``count`` objects, ``get(i)``)."""
+    out: list[tuple[Any, Matrix]] = []
+    for i in range(count):
+        obj = get(i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            continue
+        matrix = _matrix(obj, raw, outer)
+        if matrix is None:
+            continue
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            out.append((obj, matrix))
+        elif depth < FORM_DEPTH:
+            inner = raw.FPDFFormObj_CountObjects(obj)
+            out += _paths(
+                raw, inner, lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), matrix, depth + 1
+            )
+    return out
+
+
+def _subpaths(obj: Any, raw: Any, matrix: Matrix, height: float) -> list[list[Point]]:
     """Each subpath's points in page coordinates (top down): the end point of every segment,
     the start again where a segment closes the subpath (a Bézier curve counts by its end)."""
-    matrix = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-        return []
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
     out: list[list[Point]] = []
     bezier = 0
@@ -113,10 +155,9 @@ def page_edges(page: Any, height: float) -> list[Edge]:
     import pypdfium2.raw as raw
 
     edges: list[Edge] = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        if obj.level:
-            continue  # a path inside a form XObject: its matrix is the form's, not the page's
-        for points in _subpaths(obj.raw, raw, height):
+    count = raw.FPDFPage_CountObjects(page.raw)
+    for obj, matrix in _paths(raw, count, lambda i: raw.FPDFPage_GetObject(page.raw, i), IDENTITY):
+        for points in _subpaths(obj, raw, matrix, height):
             edges.extend(points_to_edges(points))
     return [e for e in edges if e[3] - e[2] >= 1.0]
 
