@@ -16,6 +16,8 @@ alike; each ratio is the median over rounds of the ratio within a round):
   (``bench/ceiling.py``) in the same rounds;
 - one PDF of each producer, ``peelparse extract --no-cache FILE`` against
   ``pdftotext FILE``, end to end (process start to exit);
+- beside wall times, the CPU time of each command (its process and children),
+  which other work on a shared machine moves less;
 - peak memory of a batch child on a 58-page PDF (the seed rendered twice), and
   the batch parent's own memory after the first and the last of the 43 reports;
 - with ``--text N``: N text reports in a batch (``--jobs 1``) against the same
@@ -157,7 +159,7 @@ def cycle_figures(
         ([py, str(bb.CEILING), "1"], env),
         ([py, str(bb.CEILING), "2"], env),
     ]
-    wall, _ = bb.interleaved(cmds, rounds)
+    wall, cpu = bb.interleaved(cmds, rounds)
     n = pages(pdfs)
     one, text, raw, two = (bb.median(wall, i) for i in range(4))
     print(f"cycle: {len(pdfs)} PDFs, {n} pages, no cache, {rounds} rounds")
@@ -169,6 +171,12 @@ def cycle_figures(
         f"  peelparse / pdftotext: {bb.ratio(wall, 0, 1):.2f}x (goal <= 2.5x; of minima "
         f"{bb.ratio_of_minima(wall, 0, 1):.2f}x); peelparse / raw pypdfium2: "
         f"{bb.ratio(wall, 0, 2):.2f}x (of minima {bb.ratio_of_minima(wall, 0, 2):.2f}x)"
+    )
+    print(
+        f"  CPU time (process and children; less moved by other load): peelparse "
+        f"{bb.median(cpu, 0):.2f} s, pdftotext loop {bb.median(cpu, 1):.2f} s, raw pypdfium2 "
+        f"{bb.median(cpu, 2):.2f} s: {bb.ratio(cpu, 0, 1):.2f}x pdftotext, "
+        f"{bb.ratio(cpu, 0, 2):.2f}x raw pypdfium2"
     )
     speedup, ceiling = bb.ratio(wall, 0, 3), bb.ratio(wall, 4, 5)
     print(
@@ -185,13 +193,14 @@ def single_figures(
     for path in one.values():
         cmds.append(([*tool, "extract", str(path), "--no-cache", "--quiet"], env))
         cmds.append((["pdftotext", str(path), "-"], env))
-    wall, _ = bb.interleaved(cmds, rounds)
+    wall, cpu = bb.interleaved(cmds, rounds)
     for i, (producer, path) in enumerate(one.items()):
         print(
             f"one {producer} PDF ({pages([path])} pages), end to end: peelparse "
             f"{bb.median(wall, 2 * i):.3f} s, pdftotext {bb.median(wall, 2 * i + 1):.3f} s: "
             f"{bb.ratio(wall, 2 * i, 2 * i + 1):.2f}x (goal <= 3x; of minima "
-            f"{bb.ratio_of_minima(wall, 2 * i, 2 * i + 1):.2f}x)"
+            f"{bb.ratio_of_minima(wall, 2 * i, 2 * i + 1):.2f}x; CPU time "
+            f"{bb.ratio(cpu, 2 * i, 2 * i + 1):.2f}x)"
         )
 
 
