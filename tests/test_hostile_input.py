@@ -339,7 +339,7 @@ def test_table_cells_are_plain_escaped_text() -> None:
 def test_a_pdf_engine_out_of_memory_is_memory_not_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
     from peelparse.load import pdf
 
-    def exhausted(data: bytes, password: str | None) -> list[object]:
+    def exhausted(data: bytes, password: str | None, reader: object = None) -> list[object]:
         try:
             raise MemoryError
         except MemoryError as exc:

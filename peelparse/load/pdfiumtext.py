@@ -210,6 +210,21 @@ def _overlaps(box: Box, prev: Box) -> bool:
     return same_line and prev[0] < box[0] < prev[2] - INSET
 
 
+def page_text(textpage: Any, raw: Any) -> str:
+    """The page's text, one character per index.  Where PDFium's text is not that (a
+    character beyond 16 bits takes two), it is read character by character, and a code
+    that is no character (a lone surrogate, in a damaged file) becomes NUL, which, like
+    PDFium's own NULs, no word keeps."""
+    text: str = textpage.get_text_range()
+    count = textpage.count_chars()
+    if len(text) != count:
+        codes = (raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count))
+        text = "".join(
+            "\x00" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code) for code in codes
+        )
+    return text
+
+
 def page_words(textpage: Any, height: float) -> list[Word]:
     """A page's words: one per run of one text object, in PDFium's reading order.
 
@@ -219,11 +234,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
     """
     import pypdfium2.raw as raw
 
-    text = textpage.get_text_range()
-    if len(text) != textpage.count_chars():  # a character beyond 16 bits: read one by one
-        text = "".join(
-            chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(textpage.count_chars())
-        )
+    text = page_text(textpage, raw)
     calls = bare_calls(raw)
     buf = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
@@ -231,7 +242,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
     prev: Box | None = None
     for (first, last), box in _boxed_runs(textpage, text, calls):
         run = text[first : last + 1]
-        solid = " ".join(run.split()).translate(PDFIUM_HYPHENS)
+        solid = " ".join(run.replace("\x00", "").split()).translate(PDFIUM_HYPHENS)
         after = run[-1] not in "\r\n" and run[-1].isspace() or text[last + 1 : last + 2] == " "
         if prev is not None and words and _overlaps(box, prev):
             spaced = words[-1]["space_after"] or run[0].isspace()
