@@ -208,8 +208,11 @@ def classify(blocks: list[Block], text: str, path: str | None) -> tuple[str, boo
     and the text shows signs of being something else (a byline, "said", a
     commissioner, a newspaper's furniture) or no sign of a report at all.
     """
+    kind = _kind(blocks, about=True)  # what shows a report even in text about one
+    if kind is not None:
+        return kind, False
     what = looks_like(text[:20_000])
-    kind = _kind(blocks, about=what != NOT_A_REPORT)
+    kind = _kind(blocks) if what == NOT_A_REPORT else None
     if kind is not None:
         return kind, False
     if what == NOT_A_REPORT and (run_on := _run_on_kind(blocks[:HEAD_BLOCKS])) is not None:

@@ -19,7 +19,7 @@ area: nothing is missed silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import forces, rx
@@ -232,8 +232,11 @@ def _lead(ctx: Context, block: Block, lead: str | None) -> str | None:
     return m["subject"] if m else None
 
 
-def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
-    """Every prose grade statement of the text, in order, and what could not be read."""
+def statements(
+    ctx: Context, skip: Callable[[Block], bool] = lambda _: False
+) -> tuple[list[Statement], list[Unread]]:
+    """Every prose grade statement of the text, in order, and what could not be read (blocks for
+    which ``skip`` is true are not read)."""
     page = _page(ctx)
     out: list[Statement] = []
     missed: list[Unread] = []
@@ -241,7 +244,7 @@ def statements(ctx: Context) -> tuple[list[Statement], list[Unread]]:
     lead: str | None = None
     for block in ctx.blocks:
         lead = _lead(ctx, block, lead)
-        if block.kind == "row" or not (ctx.words(block) & CUES):
+        if block.kind == "row" or not (ctx.words(block) & CUES) or skip(block):
             continue
         raw = ctx.raw(block)
         section = ctx.section_of(block)

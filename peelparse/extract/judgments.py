@@ -645,7 +645,7 @@ def _inline_judgments(ctx: Context, found: list[Judgment]) -> list[Judgment]:
     info = ctx.results.get("document", [None])[0]
     cycle = info.cycle if info else None
     for block in ctx.blocks:
-        if block.kind not in ("para", "bullet") or not (ctx.words(block) & INLINE_CUES):
+        if block.kind not in ("para", "bullet") or not RE_ENDS_IN_GRADE.search(ctx.raw(block)):
             continue
         raw = ctx.raw(block)
         for m in RE_INLINE_GRADE.finditer(raw):
@@ -658,7 +658,10 @@ def _inline_judgments(ctx: Context, found: list[Judgment]) -> list[Judgment]:
     return extra
 
 
-INLINE_CUES = frozenset({"outstanding", "good", "adequate", "improvement", "inadequate"})
+#: A cheap gate: some line of the block ends in a grade name.
+RE_ENDS_IN_GRADE = rx.compile(
+    r"(?:Outstanding|Good|Adequate|improvement|Inadequate)\.?[ \t]*+$", re.M
+)
 
 
 def _inline(ctx: Context, block: Block, m: re.Match[str], area: str) -> Judgment:
@@ -697,10 +700,8 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
         {j.section_id for j in found if j.section_id} if ctx.grades_by_section() else set()
     )
     extra: list[Judgment] = []
-    said, missed = statements(ctx)
+    said, missed = statements(ctx, lambda block: _in_sections(ctx, block, graded_sections))
     for st in said:
-        if _in_sections(ctx, st.block, graded_sections):
-            continue
         if st.area in have:
             if have[st.area] != st.grade and st.carried_over_from is None:
                 message = f"{st.area}: a sentence says {st.grade}, not {have[st.area]}"
@@ -711,11 +712,10 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
             continue
         have[st.area] = st.grade
         extra.append(_from_statement(ctx, st))
-    for miss in missed:
-        if not _in_sections(ctx, miss.block, graded_sections):
-            out.warnings.append(
-                ctx.warning_at(miss.code, UNREAD[miss.code] + miss.sentence, miss.start, miss.end)
-            )
+    out.warnings.extend(
+        ctx.warning_at(miss.code, UNREAD[miss.code] + miss.sentence, miss.start, miss.end)
+        for miss in missed
+    )
     return extra
 
 
