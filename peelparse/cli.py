@@ -27,6 +27,7 @@ from .errors import (
     PeelparseError,
     WriteFailed,
 )
+from .stdio import read_stdin
 
 EXIT_WRITE = WriteFailed.exit_code
 
@@ -67,13 +68,16 @@ def guarded(func: F) -> F:
         except PeelparseError as exc:
             fail(str(exc), exc.exit_code)
         except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _silence_stdout()
             sys.exit(0)
-        except KeyboardInterrupt:
-            say("error", "interrupted")
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            from .stdio import EXIT_TERMINATED, Terminated
+
+            terminated = isinstance(exc, Terminated)
+            say("error", "terminated" if terminated else "interrupted")
+            sys.exit(EXIT_TERMINATED if terminated else 130)
         except OSError as exc:  # reads are PeelparseErrors already: this is the output
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _silence_stdout()
             fail(f"cannot write output: {exc.strerror or type(exc).__name__}", EXIT_WRITE)
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback
             if os.environ.get("PEELPARSE_DEBUG"):
@@ -86,6 +90,12 @@ def guarded(func: F) -> F:
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null: nothing more to write, nothing to flush at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @contextlib.contextmanager
@@ -104,26 +114,35 @@ class Size(click.ParamType):  # type: ignore[type-arg]
     """A size in bytes: '2G', '512M', '300k' or a plain number (0 only where it means no limit)."""
 
     name = "size"
-    UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
     def __init__(self, zero_ok: bool = True) -> None:
         self.zero_ok = zero_ok
 
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        from .options import parse_size
+
         if isinstance(value, int):
             return value
-        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
-        unit = text[-1:] if text[-1:] in "kmgt" else ""
-        number = text[: len(text) - len(unit)]
         try:
-            size = float(number) * self.UNITS[unit]
-        except ValueError:
-            self.fail(f"{value!r} is not a size (e.g. 2G, 512M, 300k)", param, ctx)
-        if size < 0 or (size < 1 and not self.zero_ok):
-            self.fail(
-                f"{value!r} must be {'0 or more' if self.zero_ok else 'at least 1'}", param, ctx
-            )
-        return int(size)
+            return parse_size(value, self.zero_ok)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class Seconds(click.ParamType):  # type: ignore[type-arg]
+    """A time limit in seconds: finite, 0 (no limit) or more (``options.parse_seconds``)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+        from .options import parse_seconds
+
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_seconds(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 class CycleType(click.ParamType):  # type: ignore[type-arg]
@@ -161,7 +180,7 @@ def limit_options(func: F) -> F:
     )(func)
     func = click.option(
         "--timeout",
-        type=click.FloatRange(0),
+        type=Seconds(),
         default=DEFAULT_TIMEOUT,
         show_default=True,
         metavar="SECONDS",
@@ -399,7 +418,7 @@ def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     from .emit import FORMATS
     from .isolate import call, call_here
 
-    stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
+    stdin = read_stdin(run.options["max_size"]) if path == "-" else None
     isolated = call if _needs_process(path, stdin) else call_here
     outcome = Outcome(
         *isolated(lambda: plain(parse_one(path, run.options, stdin)), run.limits, path)
@@ -445,7 +464,7 @@ def _stdin_if_asked(inputs: list[str], run: Run) -> bytes | None:
     if "-" not in inputs:
         return None
     if "data" not in _STDIN:
-        _STDIN["data"] = sys.stdin.buffer.read(run.options["max_size"] + 1)
+        _STDIN["data"] = read_stdin(run.options["max_size"])
     return _STDIN["data"]
 
 
@@ -1095,7 +1114,7 @@ def text(path: str, run: Run) -> None:
     """
     from .isolate import call, call_here
 
-    stdin = sys.stdin.buffer.read(run.options["max_size"] + 1) if path == "-" else None
+    stdin = read_stdin(run.options["max_size"]) if path == "-" else None
     isolated = call if _needs_process(path, stdin) else call_here
     sys.stdout.write(isolated(lambda: _normalised_text(path, run.options, stdin), run.limits, path))
 
@@ -1116,6 +1135,9 @@ def main() -> None:
     # A library's Python warnings (a deprecation, a damaged file's font) are not the
     # user's business: stderr holds peelparse's own one-line messages only.
     warnings.simplefilter("ignore")
+    from .stdio import prepare
+
+    prepare()  # closed standard streams, SIGTERM, no interpreter noise (``stdio``)
     try:
         cli(prog_name="peelparse")
     finally:

@@ -22,7 +22,10 @@ Writer = Callable[[Any, IO[str], bool], None]
 #: ``splitlines``, JavaScript before ES2019) or drive a terminal: the C1 controls
 #: (U+0085 among them) and the line and paragraph separators.  They are written
 #: as ``\\uXXXX`` escapes: the same JSON value, one record per line for every reader.
-RE_LINE_BREAKERS = rx.compile("[\x80-\x9f\u2028\u2029]")
+#: Lone surrogates too (a file name that is not UTF-8, as Python's ``surrogateescape``
+#: gives it: byte 0xE9 is U+DCE9): ``\\udce9`` keeps the name exact for a reader that
+#: wants it back (``os.fsencode(json.loads(...))``), and the output stays valid UTF-8.
+RE_LINE_BREAKERS = rx.compile("[\x80-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import io
 import json
 import os
 import secrets
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import WriteFailed
+from .stdio import ERRORS
 
 #: The most of an existing ``<name>.json`` read to learn which input it came from.
 MAX_EXISTING_BYTES = 256 * 1024 * 1024
@@ -40,8 +43,29 @@ def write_failed(exc: OSError, path: str | os.PathLike[str]) -> WriteFailed:
     return WriteFailed(f"cannot write: {reason}", str(path))
 
 
+#: The longest name, in bytes, of a file peelparse makes from a name it was given (an
+#: input's stem, ``-o``'s name): with ``--<hash>-NN.json`` or a temporary file's
+#: ``.<name>.<hex>.tmp`` around it, it stays under the 255 bytes most file systems allow.
+MAX_NAME_BYTES = 200
+
+
+def short_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
+    """``name`` when its file-system encoding has at most ``limit`` bytes, else its
+    longest start that fits, less room for ``-`` and 8 hex digits of the whole name's
+    SHA-256 (so two long names that differ only at the end stay apart)."""
+    raw = os.fsencode(name)
+    if len(raw) <= limit:
+        return name
+    digest = hashlib.sha256(raw).hexdigest()[:8]
+    cut = name[: limit - 9]
+    while len(os.fsencode(cut)) > limit - 9:
+        cut = cut[:-1]
+    return f"{cut}-{digest}"
+
+
 def _create_temp(folder: Path, stem: str) -> tuple[int, Path]:
     """A new hidden file in ``folder`` (mode 0666 less the umask), open for writing."""
+    stem = short_name(stem)
     for _ in range(100):
         tmp = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
         try:
@@ -63,30 +87,57 @@ def _is_special(path: Path) -> bool:
 
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator[IO[str]]:
-    """A text stream whose content replaces ``path`` only when the block ends without error."""
-    target = _target(path)
-    if _is_special(target):
-        with _writing(path), open(target, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        return
-    with (
-        _writing(path),
-        _replacing(target) as fd,
-        os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh,
-    ):
+    """A text stream whose content replaces ``path`` only when the block ends without error.
+
+    UTF-8; a character that cannot be encoded (a lone surrogate) becomes U+FFFD.
+    """
+    with safe_output(path) as raw, _text(raw) as fh:
         yield fh
+
+
+@contextlib.contextmanager
+def _text(raw: IO[bytes]) -> Iterator[IO[str]]:
+    fh = io.TextIOWrapper(raw, encoding="utf-8", errors=ERRORS, newline="\n", write_through=False)
+    try:
+        yield fh
+        fh.flush()
+    finally:
+        fh.detach()
 
 
 @contextlib.contextmanager
 def atomic_output_bytes(path: str) -> Iterator[IO[bytes]]:
     """``atomic_output`` for binary content (a spreadsheet)."""
-    target = _target(path)
-    with _writing(path), _replacing(target) as fd, os.fdopen(fd, "wb") as fh:
+    with safe_output(path) as fh:
         yield fh
+
+
+@contextlib.contextmanager
+def safe_output(path: str) -> Iterator[IO[bytes]]:
+    """The one way out for every file peelparse writes (``-o``: JSON, CSV, xlsx, HTML).
+
+    - A device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a named pipe) is
+      written in place: there is nothing to replace, and it stays what it is.
+    - A regular file (or a new name) is written to a temporary file beside it,
+      renamed over it only when the block ends without error; on any failure (or
+      SIGTERM, Ctrl-C) the temporary file is removed and the old file is untouched.
+    - A symbolic link is kept: the file it points to is the one replaced.
+    OS errors become ``WriteFailed`` (exit 15).
+    """
+    with _writing(path):
+        target = _target(path)
+        if _is_special(target):
+            with open(target, "wb") as fh:
+                yield fh
+            return
+        with _replacing(target) as fd, os.fdopen(fd, "wb") as fh:
+            yield fh
 
 
 def _target(path: str) -> Path:
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     if target.is_dir():
         raise WriteFailed("cannot write: is a folder", path)
     if not _is_special(target) and not target.parent.is_dir():
@@ -163,12 +214,14 @@ def write_report(out_dir: Path, name: str, sha: str, text: str) -> tuple[Path, b
 
     Returns the path written and whether the preferred name was held by another
     report or entry (the file is then ``<name>--<first 8 hex digits of sha>.json``).
-    The same report already there (same ``sha``) is left as it is.
+    The same report already there (same ``sha``) is left as it is.  A ``name`` too
+    long for the file system is shortened (``short_name``).
     """
+    name = short_name(name)
     with _writing(out_dir / f"{name}.json"):
         fd, tmp = _create_temp(out_dir, name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            with os.fdopen(fd, "w", encoding="utf-8", errors=ERRORS, newline="\n") as fh:
                 fh.write(text)
             for candidate, renamed in _names(out_dir, name, sha):
                 if _claim(tmp, candidate, sha):

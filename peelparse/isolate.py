@@ -333,6 +333,7 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits, prctl: Any) -> None
     status = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and SIGTERM (``stdio``)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         _quiet_crashes()
         _set_limits(limits)
@@ -353,10 +354,17 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits, prctl: Any) -> None
 
 
 def _quiet_crashes() -> None:
-    """No Python stack dump on stderr if the child crashes: the parent says it in one line."""
+    """Nothing on stderr from the child: no Python stack dump if it crashes, no "Fatal
+    Python error" from an interpreter out of memory, no library's own output.  The
+    parent says what happened in one line (``PEELPARSE_DEBUG=1`` keeps the child's stderr)."""
     import faulthandler
 
     faulthandler.disable()
+    if not os.environ.get("PEELPARSE_DEBUG"):
+        with contextlib.suppress(OSError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
 
 
 def _save_caches() -> None:

@@ -120,10 +120,15 @@ def month_number(name: str) -> int | None:
 
 def _escapes() -> dict[int, str]:
     """Characters a terminal acts on or that break a line: C0 and C1 controls, DEL,
-    the line and paragraph separators, and the bidirectional overrides."""
+    the line and paragraph separators, and the bidirectional overrides; and lone
+    surrogates, which no terminal can show: U+DC80 to U+DCFF stand for the bytes of a
+    file name that is not UTF-8 (``surrogateescape``) and are shown as those bytes
+    (``caf\\xe9.txt``)."""
     codes = [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]
-    codes += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-    return {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in codes}
+    codes += [*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000)]
+    table = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in codes}
+    table.update({c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)})
+    return table
 
 
 ESCAPES = _escapes()
