@@ -555,6 +555,14 @@ def _inputs_or_stdin(paths: tuple[str, ...]) -> list[str]:
     return ["-"]
 
 
+def raw_csv_option(func: F) -> F:
+    return click.option(
+        "--raw-csv",
+        is_flag=True,
+        help="CSV: write text cells as they are (no ' before a cell that begins with = + - @).",
+    )(func)
+
+
 def _table_command(name: str, table: str, help_text: str, long_option: bool = False) -> None:
     @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
     @click.option(
@@ -570,12 +578,14 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         is_flag=True,
         help="Start the CSV with a UTF-8 byte order mark (for Excel on Windows).",
     )
+    @raw_csv_option
     @across_options
     @guarded
     def command(
         paths: tuple[str, ...],
         fmt: str,
         bom: bool,
+        raw_csv: bool,
         run: Run,
         long: bool = False,
         matrix: bool = False,
@@ -606,7 +616,7 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
             with output_stream(run.output) as out:
                 out.write(explain_text(rows, width_of(out)))
         else:
-            _emit_table(rows, columns, fmt, run.output, bom, table + variant)
+            _emit_table(rows, columns, fmt, run.output, bom, table + variant, raw_csv)
         _summarise(got, run)
         if got.failed:
             sys.exit(EXIT_SOME_FAILED)
@@ -788,6 +798,7 @@ def _emit_table(
     output: str | None,
     bom: bool = False,
     name: str = "",
+    raw_csv: bool = False,
 ) -> None:
     from .emit import write_csv, write_json, write_jsonl
 
@@ -800,7 +811,7 @@ def _emit_table(
         if fmt == "csv":
             if bom:
                 out.write("\ufeff")
-            write_csv(rows, columns, out)
+            write_csv(rows, columns, out, raw_csv)
         elif fmt == "json":
             write_json([{c: r.get(c) for c in columns} for r in rows], out, False)
         elif fmt == "jsonl":
@@ -945,6 +956,7 @@ def db(paths: tuple[str, ...], run: Run) -> None:
     is_flag=True,
     help="Compare reports of two different forces (otherwise a usage error, exit 2).",
 )
+@raw_csv_option
 @across_options
 @guarded
 def compare(
@@ -954,6 +966,7 @@ def compare(
     history: bool,
     show_all: bool,
     force_mismatch_ok: bool,
+    raw_csv: bool,
     run: Run,
 ) -> None:
     """Compare two assessments of one force: grades, areas for improvement, recommendations.
@@ -969,7 +982,7 @@ def compare(
       peelparse compare --history reports/ kent --format table
     """
     if history:
-        _history(old, new, fmt, run)
+        _history(old, new, fmt, run, raw_csv)
         return
     from .assess import merge
     from .compare import FLAT_COLUMNS, changes_only, flat_rows, newer
@@ -1014,7 +1027,9 @@ def compare(
         with output_stream(run.output) as out:
             write_json(result, out, True)
     else:
-        _emit_table(flat_rows(result), FLAT_COLUMNS, fmt, run.output, name="compare")
+        _emit_table(
+            flat_rows(result), FLAT_COLUMNS, fmt, run.output, name="compare", raw_csv=raw_csv
+        )
     for field in (
         "read",
         "failed",
@@ -1032,7 +1047,7 @@ def compare(
     _summarise(got_old, run)
 
 
-def _history(folder: str, force: str, fmt: str, run: Run) -> None:
+def _history(folder: str, force: str, fmt: str, run: Run, raw_csv: bool = False) -> None:
     from .assess import group
     from .tables import MATRIX_COLUMNS, matrix_rows
 
@@ -1048,7 +1063,7 @@ def _history(folder: str, force: str, fmt: str, run: Run) -> None:
         with output_stream(run.output) as out:
             write_json([{c: r.get(c) for c in MATRIX_COLUMNS} for r in rows], out, True)
     else:
-        _emit_table(rows, MATRIX_COLUMNS, fmt, run.output, name="history")
+        _emit_table(rows, MATRIX_COLUMNS, fmt, run.output, name="history", raw_csv=raw_csv)
     _summarise(got, run)
     if got.failed:
         sys.exit(EXIT_SOME_FAILED)

@@ -61,21 +61,40 @@ def write_yaml(data: Any, out: IO[str], pretty: bool = False) -> None:
 FORMATS: dict[str, Writer] = {"json": write_json, "jsonl": write_jsonl, "yaml": write_yaml}
 
 
-def write_csv(rows: Iterable[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
-    """Rows as CSV with a fixed column order; lists are joined with '; '."""
+#: What a spreadsheet takes for the start of a formula (or, for tab and CR, may turn
+#: into one on import): a text cell that begins with one of them is written as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(value: Any) -> bool:
+    """A text value a spreadsheet would read as a formula (numbers never are)."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def write_csv(
+    rows: Iterable[dict[str, Any]], columns: list[str], out: IO[str], raw: bool = False
+) -> None:
+    """Rows as CSV with a fixed column order; lists are joined with '; '.
+
+    A text cell that begins like a formula (``FORMULA_STARTS``) gets a leading ``'``,
+    the OWASP convention for CSV read by a spreadsheet, unless ``raw``; numbers are
+    written as they are.
+    """
     import csv  # lazy: only the table commands write CSV
 
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
+        writer.writerow({k: _cell(row.get(k), raw) for k in columns})
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, raw: bool = False) -> Any:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        value = "; ".join(str(v) for v in value)
+    if not raw and formula_like(value):
+        return "'" + value
     return value
 
 

@@ -31,7 +31,7 @@ EXIT_TERMINATED = 128 + signal.SIGTERM
 #: The encoding error handler of every text output: what cannot be encoded (a lone
 #: surrogate) becomes U+FFFD.
 ERRORS = "peelparse-replace"
-codecs.register_error(ERRORS, lambda exc: ("\ufffd", exc.end))  # type: ignore[arg-type,return-value]
+codecs.register_error(ERRORS, lambda exc: (b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end))  # type: ignore[attr-defined]
 
 
 class Terminated(KeyboardInterrupt):
