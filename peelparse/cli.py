@@ -23,7 +23,6 @@ from .errors import (
     EXIT_INTERNAL,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
-    NotPeelparseJson,
     PeelparseError,
     WriteFailed,
 )
@@ -678,7 +677,7 @@ def _collect_reports(paths: list[str], run: Run) -> Collected:
     failed: list[int] = []
     summary = Summary()
     with contextlib.closing(parsed):
-        merged = _merged(inputs, json_inputs, parsed, stdin)
+        merged = _merged(inputs, json_inputs, parsed, stdin, run)
         for outcome in progress(merged, len(inputs), run.quiet, "reading"):
             path, report, error = outcome
             if error is not None and path in json_inputs and path not in named:
@@ -763,23 +762,18 @@ def _force_slug(given: str, found: list[tuple[str | None, str | None]], where: s
 
 
 def _merged(
-    inputs: list[str], json_inputs: set[str], parsed: Iterator[Any], stdin: bytes | None
+    inputs: list[str], json_inputs: set[str], parsed: Iterator[Any], stdin: bytes | None, run: Run
 ) -> Iterator[Any]:
     """(path, report or list of reports, error or None) for each input, in input order."""
-    from .tables import read_json_reports
+    from .jsonin import read_error, read_reports
 
     for path in inputs:
         if path in json_inputs:
+            data = stdin if path == "-" else None
             try:
-                data = stdin if path == "-" else None
-                yield path, list(read_json_reports(path, data)), None
-            except PeelparseError as exc:
-                yield path, None, exc
-            except (ValueError, RecursionError) as exc:
-                bad: PeelparseError = NotPeelparseJson(
-                    f"not a peelparse JSON file ({type(exc).__name__})", path
-                )
-                yield path, None, bad
+                yield path, read_reports(path, data, run.options["max_size"], run.limits), None
+            except Exception as exc:  # noqa: BLE001 - a bad input is its error, never exit 1
+                yield path, None, read_error(exc, path)
             continue
         outcome = next(parsed)
         if outcome.error is not None:

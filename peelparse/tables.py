@@ -9,7 +9,6 @@ rows with a fixed column order, ready for CSV, JSON Lines or a terminal table.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -265,64 +264,12 @@ TABLES = {
 
 
 def read_json_reports(path: str, data: bytes | None = None) -> Iterator[dict[str, Any]]:
-    """Report objects from a JSON (object or array) or JSON Lines file (or its ``data``).
+    """Report objects from extract's JSON / JSON Lines file (or its ``data``): see
+    ``jsonin.read_reports`` (checked against the model; anything else raises
+    ``NotPeelparseJson``)."""
+    from .jsonin import read_reports
 
-    Error records (inputs that failed when extracted) are skipped.  Anything else
-    that is not of a report's shape raises ``NotPeelparseJson``: a table made
-    from the wrong file must not come out empty without a word.  The file is read
-    as any input is (``load.read_bytes``: at most ``--max-size`` bytes).
-    """
-    from .errors import NotPeelparseJson
-    from .load import read_bytes
-
-    text = (read_bytes(path) if data is None else data).decode("utf-8-sig")
-    try:
-        parsed = json.loads(text)
-        items = parsed if isinstance(parsed, list) else [parsed]
-    except json.JSONDecodeError:
-        items = [json.loads(line) for line in text.splitlines() if line.strip()]
-    strangers = 0
-    for item in items:
-        if is_report(item):
-            yield item
-        elif not (isinstance(item, dict) and isinstance(item.get("error"), dict)):
-            strangers += 1
-    if strangers:
-        raise NotPeelparseJson(
-            f"{strangers} JSON value(s) that are not peelparse reports "
-            "(give extract's output, or the reports themselves)",
-            path,
-        )
-
-
-#: The lists the tables read, with the keys each of their objects must have.
-REPORT_LISTS: dict[str, tuple[str, ...]] = {
-    "judgments": ("grade",),
-    "areas_for_improvement": ("id", "text"),
-    "causes_of_concern": ("id", "text"),
-    "recommendations": (),
-    "findings": (),
-    "warnings": (),
-}
-
-
-def is_report(item: Any) -> bool:
-    """An object of a report's shape, as far as the tables read it (trust nothing read back)."""
-    if not isinstance(item, dict) or "schema_version" not in item:
-        return False
-    if not isinstance(item.get("source"), dict) or not isinstance(item.get("document"), dict):
-        return False
-    for key, needed in REPORT_LISTS.items():
-        value = item.get(key, [])
-        if not isinstance(value, list):
-            return False
-        if not all(isinstance(x, dict) and all(k in x for k in needed) for x in value):
-            return False
-    return all(
-        isinstance(r.get("items", []), list)
-        and all(isinstance(i, dict) and "text" in i for i in r.get("items", []))
-        for r in item.get("recommendations", [])
-    )
+    yield from read_reports(path, data)
 
 
 def unique_reports(

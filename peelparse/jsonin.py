@@ -1,0 +1,271 @@
+"""Extract's JSON read back (table commands, ``show``, ``db``, ``compare``, ``map``).
+
+A file (or standard input) holding extract's output, as one JSON object, an array
+of them, or JSON Lines, becomes a list of report dicts, or one error:
+
+- **Within the limits.** The bytes are read as any input is (at most ``--max-size``),
+  and parsed under ``--timeout`` and ``--max-memory`` in this process
+  (``isolate.call_here``): a FIFO that never opens, a huge ``[{}, ...]`` or a deeply
+  nested value ends as ``timeout``, ``memory`` or ``not_peelparse_json``.
+- **Strict JSON.** UTF-8 (a BOM is allowed); ``NaN``, ``Infinity`` and numbers too
+  large for a float (``1e400``) are refused.  JSON Lines are split at line feeds only:
+  a raw U+2028 inside a string (valid JSON, what ``jq -c`` writes) is not a line end.
+- **Checked against the model** (``check_report``): every field the reader meets
+  must have the type ``model.py`` gives it (a grade one of the five, a line an
+  integer, a list a list of objects of the right shape).  A field whose type admits
+  null may be missing; every other field must be there.  Keys the model does not
+  know are ignored.  Strings may hold lone surrogates (extract writes a file name
+  that is not UTF-8 as ``\\udcXX`` escapes).
+- Error records (inputs that failed when extracted) are skipped.
+
+Any value that is not a report makes the whole input ``NotPeelparseJson`` (exit 7),
+naming the first bad field; the command goes on with its other inputs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass
+from typing import TYPE_CHECKING, Any
+
+from . import model
+from .errors import NotPeelparseJson, PeelparseError
+
+if TYPE_CHECKING:
+    from .isolate import Limits
+
+#: A check returns None for a good value, else what is wrong with it.
+Check = Callable[[Any, str], str | None]
+JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
+
+
+def read_reports(
+    path: str,
+    data: bytes | None = None,
+    max_size: int | None = None,
+    limits: Limits | None = None,
+) -> list[dict[str, Any]]:
+    """The reports in a JSON / JSON Lines file (or ``data``), checked; errors raised."""
+    from .isolate import call_here
+
+    def work() -> list[dict[str, Any]]:
+        from .load import read_bytes
+
+        raw = read_bytes(path, max_size) if data is None else data
+        return parse_reports(raw, path)
+
+    if limits is None:
+        return work()
+    return call_here(work, limits, path)
+
+
+def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:
+    """Reports from the bytes of a JSON or JSON Lines document (``NotPeelparseJson``)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotPeelparseJson("not a peelparse JSON file (not UTF-8)", path) from None
+    reports = []
+    try:
+        for n, item in _values(text):
+            if _is_error_record(item):
+                continue
+            problem = check_report(item)
+            if problem is not None:
+                where = f"value {n}: " if n else ""
+                raise NotPeelparseJson(f"not a peelparse report: {where}{problem}", path)
+            reports.append(item)
+    except (ValueError, RecursionError) as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            why = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+        else:
+            why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise NotPeelparseJson(f"not a peelparse JSON file ({why})", path) from None
+    return reports
+
+
+def _values(text: str) -> typing.Iterator[tuple[int, Any]]:
+    """(number, value): one JSON document (object: number 0; array: 1, 2, ...), else
+    JSON Lines, one value per line (numbered by line), parsed one line at a time."""
+    stripped = text.lstrip(" \t\r\n")
+    whole: Any = None
+    if stripped.startswith("["):
+        whole = _loads(text)
+    else:
+        try:
+            whole = _loads(text)
+        except json.JSONDecodeError as exc:
+            if exc.msg != "Extra data":
+                raise
+            whole = None
+    if isinstance(whole, list):
+        yield from enumerate(whole, start=1)
+        return
+    if whole is not None:
+        yield 0, whole
+        return
+    for n, line in enumerate(text.split("\n"), start=1):
+        if line.strip(" \t\r"):
+            yield n, _loads(line)
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number")
+    return value
+
+
+def _is_error_record(item: Any) -> bool:
+    return isinstance(item, dict) and "schema_version" not in item and isinstance(
+        item.get("error"), dict
+    )
+
+
+def check_report(item: Any) -> str | None:
+    """None when ``item`` has a report's shape (``model.Report``), else the first problem."""
+    return _check_for(model.Report)(item, "")
+
+
+def _check_for(tp: Any) -> Check:
+    """The check of a type hint: a dataclass, ``X | None``, ``list[X]``, a Literal, a scalar."""
+    if isinstance(tp, type) and is_dataclass(tp):
+        return _record_check(tp)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [_check_for(a) for a in args if a is not type(None)]
+        nullable = type(None) in args
+        return _union_check(options, nullable)
+    if origin is list:
+        return _list_check(_check_for(args[0]))
+    if origin is typing.Literal:
+        return _literal_check(frozenset(args))
+    if tp is Any:
+        return lambda value, where: None
+    return _scalar_check(tp)
+
+
+@functools.cache
+def _record_check(cls: Any) -> Check:
+    hints = typing.get_type_hints(cls, globalns=vars(model))
+    spec: list[tuple[str, Check, bool]] = []
+    for f in fields(cls):
+        tp = hints[f.name]
+        nullable = type(None) in typing.get_args(tp)
+        spec.append((f.name, _lazy(tp), not nullable))
+
+    def check(value: Any, where: str) -> str | None:
+        if not isinstance(value, dict):
+            return _wrong(value, "an object", where)
+        for name, field_check, required in spec:
+            inner = f"{where}.{name}" if where else name
+            if name not in value:
+                if required:
+                    return f"{inner}: missing"
+                continue
+            problem = field_check(value[name], inner)
+            if problem is not None:
+                return problem
+        return None
+
+    return check
+
+
+def _lazy(tp: Any) -> Check:
+    """The check of ``tp``, built on first use (records refer to each other)."""
+    built: list[Check] = []
+
+    def check(value: Any, where: str) -> str | None:
+        if not built:
+            built.append(_check_for(tp))
+        return built[0](value, where)
+
+    return check
+
+
+def _union_check(options: list[Check], nullable: bool) -> Check:
+    def check(value: Any, where: str) -> str | None:
+        if value is None and nullable:
+            return None
+        problems = [option(value, where) for option in options]
+        if any(p is None for p in problems):
+            return None
+        return problems[0] if problems else _wrong(value, "null", where)
+
+    return check
+
+
+def _list_check(item_check: Check) -> Check:
+    def check(value: Any, where: str) -> str | None:
+        if not isinstance(value, list):
+            return _wrong(value, "an array", where)
+        for i, item in enumerate(value):
+            problem = item_check(item, f"{where}[{i}]")
+            if problem is not None:
+                return problem
+        return None
+
+    return check
+
+
+def _literal_check(allowed: frozenset[Any]) -> Check:
+    def check(value: Any, where: str) -> str | None:
+        if isinstance(value, str) and value in allowed:
+            return None
+        return f"{where}: {_show(value)} is not one of {', '.join(sorted(map(str, allowed)))}"
+
+    return check
+
+
+def _scalar_check(tp: Any) -> Check:
+    if tp is float:
+        ok: Callable[[Any], bool] = lambda v: type(v) in (int, float)  # noqa: E731
+    elif tp is int:
+        ok = lambda v: type(v) is int  # noqa: E731
+    elif tp in (str, bool):
+        ok = lambda v: type(v) is tp  # noqa: E731
+    else:
+        raise TypeError(f"no JSON check for {tp!r}")
+    expected = JSON_TYPES[tp] if tp is not int else "an integer"
+
+    def check(value: Any, where: str) -> str | None:
+        return None if ok(value) else _wrong(value, expected, where)
+
+    return check
+
+
+def _wrong(value: Any, expected: str, where: str) -> str:
+    return f"{where or 'the value'}: {expected} expected, {JSON_TYPES.get(type(value), '?')} found"
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def read_error(exc: Exception, path: str) -> PeelparseError:
+    """An unexpected failure while reading a JSON input, as that input's error."""
+    if isinstance(exc, PeelparseError):
+        return exc
+    return NotPeelparseJson(f"not a peelparse JSON file ({type(exc).__name__})", path)
