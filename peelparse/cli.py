@@ -919,6 +919,8 @@ def db(paths: tuple[str, ...], run: Run) -> None:
     _assessments_and_summary(got, run)
     try:
         add_all(str(run.output), got.reports)
+    except PeelparseError:
+        raise
     except Exception as exc:  # sqlite3.Error, OSError: the file is not a database, read-only
         raise WriteFailed(f"cannot write the database: {exc}", run.output) from None
     _summarise(got, run)

@@ -34,11 +34,23 @@ once per assessment, with where each copy is:
 
 Columns come from the model's fields (``model.py``), so the database follows the JSON.
 Adding a document again replaces it (same content hash): a second run adds no rows.
+
+Writing is safe (``files.rewrite``): the database is built in a new file (a copy of the
+current one, made with SQLite's backup, when there is one) and renamed over the target
+only when complete, so a failed run changes nothing and leaves nothing.  A database
+peelparse wrote carries ``PRAGMA application_id`` ``APPLICATION_ID`` ("PEEL"); any other
+existing file (another program's database, a text file) is refused, byte for byte
+untouched.  Two runs on one file take turns.  The full-text index is cleared of the
+assessments a run rebuilds in one pass (not one scan per assessment).  Text that
+cannot be stored as UTF-8 (a lone surrogate from a file name that is not UTF-8) is
+stored with U+FFFD in its place.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sqlite3
 import typing
 from collections.abc import Iterable, Iterator
@@ -48,8 +60,16 @@ from typing import Any
 from . import model
 from .assess import Assessment, assessment_key, cells, group, merge
 from .comparability import pair_rows
+from .errors import WriteFailed
 from .tables import GRADE_AREAS
+from .textutil import without_surrogates
 from .vocab import GRADE_RANK
+
+#: ``PRAGMA application_id`` of a database peelparse wrote: "PEEL" in ASCII.
+APPLICATION_ID = int.from_bytes(b"PEEL", "big")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: How long to wait for another program's lock on the database being copied (seconds).
+WAIT_SECONDS = 60.0
 
 LISTS: dict[str, Any] = {
     "sections": model.SectionRecord,
@@ -104,6 +124,7 @@ def _nested(tp: Any) -> Any:
     return None
 
 
+@functools.cache
 def columns(cls: Any) -> list[str]:
     """The table columns of a record class (after ``report_id``)."""
     hints = typing.get_type_hints(cls, globalns=vars(model))
@@ -292,7 +313,7 @@ def _views() -> list[str]:
     ]
 
 
-def connect(path: str) -> sqlite3.Connection:
+def connect(path: str | bytes) -> sqlite3.Connection:
     conn = sqlite3.connect(path)
     old = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports' AND type = 'table'")
     if old.fetchone():
@@ -301,6 +322,7 @@ def connect(path: str) -> sqlite3.Connection:
             "made by an older peelparse (one row per report, no assessments): write a new file"
         )
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for statement in schema_sql():
         conn.execute(statement)
     conn.execute("DELETE FROM comparability")
@@ -342,10 +364,13 @@ def _insert(conn: sqlite3.Connection, table: str, names: list[str], rows: list[A
 
 
 def add_assessment(conn: sqlite3.Connection, assessment: Assessment) -> None:
-    """Insert one assessment, its documents and its items (each once), replacing it."""
+    """Insert one assessment, its documents and its items (each once), replacing it.
+
+    Its old rows in the full-text index must be gone already (``forget``: one pass over
+    the index for every assessment a run rebuilds, not one scan per assessment).
+    """
     aid = assessment.id
     conn.execute("DELETE FROM assessments WHERE assessment_id = ?", (aid,))  # cascades
-    conn.execute("DELETE FROM search WHERE assessment_id = ?", (aid,))
     conn.execute(
         "INSERT INTO assessments VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -493,32 +518,107 @@ def _stored(conn: sqlite3.Connection, ids: set[str]) -> list[dict[str, Any]]:
     return out
 
 
+def forget(conn: sqlite3.Connection, assessment_ids: Iterable[str]) -> None:
+    """Remove these assessments' rows from the full-text index, in one pass over it."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS rebuilt (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM rebuilt")
+    conn.executemany("INSERT OR IGNORE INTO rebuilt VALUES (?)", [(a,) for a in assessment_ids])
+    conn.execute("DELETE FROM search WHERE assessment_id IN (SELECT id FROM rebuilt)")
+
+
 def add_all(path: str, reports: Iterable[dict[str, Any]]) -> int:
     """Add documents, rebuilding each assessment they belong to; returns how many assessments.
 
     A document already stored (same content hash) is replaced; the other documents of an
-    assessment stay, so a database can be filled in several runs.
+    assessment stay, so a database can be filled in several runs.  The database is
+    rebuilt in a new file and renamed over ``path`` (``files.rewrite``); a file that is
+    not a database peelparse wrote raises ``WriteFailed``, unchanged.
     """
+    from .files import rewrite
+
+    incoming = [_storable(r) for r in reports]
+    count = 0
+
+    def build(current: int | None, tmp: Any) -> None:
+        nonlocal count
+        if current is not None:
+            _copy_ours(current, tmp, path)
+        conn = connect(os.fsencode(tmp))
+        try:
+            with conn:
+                count = _add_documents(conn, incoming)
+        finally:
+            conn.close()
+
+    rewrite(path, build)
+    return count
+
+
+def _add_documents(conn: sqlite3.Connection, incoming: list[dict[str, Any]]) -> int:
     from .assess import assessment_id
 
-    incoming = list(reports)
-    conn = connect(path)
-    try:
-        with conn:
-            shas = [(r.get("source") or {}).get("sha256") for r in incoming]
-            touched = {assessment_id(assessment_key(r)) for r in incoming}
-            for sha in shas:
-                for (aid,) in conn.execute(
-                    "SELECT assessment_id FROM documents WHERE document_id = ?", (sha,)
-                ):
-                    touched.add(aid)
-            kept = [r for r in _stored(conn, touched) if r["source"]["sha256"] not in set(shas)]
-            for aid in sorted(touched):
-                conn.execute("DELETE FROM assessments WHERE assessment_id = ?", (aid,))
-                conn.execute("DELETE FROM search WHERE assessment_id = ?", (aid,))
-            assessments = group([*kept, *incoming])
-            for assessment in assessments:
-                add_assessment(conn, assessment)
-    finally:
-        conn.close()
+    shas = [(r.get("source") or {}).get("sha256") for r in incoming]
+    new_shas = set(shas)
+    touched = {assessment_id(assessment_key(r)) for r in incoming}
+    for sha in shas:
+        for (aid,) in conn.execute(
+            "SELECT assessment_id FROM documents WHERE document_id = ?", (sha,)
+        ):
+            touched.add(aid)
+    kept = [r for r in _stored(conn, touched) if r["source"]["sha256"] not in new_shas]
+    for aid in sorted(touched):
+        conn.execute("DELETE FROM assessments WHERE assessment_id = ?", (aid,))
+    forget(conn, touched)
+    assessments = group([*kept, *incoming])
+    for assessment in assessments:
+        add_assessment(conn, assessment)
     return len(assessments)
+
+
+def _storable(report: dict[str, Any]) -> dict[str, Any]:
+    """``report`` as SQLite can store it: lone surrogates in its text become U+FFFD.
+
+    One encoding of the whole report tells whether it has any (rarely)."""
+    if "\\ud" not in json.dumps(report).lower():
+        return report
+    return typing.cast(dict[str, Any], _without_surrogates(report))
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
+def _copy_ours(fd: int, tmp: Any, path: str) -> None:
+    """Copy the current database (open as ``fd``) to ``tmp``, if peelparse wrote it.
+
+    An empty file counts as none.  Anything else, another program's database included,
+    is refused: ``WriteFailed``, and the file is not touched.
+    """
+    header = os.pread(fd, 100, 0)
+    if not header:
+        return
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 72:
+        raise WriteFailed(
+            "not a database peelparse wrote (not SQLite): refusing to replace it", path
+        )
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise WriteFailed(
+            "a SQLite database that peelparse did not write (application_id): refusing to "
+            "change it (give a new file name)",
+            path,
+        )
+    # SQLite's backup: a consistent copy even if another program is writing the file
+    # (it waits for that program's lock, then "database is locked": exit 15).
+    source = sqlite3.connect(os.fsencode(path), timeout=WAIT_SECONDS)
+    copy = sqlite3.connect(os.fsencode(tmp))
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()

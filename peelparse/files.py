@@ -27,7 +27,8 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -167,6 +168,95 @@ def _writing(path: str | os.PathLike[str]) -> Iterator[None]:
         raise
     except OSError as exc:
         raise write_failed(exc, path) from None
+
+
+#: How long a ``db`` run waits for another one writing the same database (seconds).
+DB_WAIT_SECONDS = 120.0
+
+
+def rewrite(path: str, build: Callable[[int | None, Path], None]) -> None:
+    """Make ``path`` anew: ``build(fd, tmp)`` writes the new content to ``tmp``, reading the
+    current file from ``fd`` (None when there is none); then ``tmp`` replaces ``path``.
+
+    Used for the database (``db``), which is built from the old one: the current file is
+    locked (``flock``) for the whole step, so two runs on one file take turns (waiting
+    up to ``DB_WAIT_SECONDS``) and neither loses the other's reports; a new name is
+    claimed with ``link`` (two runs creating it at once: the second starts over from the
+    first's file).  On any failure, or when ``build`` refuses, nothing is changed and
+    no temporary file is left.  A device or FIFO is refused (a database is a file).
+    """
+    with _writing(path):
+        target = _target(path)
+        if _is_special(target):
+            raise WriteFailed("cannot write: not a regular file (a device, FIFO or socket)", path)
+        for _ in range(100):
+            fd = _open_locked(target, path)
+            try:
+                if _rebuild(target, fd, build):
+                    return
+            finally:
+                if fd is not None:
+                    os.close(fd)  # releases the lock
+        raise WriteFailed("cannot write: the file kept changing under this run", path)
+
+
+def _rebuild(target: Path, fd: int | None, build: Callable[[int | None, Path], None]) -> bool:
+    """One try: build, then put in place (False: another run created the file first)."""
+    tmp_fd, tmp = _create_temp(target.parent, target.name)
+    os.close(tmp_fd)
+    try:
+        build(fd, tmp)
+        if fd is not None:
+            os.replace(tmp, target)
+            return True
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            os.replace(tmp, target)  # no hard links here: the race is lost, not the file
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _open_locked(target: Path, path: str) -> int | None:
+    """The current file, opened and locked (None when there is none)."""
+    import fcntl
+
+    deadline = time.monotonic() + DB_WAIT_SECONDS
+    while True:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(target, flags)
+        except FileNotFoundError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise WriteFailed("cannot write: not a regular file", path)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise WriteFailed(
+                        f"cannot write: another run is writing it (waited {DB_WAIT_SECONDS:g} s)",
+                        path,
+                    ) from None
+                os.close(fd)
+                time.sleep(0.05)
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                now = os.stat(target)
+                if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
+                    return fd  # still the file at that name: ours until closed
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # replaced while we waited: lock the new one
 
 
 def make_out_dir(path: str) -> Path:

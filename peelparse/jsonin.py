@@ -39,8 +39,10 @@ from .errors import NotPeelparseJson, PeelparseError
 if TYPE_CHECKING:
     from .isolate import Limits
 
-#: A check returns None for a good value, else what is wrong with it.
-Check = Callable[[Any, str], str | None]
+#: A check returns None for a good value, else what is wrong with it, as the path to the
+#: bad value from the checked one and the reason (".findings[3].value: a number expected,
+#: a string found"); paths are built only on failure.
+Check = Callable[[Any], str | None]
 JSON_TYPES = {
     dict: "an object",
     list: "an array",
@@ -138,14 +140,17 @@ def _finite(text: str) -> float:
 
 
 def _is_error_record(item: Any) -> bool:
-    return isinstance(item, dict) and "schema_version" not in item and isinstance(
-        item.get("error"), dict
+    return (
+        isinstance(item, dict)
+        and "schema_version" not in item
+        and isinstance(item.get("error"), dict)
     )
 
 
 def check_report(item: Any) -> str | None:
     """None when ``item`` has a report's shape (``model.Report``), else the first problem."""
-    return _check_for(model.Report)(item, "")
+    problem = _check_for(model.Report)(item)
+    return None if problem is None else problem.lstrip(".:").strip()
 
 
 def _check_for(tp: Any) -> Check:
@@ -155,108 +160,93 @@ def _check_for(tp: Any) -> Check:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         options = [_check_for(a) for a in args if a is not type(None)]
-        nullable = type(None) in args
-        return _union_check(options, nullable)
+        return _union_check(options, type(None) in args)
     if origin is list:
         return _list_check(_check_for(args[0]))
     if origin is typing.Literal:
         return _literal_check(frozenset(args))
-    if tp is Any:
-        return lambda value, where: None
     return _scalar_check(tp)
 
 
 @functools.cache
-def _record_check(cls: Any) -> Check:
+def _record_check(cls: type) -> Check:
     hints = typing.get_type_hints(cls, globalns=vars(model))
     spec: list[tuple[str, Check, bool]] = []
-    for f in fields(cls):
-        tp = hints[f.name]
-        nullable = type(None) in typing.get_args(tp)
-        spec.append((f.name, _lazy(tp), not nullable))
 
-    def check(value: Any, where: str) -> str | None:
-        if not isinstance(value, dict):
-            return _wrong(value, "an object", where)
+    def check(value: Any) -> str | None:
+        if not spec:  # built on first use: records refer to each other
+            for f in fields(cls):
+                tp = hints[f.name]
+                spec.append((f.name, _check_for(tp), type(None) not in typing.get_args(tp)))
+        if type(value) is not dict:
+            return _wrong(value, "an object")
         for name, field_check, required in spec:
-            inner = f"{where}.{name}" if where else name
             if name not in value:
                 if required:
-                    return f"{inner}: missing"
+                    return f".{name}: missing"
                 continue
-            problem = field_check(value[name], inner)
+            problem = field_check(value[name])
             if problem is not None:
-                return problem
+                return f".{name}{problem}"
         return None
 
     return check
 
 
-def _lazy(tp: Any) -> Check:
-    """The check of ``tp``, built on first use (records refer to each other)."""
-    built: list[Check] = []
-
-    def check(value: Any, where: str) -> str | None:
-        if not built:
-            built.append(_check_for(tp))
-        return built[0](value, where)
-
-    return check
-
-
 def _union_check(options: list[Check], nullable: bool) -> Check:
-    def check(value: Any, where: str) -> str | None:
+    def check(value: Any) -> str | None:
         if value is None and nullable:
             return None
-        problems = [option(value, where) for option in options]
+        problems = [option(value) for option in options]
         if any(p is None for p in problems):
             return None
-        return problems[0] if problems else _wrong(value, "null", where)
+        return problems[0] if problems else _wrong(value, "null")
 
     return check
 
 
 def _list_check(item_check: Check) -> Check:
-    def check(value: Any, where: str) -> str | None:
-        if not isinstance(value, list):
-            return _wrong(value, "an array", where)
+    def check(value: Any) -> str | None:
+        if type(value) is not list:
+            return _wrong(value, "an array")
         for i, item in enumerate(value):
-            problem = item_check(item, f"{where}[{i}]")
+            problem = item_check(item)
             if problem is not None:
-                return problem
+                return f"[{i}]{problem}"
         return None
 
     return check
 
 
 def _literal_check(allowed: frozenset[Any]) -> Check:
-    def check(value: Any, where: str) -> str | None:
-        if isinstance(value, str) and value in allowed:
+    def check(value: Any) -> str | None:
+        if type(value) is str and value in allowed:
             return None
-        return f"{where}: {_show(value)} is not one of {', '.join(sorted(map(str, allowed)))}"
+        return f": {_show(value)} is not one of {', '.join(sorted(map(str, allowed)))}"
 
     return check
+
+
+#: The Python types of JSON values each scalar field accepts (a bool is not a number).
+SCALARS: dict[Any, tuple[tuple[type, ...], str]] = {
+    str: ((str,), "a string"),
+    bool: ((bool,), "true or false"),
+    int: ((int,), "an integer"),
+    float: ((int, float), "a number"),
+}
 
 
 def _scalar_check(tp: Any) -> Check:
-    if tp is float:
-        ok: Callable[[Any], bool] = lambda v: type(v) in (int, float)  # noqa: E731
-    elif tp is int:
-        ok = lambda v: type(v) is int  # noqa: E731
-    elif tp in (str, bool):
-        ok = lambda v: type(v) is tp  # noqa: E731
-    else:
-        raise TypeError(f"no JSON check for {tp!r}")
-    expected = JSON_TYPES[tp] if tp is not int else "an integer"
+    accepted, expected = SCALARS[tp]
 
-    def check(value: Any, where: str) -> str | None:
-        return None if ok(value) else _wrong(value, expected, where)
+    def check(value: Any) -> str | None:
+        return None if type(value) in accepted else _wrong(value, expected)
 
     return check
 
 
-def _wrong(value: Any, expected: str, where: str) -> str:
-    return f"{where or 'the value'}: {expected} expected, {JSON_TYPES.get(type(value), '?')} found"
+def _wrong(value: Any, expected: str) -> str:
+    return f": {expected} expected, {JSON_TYPES.get(type(value), '?')} found"
 
 
 def _show(value: Any) -> str:

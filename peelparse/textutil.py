@@ -139,3 +139,12 @@ def printable(text: str) -> str:
     U+2028 ``\\u2028``, and so on (report text cannot set a window title, move
     the cursor or fake an error line)."""
     return text.translate(ESCAPES)
+
+
+RE_SURROGATE = rx.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (a byte of a file name that is not UTF-8, or a
+    ``\\udXXX`` escape read from JSON) replaced by U+FFFD: text any UTF-8 file can hold."""
+    return RE_SURROGATE.sub("\ufffd", text) if RE_SURROGATE.search(text) else text
