@@ -1008,7 +1008,10 @@ def compare(
             f"OLD ({old}, {after['document'].get('cycle')}) is newer than NEW ({new}, "
             f"{before['document'].get('cycle')}): compared the other way round",
         )
-    result = compare_two(before, after)
+    from .isolate import call_here
+
+    # Matching is near linear (``compare.candidates``), and bounded like parsing.
+    result = call_here(lambda: compare_two(before, after), run.limits, f"{old} {new}")
     if not show_all:
         result = changes_only(result)
     if fmt == "table":

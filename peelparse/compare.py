@@ -22,6 +22,8 @@ content words; an unrelated one shares few.
 from __future__ import annotations
 
 import difflib
+import math
+from collections import Counter
 from typing import Any
 
 from . import rx
@@ -79,7 +81,10 @@ def content_words(text: str) -> list[str]:
 
 def similarity(a: str, b: str) -> float:
     """How alike two texts are, 0 to 1 (see the module docstring)."""
-    wa, wb = content_words(a), content_words(b)
+    return _word_similarity(content_words(a), content_words(b))
+
+
+def _word_similarity(wa: list[str], wb: list[str]) -> float:
     if not wa or not wb:
         return 0.0
     jaccard = len(set(wa) & set(wb)) / len(set(wa) | set(wb))
@@ -97,21 +102,21 @@ def match(
     old: list[dict[str, Any]], new: list[dict[str, Any]], carried: bool = False
 ) -> list[dict[str, Any]]:
     """Each item's status: kept (with its match), new, or gone."""
-    scores = {
-        (i, j): similarity(a.get("text") or "", b.get("text") or "")
-        for i, a in enumerate(old)
-        for j, b in enumerate(new)
-    }
+    old_words = [content_words(a.get("text") or "") for a in old]
+    new_words = [content_words(b.get("text") or "") for b in new]
+    carried_js = {j for j, b in enumerate(new) if carried and b.get("carried_over")}
+    scores = _scores(old_words, new_words, carried_js)
     pairs: dict[int, tuple[int, float, str]] = {}  # new index -> (old index, score, how)
     used: set[int] = set()
-    if carried:
-        for j, b in enumerate(new):
-            if not b.get("carried_over"):
-                continue
-            best = max(((scores[i, j], i) for i in range(len(old)) if i not in used), default=None)
-            if best is not None and best[0] >= CARRIED_MIN:
-                pairs[j] = (best[1], best[0], "carried_over")
-                used.add(best[1])
+    by_new: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), score in scores.items():
+        if j in carried_js:
+            by_new.setdefault(j, []).append((score, i))
+    for j in sorted(carried_js):
+        best = max(((score, i) for score, i in by_new.get(j, []) if i not in used), default=None)
+        if best is not None and best[0] >= CARRIED_MIN:
+            pairs[j] = (best[1], best[0], "carried_over")
+            used.add(best[1])
     ranked = sorted(((s, i, j) for (i, j), s in scores.items()), key=lambda t: (-t[0], t[1], t[2]))
     for score, i, j in ranked:
         if score < SIMILAR_MIN:
@@ -129,6 +134,113 @@ def match(
         else:
             out.append(_entry("new", None, b, None, None))
     out += [_entry("gone", a, None, None, None) for i, a in enumerate(old) if i not in used]
+    return out
+
+
+def _scores(
+    old_words: list[list[str]], new_words: list[list[str]], carried: set[int]
+) -> dict[tuple[int, int], float]:
+    """The similarity of every pair that can reach ``SIMILAR_MIN`` (``CARRIED_MIN`` for the
+    carried-over new items): only candidate pairs (``candidates``) are looked at, and
+    only those whose exact Jaccard or whose most possible ratio (twice the shared
+    words, repeats counted, over the total: difflib's ``quick_ratio``) reaches the
+    threshold are compared in full."""
+    old_sets = [_sets(w) for w in old_words]
+    new_sets = [_sets(w) for w in new_words]
+    scores: dict[tuple[int, int], float] = {}
+    for threshold, js in ((SIMILAR_MIN, range(len(new_words))), (CARRIED_MIN, sorted(carried))):
+        floor = threshold - 0.0005  # scores are rounded to 3 places
+        for i, j in candidates(old_words, [new_words[j] for j in js], threshold, list(js)):
+            if (i, j) in scores:
+                continue
+            a_words, a_count, a_tokens, a_total = old_sets[i]
+            b_words, b_count, b_tokens, b_total = new_sets[j]
+            shared = len(a_words & b_words)
+            jaccard = shared / (a_count + b_count - shared)
+            most = 2 * len(a_tokens & b_tokens) / (a_total + b_total)
+            if most >= floor and most > jaccard:
+                scores[i, j] = _word_similarity(old_words[i], new_words[j])
+            elif jaccard >= floor:
+                scores[i, j] = round(jaccard, 3)
+    return scores
+
+
+def _sets(words: list[str]) -> tuple[frozenset[str], int, frozenset[str], int]:
+    """A text's distinct words and their number, its tokens (``_tagged``) and theirs."""
+    distinct, tokens = frozenset(words), frozenset(_tagged(words))
+    return distinct, len(distinct), tokens, len(tokens)
+
+
+def candidates(
+    old_words: list[list[str]], new_words: list[list[str]], threshold: float, ids: list[int]
+) -> set[tuple[int, int]]:
+    """(old index, new id) of each pair whose similarity may reach ``threshold``.
+
+    Prefix filtering, as similarity joins (PPJoin) do it: each text's words, counted
+    with their repeats ("crime#1", "crime#2"), are ordered rarest first.  Two texts at
+    ``threshold`` or more share at least ``_needed`` of them (Jaccard over the words,
+    and difflib's ratio, which never exceeds 2 x shared / total), so the first word
+    they share lies in each one's rarest ``len - needed + 1``: only pairs that share
+    one there are candidates, and only when the words left after it can still make
+    up the overlap needed.  Near linear for texts that differ; the time limit bounds
+    the rest.
+    """
+    olds = [_tagged(w) for w in old_words]
+    news = [_tagged(w) for w in new_words]
+    frequency: Counter[str] = Counter()
+    for tokens in (*olds, *news):
+        frequency.update(tokens)
+    rank = {token: n for n, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    old_ranks = [sorted(rank[t] for t in tokens) for tokens in olds]
+    t = threshold - 0.0005  # scores are rounded to 3 places
+    # Per old text, what it adds to the overlap a pair needs (see below), and per entry
+    # of the index, the tokens left after the entry's: computed once, not per pair.
+    index: dict[int, list[tuple[int, int, float, float]]] = {}
+    for i, ranks in enumerate(old_ranks):
+        m, distinct = len(ranks), len(set(old_words[i]))
+        ratio_part, jaccard_part = t * m / 2, t * distinct / (1 + t)
+        for y in range(_prefix_length(m, distinct, threshold)):
+            index.setdefault(ranks[y], []).append((i, m - y - 1, ratio_part, jaccard_part))
+    found: set[tuple[int, int]] = set()
+    for k, tokens in enumerate(news):
+        ranks = sorted(rank[t] for t in tokens)
+        n, distinct = len(ranks), len(set(new_words[k]))
+        ratio_own, jaccard_own = t * n / 2, t * distinct / (1 + t)
+        overlap: dict[int, int] = {}  # old index -> shared so far, -1 once it cannot reach
+        get = overlap.get
+        for x in range(_prefix_length(n, distinct, threshold)):
+            left_x = n - x - 1
+            for i, left_y, ratio_part, jaccard_part in index.get(ranks[x], ()):
+                shared = get(i, 0)
+                if shared < 0:
+                    continue
+                # The fewest shared tokens at the threshold: the ratio needs t (n + m) / 2,
+                # Jaccard t (a + b) / (1 + t) distinct words (shared >= t (a + b - shared));
+                # at most this one and those left after it on both sides can be shared.
+                needed = min(ratio_own + ratio_part, jaccard_own + jaccard_part)
+                possible = shared + 1 + (left_x if left_x < left_y else left_y)
+                overlap[i] = shared + 1 if possible >= needed else -1
+        found.update((i, ids[k]) for i, shared in overlap.items() if shared > 0)
+    return found
+
+
+def _prefix_length(n: int, distinct: int, threshold: float) -> int:
+    """How many of a text's rarest tokens must hold the first one it shares with any
+    text at ``threshold``: all but (the least overlap with any partner) - 1.  Jaccard
+    needs t x distinct words shared; the ratio a partner of at least t n / (2 - t)
+    tokens, so t n / (2 - t) shared."""
+    t = threshold - 0.0005
+    least = max(1, math.ceil(min(t * distinct, t * n / (2 - t)) - 1e-9))
+    return max(0, n - least + 1)
+
+
+def _tagged(words: list[str]) -> list[str]:
+    """Each word with its occurrence number: a multiset as a set."""
+    seen: Counter[str] = Counter()
+    out = []
+    for w in words:
+        seen[w] += 1
+        out.append(f"{w}#{seen[w]}")
     return out
 
 
