@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -261,9 +262,12 @@ def plain(outcome: Outcome) -> Plain:
 
 
 def _bytes(path: str) -> bytes | None:
-    """A file's bytes for an error record's SHA-256 (None when it cannot be read)."""
+    """A file's bytes for an error record's SHA-256 (None when it cannot be read, or is
+    not a regular file: a FIFO that timed out is not opened again by the parent)."""
     from .load import read_bytes
 
+    if not is_regular(path):
+        return None
     try:
         return read_bytes(path)
     except PeelparseError:
@@ -271,10 +275,23 @@ def _bytes(path: str) -> bytes | None:
 
 
 def input_sha(path: str, limit: int | None = None) -> str | None:
-    """The SHA-256 of an input file (None when it cannot be read)."""
+    """The SHA-256 of an input file (None when it cannot be read, or is not a regular file)."""
     from .load import read_bytes
 
+    if not is_regular(path):
+        return None
     try:
         return hashlib.sha256(read_bytes(path, limit)).hexdigest()
     except PeelparseError:
         return None
+
+
+def is_regular(path: str) -> bool:
+    """A regular file (links followed): one the parent may open without blocking.
+
+    A FIFO, a device or a socket is read only in a child process, under the time limit.
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False

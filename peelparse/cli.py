@@ -444,9 +444,12 @@ def _needs_process(path: str, data: bytes | None) -> bool:
     (``isolate.call_here``), sparing a fork; PDF and HTML go through C libraries
     (pdfium, pdfminer's helpers, libxml2) that only a child process can contain.
     """
+    from .batch import is_regular
     from .load import sniff_format
 
     if data is None:
+        if not is_regular(path):
+            return True  # a FIFO or device is opened in the child, under the time limit
         try:
             with open(path, "rb") as fh:
                 data = fh.read(4096)

@@ -144,6 +144,7 @@ def abbreviations(columns: list[str]) -> dict[str, str]:
 def _build(rows: list[dict[str, Any]], shown: list[str], grades: str) -> Any:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, expand=False)
     short = abbreviations(shown)
@@ -152,11 +153,14 @@ def _build(rows: list[dict[str, Any]], shown: list[str], grades: str) -> Any:
         header = short[c] if graded and grades == "code" else c.replace("_", " ")
         # Grades wrap only between words and never shrink below their longest word
         # (never "requ…"); other text folds to fit.
+        # A header may be data (a file path, in the turned matrix): plain text, escaped,
+        # never rich markup ("a[/b].txt").
+        title = Text(printable(header))
         if graded:
             words = header.split() + [w for r in rows for w in str(_text(r.get(c), grades)).split()]
-            table.add_column(header, overflow="fold", min_width=max(map(len, words)))
+            table.add_column(title, overflow="fold", min_width=max(map(len, words)))
         else:
-            table.add_column(header, overflow="fold")
+            table.add_column(title, overflow="fold")
     for row in rows:
         table.add_row(*[_text(row.get(c), grades) for c in shown])
     return table
@@ -289,7 +293,8 @@ def show(report: dict[str, Any], out: IO[str]) -> None:
     console.print(", ".join(f"{len(report.get(key, []))} {label}" for label, key in counts))
     for w in report.get("warnings", []):
         line = f" (line {w['location']['line']})" if w.get("location") else ""
-        console.print(Text(f"warning: {w['code']}: {printable(w['message'])}{line}", style="dim"))
+        text = f"warning: {printable(str(w['code']))}: {printable(str(w['message']))}{line}"
+        console.print(Text(text, style="dim"))
 
 
 def json_on_terminal(data: Any, out: IO[str]) -> None:
