@@ -94,7 +94,11 @@ def _cell(value: Any, raw: bool = False) -> Any:
     if isinstance(value, list):
         value = "; ".join(str(v) for v in value)
     if not raw and formula_like(value):
-        return "'" + value
+        value = "'" + value
+    if isinstance(value, str) and "\r" in value:
+        # The writer quotes a field holding its line end ("\n") but not a bare CR, which
+        # most readers take for the end of the row: CR and CRLF become LF (quoted).
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 

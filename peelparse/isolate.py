@@ -44,6 +44,8 @@ EXIT_MEMORY = 3
 #: In ordered runs, how many tasks may run or wait ahead of the first unfinished one.
 LOOKAHEAD_PER_JOB = 8
 CAN_FORK = hasattr(os, "fork")
+#: Held off while a child is forked (the parent takes them once it knows the child).
+HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,8 @@ class _Runner(Generic[T]):
         # Ctrl-C is held off while forking: in the at-fork hooks (threading's, logging's)
         # a KeyboardInterrupt is "ignored" and lost, and the child must not see one
         # before it ignores SIGINT.  The parent takes it once the child is on its list.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        # SIGTERM too: it must not end the parent between fork and the list (an orphan).
+        signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
         try:
             pid = os.fork()
             if pid == 0:  # the child: never returns
@@ -197,7 +200,7 @@ class _Runner(Generic[T]):
             self.running[read] = child
             self.poller.register(read, select.POLLIN)
         finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
 
     def _wait(self) -> None:
         """Read what the children sent; finish those that ended or ran out of time."""
@@ -334,7 +337,7 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits, prctl: Any) -> None
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and SIGTERM (``stdio``)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
         _quiet_crashes()
         _set_limits(limits)
         if prctl is not None:
