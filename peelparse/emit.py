@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from . import rx
+from .textutil import without_surrogates
 
 Writer = Callable[[Any, IO[str], bool], None]
 
@@ -95,6 +96,8 @@ def _cell(value: Any, raw: bool = False) -> Any:
         value = "; ".join(str(v) for v in value)
     if not raw and formula_like(value):
         value = "'" + value
+    if isinstance(value, str):
+        value = without_surrogates(value)
     if isinstance(value, str) and "\r" in value:
         # The writer quotes a field holding its line end ("\n") but not a bare CR, which
         # most readers take for the end of the row: CR and CRLF become LF (quoted).

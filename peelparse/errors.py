@@ -166,11 +166,16 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (11, "PDF is encrypted (give --password)"),
     (12, "PDF has no text layer (scanned; OCR needed)"),
     (13, "PDF is truncated or corrupt, or HTML is malformed beyond reading"),
-    (14, "input could not be read (permissions, I/O error)"),
-    (15, "output could not be written (read-only or full disk, missing folder)"),
+    (14, "input could not be read (permissions, I/O error, standard input closed)"),
+    (
+        15,
+        "output could not be written (read-only or full disk, missing folder, standard output "
+        "closed; db: a file peelparse did not write, or another run held it too long)",
+    ),
     (16, "input is larger than --max-size, or never ends"),
     (17, "parsing took longer than --timeout"),
     (18, "parsing needed more memory than --max-memory"),
     (19, "the process parsing the input crashed"),
     (130, "interrupted (Ctrl-C); --out-dir holds only complete files"),
+    (143, "terminated (SIGTERM): as Ctrl-C, no temporary file or child process left"),
 )

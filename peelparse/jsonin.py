@@ -150,6 +150,11 @@ def _is_error_record(item: Any) -> bool:
 def check_report(item: Any) -> str | None:
     """None when ``item`` has a report's shape (``model.Report``), else the first problem."""
     problem = _check_for(model.Report)(item)
+    if problem is None and item["schema_version"] != model.SCHEMA_VERSION:
+        problem = (
+            f"schema_version: {_show(item['schema_version'])} is not "
+            f'"{model.SCHEMA_VERSION}" (written by another version of peelparse)'
+        )
     return None if problem is None else problem.lstrip(".:").strip()
 
 

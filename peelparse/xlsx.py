@@ -35,7 +35,7 @@ def cell(value: Any) -> Any:
     if isinstance(value, int | float):
         return value
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return clean_text("; ".join(str(v) for v in value))
     text = clean_text(str(value))
     if RE_ISO_DATE.fullmatch(text):
         try:
