@@ -23,7 +23,6 @@ import pytest
 from click.testing import CliRunner
 
 from peelparse.cli import cli
-from peelparse.options import parse_seconds, parse_size
 from peelparse.schema import json_schema
 
 from .conftest import SEED
@@ -330,6 +329,8 @@ def _option_values(count: int) -> list[str]:
 
 
 def test_fuzzed_option_values_parse_or_raise_value_error() -> None:
+    from peelparse.options import parse_seconds, parse_size
+
     for value in _option_values(3000):
         for parse in (parse_size, parse_seconds):
             try:

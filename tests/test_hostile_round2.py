@@ -25,7 +25,6 @@ from typing import Any
 import pytest
 
 from peelparse import compare, db, files
-from peelparse.jsonin import check_report
 
 from .conftest import ROOT, SEED
 from .helpers import report_dict, run_cli
@@ -721,4 +720,6 @@ def test_the_turned_matrix_prints_a_path_header_as_text(
 
 
 def test_check_report_accepts_a_real_report(report: dict[str, Any]) -> None:
+    from peelparse.jsonin import check_report
+
     assert check_report(report) is None
