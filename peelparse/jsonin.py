@@ -12,9 +12,10 @@ of them, or JSON Lines, becomes a list of report dicts, or one error:
   a raw U+2028 inside a string (valid JSON, what ``jq -c`` writes) is not a line end.
 - **Checked against the model** (``check_report``): every field the reader meets
   must have the type ``model.py`` gives it (a grade one of the five, a line an
-  integer, a list a list of objects of the right shape).  A field whose type admits
-  null may be missing; every other field must be there.  Keys the model does not
-  know are ignored.  Strings may hold lone surrogates (extract writes a file name
+  integer, a list a list of objects of the right shape).  A field that may be null,
+  a list or a flag may be missing (a file written before the field was added): it
+  reads as null, ``[]`` or false.  Every other field must be there.  Keys the model
+  does not know are ignored.  Strings may hold lone surrogates (extract writes a file name
   that is not UTF-8 as ``\\udcXX`` escapes).
 - Error records (inputs that failed when extracted) are skipped.
 
@@ -79,7 +80,7 @@ def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise NotPeelparseJson("not a peelparse JSON file (not UTF-8)", path) from None
+        raise NotPeelparseJson("not peelparse JSON (not UTF-8)", path) from None
     reports = []
     try:
         for n, item in _values(text):
@@ -88,14 +89,14 @@ def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:
             problem = check_report(item)
             if problem is not None:
                 where = f"value {n}: " if n else ""
-                raise NotPeelparseJson(f"not a peelparse report: {where}{problem}", path)
+                raise NotPeelparseJson(f"not peelparse JSON: {where}{problem}", path)
             reports.append(item)
     except (ValueError, RecursionError) as exc:
         if isinstance(exc, json.JSONDecodeError):
             why = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
         else:
             why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise NotPeelparseJson(f"not a peelparse JSON file ({why})", path) from None
+        raise NotPeelparseJson(f"not peelparse JSON ({why})", path) from None
     return reports
 
 
@@ -176,19 +177,20 @@ def _check_for(tp: Any) -> Check:
 @functools.cache
 def _record_check(cls: type) -> Check:
     hints = typing.get_type_hints(cls, globalns=vars(model))
-    spec: list[tuple[str, Check, bool]] = []
+    spec: list[tuple[str, Check, Callable[[], Any] | None]] = []
 
     def check(value: Any) -> str | None:
         if not spec:  # built on first use: records refer to each other
             for f in fields(cls):
                 tp = hints[f.name]
-                spec.append((f.name, _check_for(tp), type(None) not in typing.get_args(tp)))
+                spec.append((f.name, _check_for(tp), _missing_value(tp)))
         if type(value) is not dict:
             return _wrong(value, "an object")
-        for name, field_check, required in spec:
+        for name, field_check, fill in spec:
             if name not in value:
-                if required:
+                if fill is None:
                     return f".{name}: missing"
+                value[name] = fill()  # a field added since the file was written
                 continue
             problem = field_check(value[name])
             if problem is not None:
@@ -196,6 +198,19 @@ def _record_check(cls: type) -> Check:
         return None
 
     return check
+
+
+def _missing_value(tp: Any) -> Callable[[], Any] | None:
+    """What a missing field reads as, when it may be missing: null for a field that may
+    be null, ``[]`` for a list, false for a flag (the kinds of field a minor version adds,
+    so that older files stay readable); None when it must be there."""
+    if type(None) in typing.get_args(tp):
+        return lambda: None
+    if typing.get_origin(tp) is list:
+        return list
+    if tp is bool:
+        return lambda: False
+    return None
 
 
 def _union_check(options: list[Check], nullable: bool) -> Check:
@@ -263,4 +278,4 @@ def read_error(exc: Exception, path: str) -> PeelparseError:
     """An unexpected failure while reading a JSON input, as that input's error."""
     if isinstance(exc, PeelparseError):
         return exc
-    return NotPeelparseJson(f"not a peelparse JSON file ({type(exc).__name__})", path)
+    return NotPeelparseJson(f"not peelparse JSON ({type(exc).__name__})", path)
