@@ -223,19 +223,29 @@ def _rebuild(target: Path, fd: int | None, build: Callable[[int | None, Path], N
             os.unlink(tmp)
 
 
+def _open_as_is(path: Path) -> tuple[int, os.stat_result]:
+    """``path`` open for reading, never through a symbolic link nor blocking on a FIFO,
+    and what it is (``fstat``).  OS errors are raised."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        return fd, os.fstat(fd)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _open_locked(target: Path, path: str) -> int | None:
     """The current file, opened and locked (None when there is none)."""
     import fcntl
 
     deadline = time.monotonic() + DB_WAIT_SECONDS
     while True:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
-            fd = os.open(target, flags)
+            fd, info = _open_as_is(target)
         except FileNotFoundError:
             return None
         try:
-            info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise WriteFailed("cannot write: not a regular file", path)
             try:
@@ -280,13 +290,11 @@ def existing_sha(path: Path) -> str | None:
     Only a regular file is opened (never through a symbolic link, never a FIFO or
     device), and only one of a sane size is read.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, flags)
+        fd, info = _open_as_is(path)
     except OSError:
         return None
     try:
-        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_EXISTING_BYTES:
             return None
         with os.fdopen(fd, "rb", closefd=False) as fh:
