@@ -728,3 +728,16 @@ def test_check_report_accepts_a_real_report(report: dict[str, Any]) -> None:
     from peelparse.jsonin import check_report
 
     assert check_report(report) is None
+
+
+def test_a_child_process_never_writes_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    """A C library's or the interpreter's own output in a child ("Fatal Python error" at
+    the memory limit, a stack dump) never reaches the user: the parent says it in one line."""
+    from peelparse.isolate import Limits, call
+
+    def noisy() -> int:
+        os.write(2, b"Fatal Python error: a library wrote this\n")
+        return 1
+
+    assert call(noisy, Limits(timeout=60, max_memory=None)) == 1
+    assert "Fatal Python error" not in capfd.readouterr().err
