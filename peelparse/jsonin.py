@@ -77,13 +77,9 @@ def read_reports(
 
 def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:
     """Reports from the bytes of a JSON or JSON Lines document (``NotPeelparseJson``)."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotPeelparseJson("not peelparse JSON (not UTF-8)", path) from None
     reports = []
     try:
-        for n, item in _values(text):
+        for n, item in _values(raw.removeprefix(b"\xef\xbb\xbf")):
             if _is_error_record(item):
                 continue
             problem = check_report(item)
@@ -91,6 +87,8 @@ def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:
                 where = f"value {n}: " if n else ""
                 raise NotPeelparseJson(f"not peelparse JSON: {where}{problem}", path)
             reports.append(item)
+    except UnicodeDecodeError:
+        raise NotPeelparseJson("not peelparse JSON (not UTF-8)", path) from None
     except (ValueError, RecursionError) as exc:
         if isinstance(exc, json.JSONDecodeError):
             why = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
@@ -100,29 +98,39 @@ def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:
     return reports
 
 
-def _values(text: str) -> typing.Iterator[tuple[int, Any]]:
-    """(number, value): one JSON document (object: number 0; array: 1, 2, ...), else
-    JSON Lines, one value per line (numbered by line), parsed one line at a time."""
-    stripped = text.lstrip(" \t\r\n")
-    whole: Any = None
-    if stripped.startswith("["):
-        whole = _loads(text)
-    else:
+def _values(raw: bytes) -> typing.Iterator[tuple[int, Any]]:
+    """(number, value): JSON Lines, one value per line (numbered by line), decoded and
+    parsed one line at a time (never the whole text at once); else one JSON document
+    (an object: number 0; an array: 1, 2, ...)."""
+    start = len(raw) - len(raw.lstrip(b" \t\r\n"))
+    end = raw.find(b"\n", start)
+    if raw[start : start + 1] != b"[" and end != -1 and raw[end:].strip():
         try:
-            whole = _loads(text)
-        except json.JSONDecodeError as exc:
-            if exc.msg != "Extra data":
-                raise
-            whole = None
+            first = _loads(raw[start:end].decode("utf-8"))
+        except ValueError:
+            pass  # not a value on one line: one JSON document, indented
+        else:
+            number = raw.count(b"\n", 0, start) + 1
+            yield number, first
+            yield from _lines(raw, end + 1, number + 1)
+            return
+    whole = _loads(raw.decode("utf-8"))
     if isinstance(whole, list):
         yield from enumerate(whole, start=1)
-        return
-    if whole is not None:
+    else:
         yield 0, whole
-        return
-    for n, line in enumerate(text.split("\n"), start=1):
-        if line.strip(" \t\r"):
-            yield n, _loads(line)
+
+
+def _lines(raw: bytes, pos: int, number: int) -> typing.Iterator[tuple[int, Any]]:
+    """The values of the lines of ``raw`` from ``pos`` on (split at line feeds only: a
+    raw U+2028 inside a string is not a line end)."""
+    while pos < len(raw):
+        end = raw.find(b"\n", pos)
+        end = len(raw) if end == -1 else end
+        line = raw[pos:end]
+        if line.strip(b" \t\r"):
+            yield number, _loads(line.decode("utf-8"))
+        pos, number = end + 1, number + 1
 
 
 def _loads(text: str) -> Any:
