@@ -207,6 +207,7 @@ def _rebuild(target: Path, fd: int | None, build: Callable[[int | None, Path], N
     try:
         build(fd, tmp)
         if fd is not None:
+            os.chmod(tmp, stat.S_IMODE(os.fstat(fd).st_mode))  # the file keeps its mode
             os.replace(tmp, target)
             return True
         try:

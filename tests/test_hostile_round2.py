@@ -479,9 +479,11 @@ def test_compare_obeys_the_time_limit(tmp_path: Path, report: dict[str, Any]) ->
         for rec in side["recommendations"]:
             rec["location"] = template["location"]
     a, b = _write(tmp_path / "a.json", old), _write(tmp_path / "b.json", new)
-    result = run_cli("compare", str(a), str(b), "--timeout", "0.05")
-    _no_traceback(result)
+    # Reading each file takes a tenth of a second or so; matching takes seconds.
+    result = run_cli("compare", str(a), str(b), "--timeout", "1")
+    err = _no_traceback(result)
     assert result.returncode == 17
+    assert f"{a} {b}: took longer than 1 s" in err  # the matching, not the reading
 
 
 # 6. JSON inputs: strict, checked, limited; an error record per input.
@@ -741,3 +743,11 @@ def test_a_child_process_never_writes_to_stderr(capfd: pytest.CaptureFixture[str
 
     assert call(noisy, Limits(timeout=60, max_memory=None)) == 1
     assert "Fatal Python error" not in capfd.readouterr().err
+
+
+def test_db_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path, report: dict[str, Any]) -> None:
+    target = tmp_path / "peel.db"
+    db.add_all(str(target), [_variant(report, 1)])
+    target.chmod(0o600)
+    db.add_all(str(target), [_variant(report, 2)])
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
