@@ -1014,7 +1014,7 @@ def compare(
     from .isolate import call_here
 
     # Matching is near linear (``compare.candidates``), and bounded like parsing.
-    result = call_here(lambda: compare_two(before, after), run.limits, f"{old} {new}")
+    result = call_here(lambda: compare_two(before, after), run.limits, f"{old} {new}", True)
     if not show_all:
         result = changes_only(result)
     if fmt == "table":

@@ -73,7 +73,9 @@ def call(task: Callable[[], T], limits: Limits, path: str | None = None) -> T:
     raise AssertionError("run gives one result per task")
 
 
-def call_here(task: Callable[[], T], limits: Limits, path: str | None = None) -> T:
+def call_here(
+    task: Callable[[], T], limits: Limits, path: str | None = None, on_top: bool = False
+) -> T:
     """``task()`` in this process, under ``limits``: for pure-Python work only.
 
     The time limit is a timer whose signal raises ``TimedOut`` in the task (Python
@@ -81,7 +83,9 @@ def call_here(task: Callable[[], T], limits: Limits, path: str | None = None) ->
     lowers this process's soft ``RLIMIT_DATA`` while the task runs, so that an
     allocation past it raises ``MemoryError`` (``OutOfMemory``).  Both are
     restored after.  Work in a C library that may hang or abort (the PDF
-    engines) needs ``call``: a child process.
+    engines) needs ``call``: a child process.  ``on_top``: the memory limit counts
+    what the task adds to what the process holds already (the reports read before
+    it), not the whole process.
     """
     import resource
 
@@ -92,7 +96,8 @@ def call_here(task: Callable[[], T], limits: Limits, path: str | None = None) ->
     previous = signal.signal(signal.SIGALRM, expired)
     try:
         if limits.max_memory:
-            soft = limits.max_memory if before[1] < 0 else min(limits.max_memory, before[1])
+            wanted = limits.max_memory + (_data_in_use() if on_top else 0)
+            soft = wanted if before[1] < 0 else min(wanted, before[1])
             with contextlib.suppress(ValueError, OSError):
                 resource.setrlimit(resource.RLIMIT_DATA, (soft, before[1]))
         if limits.timeout:
@@ -105,6 +110,18 @@ def call_here(task: Callable[[], T], limits: Limits, path: str | None = None) ->
         signal.signal(signal.SIGALRM, previous)
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_DATA, before)
+
+
+def _data_in_use() -> int:
+    """Bytes of this process's data segment (what ``RLIMIT_DATA`` counts); 0 if unknown."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            fields = fh.read().split()
+        import resource
+
+        return int(fields[5]) * resource.getpagesize()
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _raise(path: str | None) -> Callable[[int, PeelparseError], NoReturn]:

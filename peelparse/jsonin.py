@@ -72,7 +72,7 @@ def read_reports(
 
     if limits is None:
         return work()
-    return call_here(work, limits, path)
+    return call_here(work, limits, path, on_top=True)
 
 
 def parse_reports(raw: bytes, path: str = "-") -> list[dict[str, Any]]:

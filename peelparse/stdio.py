@@ -112,8 +112,15 @@ def read_stdin(limit: int) -> bytes:
     stream = sys.stdin
     if stream is None or isinstance(stream, ClosedStream):
         raise ReadFailed("standard input is closed", "-")
+    chunks: list[bytes] = []
+    total = 0
     try:
-        data: bytes = stream.buffer.read(limit + 1)
+        while total <= limit:  # in pieces: one read of limit + 1 bytes allocates them all
+            chunk = stream.buffer.read(min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
     except OSError as exc:
         raise ReadFailed(exc.strerror or "cannot read standard input", "-") from None
-    return data
+    return b"".join(chunks)

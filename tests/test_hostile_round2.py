@@ -751,3 +751,30 @@ def test_db_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path, report: dict[
     target.chmod(0o600)
     db.add_all(str(target), [_variant(report, 2)])
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_memory_limit_counts_each_json_input_not_all_read_before(
+    tmp_path: Path, report: dict[str, Any]
+) -> None:
+    """Six files of 40 reports: each fits in 150M, all of them together do not."""
+    paths = []
+    for k in range(6):
+        batch = [_variant(report, 100 * k + n) for n in range(40)]
+        paths.append(str(_write(tmp_path / f"part{k}.jsonl", *batch)))
+    result = run_cli("grades", *paths, "--max-memory", "150M", "-q")
+    _no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 241
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_a_memory_limit_below_the_size_limit_reads_small_inputs(stdin: bool) -> None:
+    """Reading asked for --max-size + 1 bytes at once: under --max-memory 100M (the
+    default --max-size is 256M) every input ran out of memory."""
+    if stdin:
+        result = run_cli("extract", "-", "--max-memory", "100M", stdin=SEED.read_bytes())
+    else:
+        result = run_cli("extract", str(SEED), "--max-memory", "100M")
+    _no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["document"]["force_slug"] == "warwickshire"

@@ -148,14 +148,35 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
 
 
 def _read_limited(fh: Any, path: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``fh`` (``InputTooLarge`` past it).
+
+    Read in pieces (the first as large as a regular file's size): asking for
+    ``limit + 1`` bytes at once allocates that much, and under ``--max-memory``
+    (a lower limit than ``--max-size``) every input would run out of memory.
+    """
+    size = None
     with contextlib.suppress(OSError, ValueError, AttributeError):
         info = os.fstat(fh.fileno())
-        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-            raise _too_large(path, limit)  # refused before reading a byte
-    data: bytes = fh.read(limit + 1)
-    if len(data) > limit:
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limit:
+                raise _too_large(path, limit)  # refused before reading a byte
+            size = info.st_size
+    chunks: list[bytes] = []
+    total, want = 0, (size + 1 if size is not None else READ_CHUNK)
+    while total <= limit:
+        chunk = fh.read(min(want, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = READ_CHUNK
+    if total > limit:
         raise _too_large(path, limit)
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+#: Bytes read at a time from a pipe or device (or a file that grows as it is read).
+READ_CHUNK = 1 << 20
 
 
 def _too_large(path: str, limit: int) -> InputTooLarge:
