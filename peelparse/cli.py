@@ -1157,6 +1157,8 @@ def main() -> None:
     prepare()  # closed standard streams, SIGTERM, no interpreter noise (``stdio``)
     try:
         cli(prog_name="peelparse")
+    except PeelparseError as exc:  # outside a command: --help or --version, stdout closed
+        fail(str(exc), exc.exit_code)
     finally:
         # The process is about to end: spare the interpreter's final collection a
         # pass over every object (they are still freed as the modules are torn down).

@@ -590,11 +590,12 @@ def _run_with(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[byt
     )
 
 
-def test_closed_stdout_is_exit_15(tmp_path: Path) -> None:
+@pytest.mark.parametrize("args", [["extract", str(SEED)], ["--help"], ["--version"], ["schema"]])
+def test_closed_stdout_is_exit_15(tmp_path: Path, args: list[str]) -> None:
     err = tmp_path / "err"
     with err.open("wb") as fh:
         code = subprocess.call(
-            [sys.executable, "-m", "peelparse", "extract", str(SEED)],
+            [sys.executable, "-m", "peelparse", *args],
             cwd=ROOT,
             stdout=None,
             stderr=fh,
@@ -603,6 +604,7 @@ def test_closed_stdout_is_exit_15(tmp_path: Path) -> None:
         )
     assert code == 15
     assert "standard output is closed" in err.read_text()
+    assert "Traceback" not in err.read_text()
 
 
 def test_closed_stdout_with_output_file_is_fine(tmp_path: Path) -> None:
