@@ -579,17 +579,6 @@ def test_option_values_are_finite_or_a_usage_error(option: list[str]) -> None:
     assert result.returncode == 2
 
 
-def _run_with(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "peelparse", *args],
-        cwd=ROOT,
-        capture_output=False,
-        check=False,
-        timeout=100,
-        **kwargs,
-    )
-
-
 @pytest.mark.parametrize("args", [["extract", str(SEED)], ["--help"], ["--version"], ["schema"]])
 def test_closed_stdout_is_exit_15(tmp_path: Path, args: list[str]) -> None:
     err = tmp_path / "err"
