@@ -274,16 +274,27 @@ def test_db_to_a_fifo_is_refused(tmp_path: Path, report: dict[str, Any]) -> None
     assert result.returncode == 15 and stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def _force(report: dict[str, Any], n: int) -> dict[str, Any]:
+    """A variant of ``report`` that is its own assessment (a force of its own)."""
+    copy = _variant(report, n)
+    copy["document"]["force_slug"] = f"force-{n}"
+    return copy
+
+
 def test_db_marks_its_file_and_adds_to_it(tmp_path: Path, report: dict[str, Any]) -> None:
     target = tmp_path / "peel.db"
+    searched = []
     for n in (1, 2, 2):
-        path = _write(tmp_path / f"r{n}.json", _variant(report, n))
+        path = _write(tmp_path / f"r{n}.json", _force(report, n))
         assert run_cli("db", str(path), "-o", str(target)).returncode == 0
+        conn = sqlite3.connect(target)
+        searched.append(conn.execute("SELECT COUNT(*) FROM search").fetchone()[0])
+        conn.close()
     conn = sqlite3.connect(target)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
-    assert conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 2
-    per_report = conn.execute("SELECT COUNT(*) FROM search GROUP BY report_id").fetchall()
-    assert len(per_report) == 2 and per_report[0] == per_report[1]
+    assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert conn.execute("SELECT COUNT(*) FROM assessments").fetchone()[0] == 2
+    assert searched[1] == 2 * searched[0] and searched[2] == searched[1]  # none twice
 
 
 def test_two_db_runs_on_one_new_file_at_once_lose_nothing(
@@ -306,7 +317,7 @@ def test_two_db_runs_on_one_new_file_at_once_lose_nothing(
     errors = [run.stderr.read() for run in runs if run.stderr]
     assert codes == [0, 0, 0], errors
     conn = sqlite3.connect(target)
-    assert conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 15
+    assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 15
 
 
 def test_a_db_run_waits_for_the_lock_then_fails_cleanly(
@@ -340,7 +351,7 @@ def test_the_search_index_is_cleared_in_one_pass_per_run(
         return conn
 
     monkeypatch.setattr(db, "connect", traced)
-    reports = [_variant(report, n) for n in range(30)]
+    reports = [_force(report, n) for n in range(30)]  # 30 assessments
     target = tmp_path / "peel.db"
     db.add_all(str(target), reports)
     db.add_all(str(target), reports)  # every report replaced
