@@ -594,6 +594,23 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
+def _older_layout(path: str) -> bool:
+    """Whether the database at ``path`` has the tables of an older peelparse (read only)."""
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(os.fsencode(path))}?mode=ro", uri=True)
+        try:
+            found = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'reports' AND type = 'table'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return found is not None
+
+
 def _copy_ours(fd: int, tmp: Any, path: str) -> None:
     """Copy the current database (open as ``fd``) to ``tmp``, if peelparse wrote it.
 
@@ -608,6 +625,11 @@ def _copy_ours(fd: int, tmp: Any, path: str) -> None:
             "not a database peelparse wrote (not SQLite): refusing to replace it", path
         )
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        if _older_layout(path):
+            raise WriteFailed(
+                "made by an older peelparse (one row per report, no assessments): write a new file",
+                path,
+            )
         raise WriteFailed(
             "a SQLite database that peelparse did not write (application_id): refusing to "
             "change it (give a new file name)",
