@@ -8,18 +8,19 @@
   the same rounds) and the CPU time each command used;
 - one ``peelparse extract`` of one text report, process start to exit, next to
   ``python -c pass`` and ``python -c "import click"`` (run in turn, --repeat
-  rounds), and the same without the compiled-regex cache.
+  rounds); ``--startup-only`` runs just this part.
 
 Each ratio is the median over rounds of the ratio of two times taken in the same
 round, so a change in machine load during the run cancels out.
 
 Every command runs as an installed tool does: with bytecode (``pip install``
-compiles it; here it goes to a temporary ``PYTHONPYCACHEPREFIX``, since some
-machines set ``PYTHONDONTWRITEBYTECODE``) and with peelparse's compiled-regex
-cache (``peelparse/rx.py``) in a temporary ``PEELPARSE_CACHE_DIR``.  One
-warm-up run of each command fills both before anything is timed.
+compiles it; here it goes to a temporary ``PYTHONPYCACHEPREFIX``, and
+``PYTHONDONTWRITEBYTECODE`` is unset, since some machines set it), with an empty
+``PEELPARSE_CACHE_DIR``.  One warm-up run of each command writes the bytecode
+before anything is timed.  Regular expressions are compiled when first used
+(``peelparse/rx.py``), in every run.
 
-    python bench/bench_batch.py [--repeat 21] [--batch-repeat 15]
+    python bench/bench_batch.py [--repeat 21] [--batch-repeat 15] [--startup-only]
 """
 
 from __future__ import annotations
@@ -152,11 +153,10 @@ def startup_figures(tool: list[str], py: str, env: dict[str, str], repeat: int) 
             ([py, "-c", "pass"], env),
             ([py, "-c", "import click"], env),
             (one, env),
-            (one, {**env, "PEELPARSE_NO_CACHE": "1"}),
         ],
         repeat,
     )
-    t_pass, t_click, t_one, t_nocache = (median(rounds, i) for i in range(4))
+    t_pass, t_click, t_one = (median(rounds, i) for i in range(3))
     print(
         f"python -c pass: {t_pass * 1000:.0f} ms; python -c 'import click': {t_click * 1000:.0f} ms; "
         f"peelparse extract (one report): {t_one * 1000:.0f} ms"
@@ -166,25 +166,23 @@ def startup_figures(tool: list[str], py: str, env: dict[str, str], repeat: int) 
         f"ratios; ratio of medians {t_one / t_click:.2f}x; of minima "
         f"{ratio_of_minima(rounds, 2, 1):.2f}x); one report / pass: {t_one / t_pass:.2f}x"
     )
-    print(
-        f"without the compiled-regex cache (PEELPARSE_NO_CACHE=1, as on a first run): "
-        f"{t_nocache * 1000:.0f} ms, {ratio(rounds, 3, 1):.2f}x import click"
-    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=21, help="rounds of the start-up runs")
     parser.add_argument("--batch-repeat", type=int, default=15, help="rounds of the batch runs")
+    parser.add_argument("--startup-only", action="store_true", help="only the one-report runs")
     args = parser.parse_args()
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         env = installed_env(Path(tmp))
-        folder = Path(tmp) / "reports"
-        n = len(load_make_batch().write_reports(folder))
         tool = peelparse_command(py)
         print(f"command: {' '.join(tool)}")
-        batch_figures(tool, py, env, folder, n, args.batch_repeat)
+        if not args.startup_only:
+            folder = Path(tmp) / "reports"
+            n = len(load_make_batch().write_reports(folder))
+            batch_figures(tool, py, env, folder, n, args.batch_repeat)
         startup_figures(tool, py, env, args.repeat)
 
 

@@ -14,7 +14,6 @@ import os
 import stat
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import OutOfMemory, PeelparseError
@@ -71,6 +70,8 @@ def find_reports(folder: str, suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> li
     copies, our own ``.name.tmp`` files) are skipped, as ``ls`` and ``find``-like tools
     do by default; symbolic links to folders are not followed (no loops).
     """
+    from pathlib import Path  # here: a single input never pays for importing it
+
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]

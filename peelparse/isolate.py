@@ -364,7 +364,6 @@ def _child(task: Callable[[], Any], fd: int, limits: Limits, prctl: Any) -> None
         while view:
             view = view[os.write(fd, view) :]
         os.close(fd)
-        _save_caches()
     except MemoryError:
         status = EXIT_MEMORY
     except BaseException:  # noqa: BLE001 - a child must never return into the parent's code
@@ -385,14 +384,6 @@ def _quiet_crashes() -> None:
             null = os.open(os.devnull, os.O_WRONLY)
             os.dup2(null, 2)
             os.close(null)
-
-
-def _save_caches() -> None:
-    """What the child compiled goes to the regex cache (``os._exit`` skips ``atexit``)."""
-    with contextlib.suppress(Exception):
-        from . import rx
-
-        rx.save()
 
 
 def _set_limits(limits: Limits) -> None:

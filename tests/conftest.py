@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-#: Tests never read or write the user's caches (loader results, compiled regexes).
-#: Set before any test module imports peelparse: patterns are compiled at import.
+#: Tests never read or write the user's cache (PDF loader results).
 CACHE_DIR = tempfile.mkdtemp(prefix="peelparse-test-cache-")
 os.environ["PEELPARSE_CACHE_DIR"] = CACHE_DIR
 
@@ -22,9 +21,6 @@ NO_GOLDEN_FAMILIES = {"bad"}
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:  # noqa: ARG001
-    from peelparse import rx
-
-    rx.save()  # now, not at exit, so that the folder can go
     shutil.rmtree(CACHE_DIR, ignore_errors=True)
 
 

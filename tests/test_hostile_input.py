@@ -257,42 +257,6 @@ def test_a_cache_entry_that_is_a_fifo_is_not_read(
     assert cache.get(key) is None  # returns at once: a FIFO would block an open()
 
 
-@pytest.mark.parametrize(
-    ("key", "program"),
-    [
-        (("(?P<a>x)", 0), (0, [1], 1, {"b": 1}, (None, "b"))),  # a group the pattern lacks
-        (("x", 0), (0, [1], 3, {}, (None,) * 4)),  # more groups than parentheses
-        (("x", 0), (0, ["1"], 0, {}, (None,))),  # opcodes that are not integers
-        (("x", 0), (0, [1], 0, {}, ())),  # index table of the wrong length
-        ("x", (0, [1], 0, {}, (None,))),  # a key of the wrong shape
-    ],
-)
-def test_regex_cache_entries_are_checked_against_their_patterns(
-    tmp_path: Path, key: object, program: tuple[object, ...]
-) -> None:
-    import hashlib
-    import marshal
-
-    from peelparse import rx
-
-    payload = marshal.dumps((rx.FILE_NAME, {key: program, ("y", 0): (0, [1], 0, {}, (None,))}))
-    path = tmp_path / "regex.bin"
-    path.write_bytes(hashlib.sha256(payload).digest() + payload)
-    assert rx._read(str(path)) == {}  # the whole file is dropped
-
-
-def test_regex_cache_written_for_another_name_is_dropped(tmp_path: Path) -> None:
-    import hashlib
-    import marshal
-
-    from peelparse import rx
-
-    payload = marshal.dumps(("regex-other-python.bin", {("y", 0): (0, [1], 0, {}, (None,))}))
-    path = tmp_path / "regex.bin"
-    path.write_bytes(hashlib.sha256(payload).digest() + payload)
-    assert rx._read(str(path)) == {}
-
-
 # The terminal: report text printed to stderr or a table is escaped.
 
 
