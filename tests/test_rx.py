@@ -83,7 +83,9 @@ def test_rx_uses_no_private_module() -> None:
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     ] + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-    assert not [name for name in imported if name != "__future__" and (name.startswith("_") or "._" in name)]
+    assert not [
+        name for name in imported if name != "__future__" and (name.startswith("_") or "._" in name)
+    ]
     private = [
         node.attr
         for node in ast.walk(tree)
