@@ -380,4 +380,6 @@ WARNING_CODES: dict[str, str] = {
     "grade_conflict": "the document gives one area two different grades (grid and section, two "
     "statements, a stray table row): the judgment keeps the first by precedence and lists the "
     "others in other_grades, with conflict true",
+    "findings_left_out": "more findings than the limits (10 a sentence; one per 100 characters "
+    "of text, at least 100): the message says how many were left out",
 }

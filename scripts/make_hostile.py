@@ -120,6 +120,12 @@ def txt_number_line(size: int, base: str | None = None) -> bytes:
     return ((_seed() if base is None else base) + "\n" + line).encode()
 
 
+def txt_number_sentences(size: int, base: str | None = None) -> bytes:
+    """A report with one paragraph of ``size`` bytes of one-number sentences ('In 12% . ')."""
+    line = "In 12%. " * (size // 8) + "\n"
+    return ((_seed() if base is None else base) + "\n" + line).encode()
+
+
 def txt_long_block(size: int, base: str | None = None) -> bytes:
     """A report (the seed, or ``base``) with one block of short lines, ``size`` bytes in all."""
     lines = "\n".join(f"Heading line {i}" for i in range(size // 18))
@@ -198,6 +204,7 @@ KINDS: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "pdf-metadata-bomb": (pdf_metadata_bomb, 1200 * MIB, "pdf"),
     "pdf-reference-loops": (lambda size: pdf_reference_loops(), 0, "pdf"),
     "txt-number-line": (txt_number_line, 100_000, "txt"),
+    "txt-number-sentences": (txt_number_sentences, 100_000, "txt"),
     "txt-long-block": (txt_long_block, 180_000, "txt"),
     "txt-contents-leaders": (txt_contents_leaders, 40_000, "txt"),
     "txt-repeated-sections": (txt_repeated_sections, 100_000, "txt"),

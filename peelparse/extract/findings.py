@@ -18,6 +18,10 @@ Never a finding: dates and years ("In February 2022", "2021/22", "31 March
 identifiers ("outcome 15", "section 136", "Figure 2", "101" as the service's
 name), the framework's counts ("eight of these nine", "all 43 police forces"),
 and a recommendation's timescale ("Within three months, the force should").
+Limits, so that output stays within about 20 times the input: at most 10 findings
+per sentence (``MAX_PER_SENTENCE``) and one per 100 characters of the report's text,
+at least 100 (``report_limit``); beyond them a ``findings_left_out`` warning says how
+many were left out.
 ``polarity`` says whether a proportion or percentage counts things done
 right (``positive``), failures (``negative``) or neither (``neutral``).
 
@@ -435,15 +439,42 @@ def around(sentence: str, start: int, end: int) -> str:
     return f"{head}{collapse(sentence[lo:hi])}{tail}"
 
 
+#: At most this many findings from one sentence (a real report's sentence holds three at
+#: most); the rest are left out, with a ``findings_left_out`` warning.
+MAX_PER_SENTENCE = 10
+#: At most one finding per this many characters of the report's text (real reports hold one
+#: per 1,000 or so), and at least MIN_PER_REPORT: output stays within about 20 times the input.
+CHARS_PER_FINDING = 100
+MIN_PER_REPORT = 100
+
+
+def report_limit(text: str) -> int:
+    """How many findings a report of this text may give."""
+    return max(MIN_PER_REPORT, len(text) // CHARS_PER_FINDING)
+
+
 def extract(ctx: Context) -> Extracted:
-    """One record per finding, in text order."""
+    """One record per finding, in text order, within the limits above."""
     out = Extracted()
+    limit = report_limit(ctx.doc.text)
+    cut_in_sentences, first_cut = 0, (0, 0)
+    cut_sentences = beyond_limit = 0
     for block in _blocks(ctx):
         section = ctx.section_of(block)
         raw, context = ctx.raw(block), list[float]()
         for start, end in ctx.sentences(block):
             sentence = raw[start:end]
             hits = sentence_hits(sentence, context)
+            if len(hits) > MAX_PER_SENTENCE:
+                if not cut_sentences:
+                    first_cut = (block.start + start, block.start + end)
+                cut_sentences += 1
+                cut_in_sentences += len(hits) - MAX_PER_SENTENCE
+                hits = hits[:MAX_PER_SENTENCE]
+            room = limit - len(out.items)
+            if len(hits) > room:
+                beyond_limit += len(hits) - room
+                hits = hits[:room]
             clean = collapse(sentence) if hits and len(sentence) <= SENTENCE_MAX else ""
             for hit in hits:
                 a, b = block.start + start + hit.start, block.start + start + hit.end
@@ -469,4 +500,16 @@ def extract(ctx: Context) -> Extracted:
                         location=ctx.location(a, b),
                     )
                 )
+    if cut_sentences:
+        message = (
+            f"{cut_in_sentences} findings left out: at most {MAX_PER_SENTENCE} per sentence "
+            f"({cut_sentences} sentence{'s' if cut_sentences > 1 else ''} held more)"
+        )
+        out.warnings.append(ctx.warning_at("findings_left_out", message, *first_cut))
+    if beyond_limit:
+        message = (
+            f"{beyond_limit} findings left out: at most {limit} in this report "
+            f"(one per {CHARS_PER_FINDING} characters of text, at least {MIN_PER_REPORT})"
+        )
+        out.warnings.append(ctx.warning("findings_left_out", message))
     return out
