@@ -380,6 +380,10 @@ WARNING_CODES: dict[str, str] = {
     "grade_conflict": "the document gives one area two different grades (grid and section, two "
     "statements, a stray table row): the judgment keeps the first by precedence and lists the "
     "others in other_grades, with conflict true",
+    "practice_label_not_in_cycle": "a practice label that is not one of the report's cycle's "
+    "(docs/schema.md#cycles), e.g. 'Notable practice' in a 2023\u201325 report",
+    "stem_not_in_cycle": "a recommendation stem of a form the report's cycle does not use "
+    "(docs/schema.md#cycles), e.g. 'By <date>' in a 2021/22 report",
     "findings_left_out": "more findings than the limits (10 a sentence; one per 100 characters "
     "of text, at least 100): the message says how many were left out",
 }

@@ -241,7 +241,8 @@ def _pilot(text: str) -> bool:
 
 def _layout(ctx: Context, cycle: str | None) -> str | None:
     """The 2021/22 variant: pilot (revisit judgments), early (SOC or victims graded), revised."""
-    if cycle != "2021/22":
+    rules = CYCLES_BY_NAME.get(cycle or "")
+    if rules is None or "pilot" not in rules.layouts:  # the cycles with these layouts
         return None
     if any(_pilot(b.text) for b in ctx.blocks[:400]):
         return "pilot"

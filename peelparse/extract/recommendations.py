@@ -25,7 +25,7 @@ import re
 from .. import rx
 from ..blocks import Block
 from ..context import Context, Extracted
-from ..model import Recommendation, RecommendationItem
+from ..model import Recommendation, RecommendationItem, Warning
 from ..sections import Section
 from ..textutil import RE_MONTH, month_number, word_to_int
 
@@ -60,6 +60,35 @@ def _timescale(block: Block) -> tuple[str | None, int | None, str | None] | None
     if m:
         return m["imm"], 0, None
     return None
+
+
+def stem_forms(text: str) -> set[str]:
+    """The forms of a recommendation's stem, as the cycles' rules name them (``Cycle.stems``):
+    "We recommend that", "Within <n> months", "By <date>", "immediately"."""
+    forms = set()
+    m = RE_STEM.match(text)
+    if m and RE_SHOULD.search(m["rest"]):
+        if text.startswith("We"):
+            forms.add("We recommend that")
+        forms.add("immediately" if m["imm"] else "By <date>" if m["date"] else "Within <n> months")
+    elif RE_SHOULD_IMMEDIATELY.match(text):
+        forms.add("immediately")
+    return forms
+
+
+def _stem_warning(ctx: Context, block: Block, seen: set[str]) -> Warning | None:
+    """A warning for a stem form that is not one of the report's cycle's (once per form)."""
+    rules = ctx.rules()
+    if rules is None:
+        return None
+    other = sorted(stem_forms(block.text) - set(rules.stems) - seen)
+    if not other:
+        return None
+    seen.update(other)
+    message = (
+        f"recommendation stem '{other[0]}' is not one of {rules.name}'s ({'; '.join(rules.stems)})"
+    )
+    return ctx.warning("stem_not_in_cycle", message, block)
 
 
 def _in_label(section: Section | None, kind: str) -> bool:
@@ -107,6 +136,7 @@ def extract(ctx: Context) -> Extracted:
     """One record per recommendation stem, in report order."""
     out = Extracted()
     parents = _Parents(ctx)
+    seen: set[str] = set()
     for block, section in ctx.body_blocks():
         if block.kind != "para":
             continue
@@ -116,6 +146,8 @@ def extract(ctx: Context) -> Extracted:
         ):
             continue
         timescale, months, due = ts or (None, None, None)
+        if ts is not None and (warning := _stem_warning(ctx, block, seen)):
+            out.warnings.append(warning)
         parent_kind, parent_id = parents.of(block, section)
         text, location = ctx.item(block)
         out.items.append(
