@@ -29,7 +29,6 @@ from .blocks import Block
 from .errors import NotAPeelReport
 from .vocab import LABELS, PART_HEADINGS, PILLARS, area_for_heading, grade_key, norm
 
-KINDS = ("report", "force_page", "pillar_page", "report_page")
 #: How many opening blocks are looked at (the structure shows early).
 HEAD_BLOCKS = 400
 TITLE_BLOCKS = 10
@@ -202,7 +201,7 @@ NOT_SURE = (
 
 
 def classify(blocks: list[Block], text: str, path: str | None) -> tuple[str, bool]:
-    """The document's kind (``KINDS``) and whether that is a guess (``not_sure_report``).
+    """The document's kind (see the module docstring) and whether that is a guess (``not_sure_report``).
 
     Refused (``NotAPeelReport``, exit 7) only when the structure shows no report
     and the text shows signs of being something else (a byline, "said", a

@@ -56,9 +56,6 @@ class Document:
         """1-based line number holding ``offset``."""
         return bisect.bisect_right(self._line_starts, offset)
 
-    def line_start(self, line: int) -> int:
-        return self._line_starts[line - 1]
-
     def lines(self) -> list[tuple[int, int, str]]:
         """(start, end, text) of every line, without the newline."""
         out = []

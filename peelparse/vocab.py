@@ -321,7 +321,6 @@ AREAS: tuple[Area, ...] = (
     Area("armed_policing", ("Armed policing",), graded=False),
 )
 
-AREAS_BY_KEY: dict[str, Area] = {a.key: a for a in AREAS}
 _BY_HEADING: dict[str, str] = {norm(h): a.key for a in AREAS for h in a.headings}
 _BY_LABEL: dict[str, str] = {norm(lab): a.key for a in AREAS for lab in a.labels}
 _BY_PHRASE: dict[str, str] = {norm(p): a.key for a in AREAS for p in a.phrases}
@@ -398,10 +397,6 @@ def area_for_phrase(text: str) -> str | None:
     """The area key of a grade-sentence phrase ('prevention and deterrence')."""
     key = norm(text)
     return _BY_PHRASE.get(key) or _BY_LABEL.get(key) or _BY_HEADING.get(key)
-
-
-def is_area_heading(text: str) -> bool:
-    return area_for_heading(text) is not None
 
 
 @dataclass(frozen=True)
