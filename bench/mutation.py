@@ -61,7 +61,7 @@ OPERATORS = (
 )
 
 EXTRACT = ["tests/extract", "tests/test_cycles.py", "tests/test_seed.py"]
-GOLDEN = ["tests/test_golden.py", "tests/test_planted_bugs.py"]
+GOLDEN = ["tests/test_golden.py", "tests/test_planted_bugs.py", "tests/test_mutants.py"]
 # Run in the order given with -x: the goldens first for extractors (they kill most mutants
 # soonest), the module's own tests after.
 #: Module (relative path, or folder prefix) -> the tests run against its mutants.
@@ -79,12 +79,14 @@ TESTS: dict[str, list[str]] = {
     ],
     "peelparse/extract/initiatives.py": [*GOLDEN, "tests/extract/test_initiatives.py"],
     "peelparse/extract/front.py": [*GOLDEN, *EXTRACT, "tests/test_classify.py"],
-    "peelparse/extract/": [*GOLDEN, *EXTRACT, "tests/test_cycle_rules.py"],
+    "peelparse/extract/recommendations.py": [*GOLDEN, *EXTRACT, "tests/test_cycle_rules.py"],
+    "peelparse/extract/practices.py": [*GOLDEN, *EXTRACT, "tests/test_cycle_rules.py"],
+    "peelparse/extract/": [*GOLDEN, *EXTRACT],
     "peelparse/vocab.py": [*GOLDEN, *EXTRACT, "tests/test_classify.py"],
     "peelparse/classify.py": [*GOLDEN, "tests/test_classify.py", "tests/test_cycles.py"],
-    "peelparse/compare.py": ["tests/test_compare_db_map.py", "tests/test_planted_bugs.py"],
-    "peelparse/db.py": ["tests/test_compare_db_map.py", "tests/test_planted_bugs.py"],
-    "peelparse/mapview.py": ["tests/test_compare_db_map.py", "tests/test_planted_bugs.py"],
+    "peelparse/compare.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
+    "peelparse/db.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
+    "peelparse/mapview.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
     "peelparse/emit.py": ["tests/test_emit.py", "tests/test_golden.py"],
 }
 CORE = [

@@ -1,0 +1,181 @@
+"""Behaviour that surviving mutants of bench/mutation.py changed unnoticed (issue #21).
+
+Each test asserts what a reader of the report expects, through public functions; the
+mutant it was written against is named in its docstring.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import peelparse
+from peelparse import compare
+from peelparse.errors import NotAPeelReport
+from peelparse.extract import initiatives
+from peelparse.extract.findings import SENTENCE_MAX, around
+from peelparse.vocab import cycle_name
+
+from .extract.test_judgments import EIGHT, GRID_HEAD, _space_aligned
+from .helpers import snippet_report
+
+AREA = (
+    "Overall summary\n\nInvestigating crime\n\nRequires improvement\n\n"
+    "Kent Police requires improvement at investigating crime.\n\n"
+)
+
+
+def test_an_aligned_grids_labels_are_located_where_they_are_printed() -> None:
+    """judgments.py, aligned grid: a cell's offsets (``offset - m.end()``) and the last
+    column's bound (``1 * width``)."""
+    text = GRID_HEAD + _space_aligned() + "\n\nOverall summary\n\nText.\n"
+    report = peelparse.parse_text(text)
+    cells = [j for j in report.judgments if j.method == "grid"]
+    assert {j.label: j.grade for j in cells} == EIGHT
+    for j in cells:
+        printed = text[j.location.start : j.location.end]
+        assert j.label.startswith(printed) and printed, (j.label, printed)
+
+
+def test_four_label_grade_lines_at_the_end_of_a_text_are_a_grid() -> None:
+    """judgments.py: a run of "Label: grade" lines that ends the text (``<=`` for ``>=``)."""
+    lines = [
+        "Preventing crime: good",
+        "Investigating crime: requires improvement",
+        "Responding to the public: inadequate",
+        "Protecting vulnerable people: adequate",
+    ]
+    report = peelparse.parse_text(GRID_HEAD + "\n\n".join(lines) + "\n")
+    assert {j.label: j.grade for j in report.judgments} == {
+        "Preventing crime": "good",
+        "Investigating crime": "requires_improvement",
+        "Responding to the public": "inadequate",
+        "Protecting vulnerable people": "adequate",
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [("Good", "adequate at"), ("Adequate", "good at")],  # either order of the two grades
+)
+def test_a_grade_sentence_that_disagrees_with_the_grade_line_warns(
+    line: str, sentence: str
+) -> None:
+    """judgments.py: the disagreement test (``<`` for ``!=`` warned in one order only)."""
+    text = f"Overall summary\n\nInvestigating crime\n\n{line}\n\nKent Police is {sentence} investigating crime.\n"
+    codes = [w["code"] for w in snippet_report(text)["warnings"]]
+    assert "statement_grade_mismatch" in codes
+
+
+def test_judgments_are_numbered_from_one() -> None:
+    """judgments.py: ids ``judgment-N`` (``+ 0``)."""
+    report = snippet_report(AREA + "Responding to the public\n\nGood\n\nText.\n")
+    assert [j["id"] for j in report["judgments"]][:2] == ["judgment-1", "judgment-2"]
+    assert all(j["carried_over"] is False for j in report["judgments"])
+
+
+def test_a_recommendation_in_weeks_has_no_months() -> None:
+    """recommendations.py: months of a timescale in weeks (``or`` for ``and``)."""
+    text = (
+        AREA
+        + "Main findings\n\nA heading for the findings\n\nWithin six weeks, the force should act.\n"
+    )
+    (rec,) = snippet_report(text)["recommendations"]
+    assert (rec["timescale"], rec["timescale_months"]) == ("Within six weeks", None)
+
+
+def test_a_recommendation_belongs_to_a_cause_of_its_own_area_only() -> None:
+    """recommendations.py: the parent cause is looked for in the same area (``is not None``)."""
+    text = (
+        "Overall summary\n\nResponding to the public\n\nInadequate\n\n"
+        "Cause of concern\n\nThe force isn't answering calls quickly enough\n\nText.\n\n"
+        "Investigating crime\n\nGood\n\nRecommendations\n\n"
+        "Within three months, the force should review its investigations.\n"
+    )
+    report = snippet_report(text)
+    (rec,) = report["recommendations"]
+    assert (rec["parent_kind"], rec["parent_id"]) == (None, None)
+
+
+@pytest.mark.parametrize(("position", "is_report"), [(10, True), (11, False)])
+def test_the_title_is_looked_for_in_the_first_ten_blocks(position: int, is_report: bool) -> None:
+    """classify.py: TITLE_BLOCKS (a cover may put the title tenth, not further)."""
+    chrome = "".join(f"Menu item number {i}\n\n" for i in range(position - 1))
+    text = chrome + "An inspection of Kent Police\n\nSome text about policing.\n"
+    try:
+        kind = peelparse.parse_text(text).document.kind
+    except NotAPeelReport:
+        kind = None
+    assert (kind == "report") is is_report
+
+
+@pytest.mark.parametrize(
+    ("y1", "y2", "name"),
+    [
+        ("2027", "29", "2027\u201329"),
+        ("2027", "2029", "2027\u201329"),
+        ("2026", "28", None),  # an even start year is no cycle's
+        ("2027", "28", None),  # a one-year span after 2025 is no cycle's
+        ("2024", "26", None),
+    ],
+)
+def test_cycle_names_after_2025(y1: str, y2: str, name: str | None) -> None:
+    """vocab.cycle_name: a future two-year cycle (``or`` for ``and``)."""
+    assert cycle_name(y1, y2) == name
+
+
+def test_an_unknown_cycle_gets_the_nearest_cycles_rules() -> None:
+    """vocab.CYCLES: each cycle's start year (2017's moved to 2016)."""
+    from peelparse.vocab import cycle_rules
+
+    assert cycle_rules("2017/18").name == "2017"  # type: ignore[union-attr]
+    assert cycle_rules("2016/17").name == "2016"  # type: ignore[union-attr]
+
+
+def test_a_carried_over_match_records_its_similarity() -> None:
+    """compare.match: the similarity of a carried-over pair (its index written instead)."""
+    old = [{"id": "o0", "text": "Improve the recording of crime data across districts."}]
+    new = [{"id": "n0", "text": "Districts improve data.", "carried_over": True}]
+    (kept,) = compare.match(old, new, carried=True)
+    assert kept["similarity"] == compare.similarity(old[0]["text"], new[0]["text"]) > 0
+
+
+def test_a_long_sentence_without_spaces_after_the_number_is_still_cut() -> None:
+    """findings.around: no space to cut at (``!= -2`` for ``!= -1``)."""
+    sentence = "In 12% of cases " + "x" * 2000 + " end."
+    shown = around(sentence, 3, 6)
+    assert "12%" in shown and len(shown) <= SENTENCE_MAX + 2
+
+
+def test_a_comparator_is_not_taken_from_the_next_sentence() -> None:
+    """findings: "compared with" and its percentage must be in one sentence (``< 0``)."""
+    text = AREA + (
+        "Main findings\n\nThe force answers calls\n\n"
+        "The force answered 80 percent of calls within ten seconds, compared with. "
+        "Other forces 70 percent of calls.\n"
+    )
+    findings = snippet_report(text)["findings"]
+    first = next(f for f in findings if f["value"] == 80)
+    assert first["comparator"] is None
+
+
+@pytest.mark.parametrize(
+    ("before", "acronym", "long"),
+    [
+        ("the force's multi agency safeguarding hub", "MASH", "multi agency safeguarding hub"),
+        ("hub", "MASH", None),  # fewer words than letters: no long form
+        ("agency safeguarding hub", "MASH", None),
+    ],
+)
+def test_an_acronyms_long_form(before: str, acronym: str, long: str | None) -> None:
+    """initiatives.long_form: fewer words than letters (``!=`` for ``>=``)."""
+    assert initiatives.long_form(before, acronym) == long
+
+
+def test_mentions_of_many_names_are_counted_from_zero() -> None:
+    """initiatives.count_all: each name counted once per mention, a last word too
+    (counts from 1; ``i - 1`` at the last word)."""
+    names = [f"Operation Alpha{i}" for i in range(initiatives.FEW_NAMES + 5)]
+    text = "We saw Operation Alpha1 and Operation Alpha1 again, then Operation Alpha2"
+    counts = initiatives.count_all(names, text)
+    assert counts["Operation Alpha1"] == 2 and counts["Operation Alpha2"] == 1
+    assert counts["Operation Alpha3"] == 0
