@@ -139,19 +139,28 @@ def test_a_carried_over_match_records_its_similarity() -> None:
     assert kept["similarity"] == compare.similarity(old[0]["text"], new[0]["text"]) > 0
 
 
+def test_a_label_set_right_of_the_last_columns_header_is_still_in_it() -> None:
+    """judgments.py, aligned grid: the last column reaches two widths (``1 * width``)."""
+    width = 24
+    grid = _space_aligned(width) + "\n" + " " * (width * 4 + width + 4) + "Good use of resources"
+    report = peelparse.parse_text(GRID_HEAD + grid + "\n\nOverall summary\n\nText.\n")
+    assert not [w for w in report.warnings if w.code == "grid_partial"]
+
+
 def test_a_long_sentence_without_spaces_after_the_number_is_still_cut() -> None:
     """findings.around: no space to cut at (``!= -2`` for ``!= -1``)."""
-    sentence = "In 12% of cases " + "x" * 2000 + " end."
+    sentence = "In 12%" + "x" * 2000 + " end."
     shown = around(sentence, 3, 6)
     assert "12%" in shown and len(shown) <= SENTENCE_MAX + 2
 
 
-def test_a_comparator_is_not_taken_from_the_next_sentence() -> None:
-    """findings: "compared with" and its percentage must be in one sentence (``< 0``)."""
+def test_a_comparator_is_not_read_across_a_full_stop() -> None:
+    """findings: a full stop between "compared with" and a figure (here an abbreviation's)
+    ends the comparison (``< 0`` for ``> 0``)."""
     text = AREA + (
         "Main findings\n\nThe force answers calls\n\n"
-        "The force answered 80 percent of calls within ten seconds, compared with. "
-        "Other forces 70 percent of calls.\n"
+        "The force answered 80 percent of calls within ten seconds, compared with approx. "
+        "70 percent of calls elsewhere.\n"
     )
     findings = snippet_report(text)["findings"]
     first = next(f for f in findings if f["value"] == 80)
@@ -162,6 +171,7 @@ def test_a_comparator_is_not_taken_from_the_next_sentence() -> None:
     ("before", "acronym", "long"),
     [
         ("the force's multi agency safeguarding hub", "MASH", "multi agency safeguarding hub"),
+        ("multi agency safeguarding hub", "MASH", "multi agency safeguarding hub"),
         ("hub", "MASH", None),  # fewer words than letters: no long form
         ("agency safeguarding hub", "MASH", None),
     ],
