@@ -189,3 +189,47 @@ def test_mentions_of_many_names_are_counted_from_zero() -> None:
     counts = initiatives.count_all(names, text)
     assert counts["Operation Alpha1"] == 2 and counts["Operation Alpha2"] == 1
     assert counts["Operation Alpha3"] == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("2021/22", "2021/22"),
+        ("2021-2022", "2021/22"),
+        ("peel 2023-25", "2023\u201325"),
+        ("2023 to 2025", "2023\u201325"),
+        ("2018", "2018/19"),
+        ("2016/17", None),
+        ("2019", None),
+    ],
+)
+def test_a_cycle_as_a_user_types_it(typed: str, name: str | None) -> None:
+    """vocab.normalise_cycle: the second year is read (``m[1]`` twice)."""
+    from peelparse.vocab import normalise_cycle
+
+    assert normalise_cycle(typed) == name
+
+
+def test_a_cause_without_a_heading_is_its_labels_first_paragraph() -> None:
+    """causes.py: a cause stated as paragraphs under its label (the last one taken)."""
+    text = (
+        "Overall summary\n\nResponding to the public\n\nInadequate\n\n"
+        "Cause of concern\n\nThe force is not answering calls quickly enough.\n\n"
+        "We found that one call in three was abandoned.\n"
+    )
+    (cause,) = snippet_report(text)["causes_of_concern"]
+    assert cause["text"] == "The force is not answering calls quickly enough."
+
+
+@pytest.mark.parametrize(("filler", "is_report"), [(399, True), (400, False)])
+def test_the_count_sentence_is_looked_for_in_the_first_400_blocks(
+    filler: int, is_report: bool
+) -> None:
+    """classify.py: HEAD_BLOCKS."""
+    text = "".join(f"Line of text number {i}.\n\n" for i in range(filler))
+    text += "Our inspection assessed how good Kent Police is in nine areas of policing.\n"
+    try:
+        kind = peelparse.parse_text(text).document.kind
+    except NotAPeelReport:
+        kind = None
+    assert (kind == "report") is is_report

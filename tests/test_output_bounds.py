@@ -59,7 +59,8 @@ def sentence_of(n: int) -> str:
 
 @pytest.mark.parametrize(("numbers", "kept"), [(9, 9), (10, 10), (11, 10), (40, 10)])
 def test_at_most_ten_findings_from_one_sentence(numbers: int, kept: int) -> None:
-    report = snippet_report("Investigating crime\n\n" + sentence_of(numbers))
+    body = "Investigating crime\n\nWe looked at files. " + sentence_of(numbers)
+    report = snippet_report(body)
     values = [f["value"] for f in report["findings"] if f["kind"] == "percentage"]
     assert values == [float(i + 1) for i in range(kept)]
     warnings = [w["message"] for w in report["warnings"] if w["code"] == "findings_left_out"]
@@ -67,6 +68,8 @@ def test_at_most_ten_findings_from_one_sentence(numbers: int, kept: int) -> None
         assert warnings == [
             f"{numbers - kept} findings left out: at most 10 per sentence (1 sentence held more)"
         ]
+        (where,) = [w["location"] for w in report["warnings"] if w["code"] == "findings_left_out"]
+        assert (TITLE + body)[where["start"] : where["end"]].startswith("In the cases")
     else:
         assert warnings == []
 
