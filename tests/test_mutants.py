@@ -233,3 +233,13 @@ def test_the_count_sentence_is_looked_for_in_the_first_400_blocks(
     except NotAPeelReport:
         kind = None
     assert (kind == "report") is is_report
+
+
+def test_a_bulleted_list_of_area_names_is_not_a_report_part() -> None:
+    """classify.py: only a paragraph can be a heading (``>`` for ``!=`` let bullets in)."""
+    text = (
+        "Our priorities this year\n\n- Investigating crime\n\n- Responding to the public\n\n"
+        "- Protecting vulnerable people\n"
+    )
+    with pytest.raises(NotAPeelReport):
+        peelparse.parse_text(text)
