@@ -143,6 +143,25 @@ def mutations(copy: Path, modules: list[str]) -> list[dict[str, Any]]:
     return found
 
 
+def relocate(copy: Path, mutant: dict[str, Any]) -> dict[str, Any] | None:
+    """The same mutant in today's code (its occurrence number shifts when the module changes):
+    the occurrence whose change is the one recorded, or None if it is gone."""
+    from cosmic_ray.mutating import mutate_code
+    from cosmic_ray.plugins import get_operator
+
+    want = [ln for ln in mutant["diff"].splitlines() if ln[:1] in "+-" and ln[:3] not in "+++---"]
+    code = (copy / mutant["module"]).read_text(encoding="utf-8")
+    operator = get_operator(mutant["operator"])()
+    for occurrence in range(2000):
+        mutated = mutate_code(code, operator, occurrence)
+        if mutated is None:
+            return None
+        diff = difflib.unified_diff(code.splitlines(True), mutated.splitlines(True), n=0)
+        if [ln.rstrip("\n") for ln in diff if ln[:1] in "+-" and ln[:3] not in "+++---"] == want:
+            return {**mutant, "occurrence": occurrence}
+    return None
+
+
 def run_mutant(copy: Path, mutant: dict[str, Any], timeout: float) -> dict[str, Any]:
     """Apply one mutation in its own copy of the module, run its tests, restore."""
     from cosmic_ray.mutating import use_mutation
@@ -198,12 +217,18 @@ def run_mutant(copy: Path, mutant: dict[str, Any], timeout: float) -> dict[str, 
 def run_in_copy(args: argparse.Namespace, modules: list[str], copies: list[Path]) -> list[Any]:
     if args.recheck:
         previous = json.loads(args.recheck.read_text(encoding="utf-8"))
+        survivors = [r for r in previous if r["outcome"] == "survived"]
+        found = [relocate(copies[0], r) for r in survivors]
         sample = [
             {k: r[k] for k in ("module", "operator", "occurrence", "line")}
-            for r in previous
-            if r["outcome"] == "survived"
+            for r in found
+            if r is not None
         ]
-        print(f"rechecking the {len(sample)} survivors of {args.recheck}", flush=True)
+        print(
+            f"rechecking the {len(survivors)} survivors of {args.recheck} "
+            f"({len(survivors) - len(sample)} no longer in the code)",
+            flush=True,
+        )
     else:
         every = mutations(copies[0], modules)
         rng = random.Random(args.seed)
