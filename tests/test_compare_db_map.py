@@ -267,6 +267,28 @@ def test_map_grids_per_cycle_newest_first_with_codes_and_history_links() -> None
     assert '<td class="grade none"></td>' in section
 
 
+def test_the_legend_shows_each_grade_in_its_cells_colours() -> None:
+    page = mapview.render(
+        [
+            report({"investigating_crime": "good"}, force="Kent Police"),
+            report({"investigating_crime": "inadequate"}, force="Essex Police"),
+        ]
+    )
+    for grade, code in [("good", "G"), ("inadequate", "I")]:
+        cell = page.split(f'<td class="grade {grade}" style="', 1)[1].split('"', 1)[0]
+        assert f'<span style="{cell}">{code} = {grade}<' in mapview.legend()
+
+
+def test_lists_are_stored_as_readable_json_text(tmp_path: Path) -> None:
+    path = tmp_path / "peel.db"
+    one = report({"investigating_crime": "good"})
+    one["findings"] = [{**one["findings"][0], "groups": ["caf\u00e9 \u2013 groups"]}]
+    db.add_all(str(path), [one])
+    with sqlite3.connect(path) as conn:
+        (groups,) = conn.execute("SELECT groups FROM findings").fetchone()
+    assert groups == '["caf\u00e9 \u2013 groups"]'  # as written, not \\u00e9 escapes
+
+
 def test_map_legend_lists_every_grade_with_its_code() -> None:
     legend = mapview.legend()
     for code, grade in [("O", "outstanding"), ("G", "good"), ("A", "adequate")]:

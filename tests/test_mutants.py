@@ -15,7 +15,7 @@ from peelparse.extract import initiatives
 from peelparse.extract.findings import SENTENCE_MAX, around
 from peelparse.vocab import cycle_name
 
-from .extract.test_judgments import EIGHT, GRID_HEAD, _space_aligned
+from .extract.test_judgments import EIGHT, GRID_HEAD, _space_aligned, _tab_one_per_row
 from .helpers import snippet_report
 
 AREA = (
@@ -243,3 +243,37 @@ def test_a_bulleted_list_of_area_names_is_not_a_report_part() -> None:
     )
     with pytest.raises(NotAPeelReport):
         peelparse.parse_text(text)
+
+
+def _grid_cells_printed(text: str) -> list[tuple[str, str]]:
+    report = peelparse.parse_text(text)
+    return [
+        (j.label, " ".join(text[j.location.start : j.location.end].split()))
+        for j in report.judgments
+        if j.method == "grid" and j.label
+    ]
+
+
+@pytest.mark.parametrize(
+    "grid",
+    [
+        _tab_one_per_row(),
+        "\n\n".join(f"{label}: {g.replace('_', ' ')}" for label, g in EIGHT.items()),
+    ],
+    ids=["tabs", "label-grade-lines"],
+)
+def test_each_grid_label_is_located_where_it_is_printed(grid: str) -> None:
+    """judgments.py: the offsets of every grid reader's cells (a line's length +1 / -1 / +0)."""
+    pairs = _grid_cells_printed(GRID_HEAD + grid + "\n\nOverall summary\n\nText.\n")
+    assert len(pairs) >= 3
+    assert all(label == printed for label, printed in pairs), pairs
+
+
+def test_the_force_comes_from_how_good_x_is_before_the_most_named() -> None:
+    """front.py: the opening lines' "how good <Force> is" (the loop over blocks emptied)."""
+    text = (
+        "Investigating crime\n\nGood\n\nOur inspection assessed how good Essex Police is at "
+        "investigating crime.\n\nKent Police and Kent Police work with it. Kent Police agrees.\n"
+    )
+    report = peelparse.to_dict(peelparse.parse_text(text))
+    assert report["document"]["force"] == "Essex Police"
