@@ -152,13 +152,19 @@ def relocate(copy: Path, mutant: dict[str, Any]) -> dict[str, Any] | None:
     want = [ln for ln in mutant["diff"].splitlines() if ln[:1] in "+-" and ln[:3] not in "+++---"]
     code = (copy / mutant["module"]).read_text(encoding="utf-8")
     operator = get_operator(mutant["operator"])()
-    for occurrence in range(2000):
-        mutated = mutate_code(code, operator, occurrence)
-        if mutated is None:
-            return None
-        diff = difflib.unified_diff(code.splitlines(True), mutated.splitlines(True), n=0)
-        if [ln.rstrip("\n") for ln in diff if ln[:1] in "+-" and ln[:3] not in "+++---"] == want:
-            return {**mutant, "occurrence": occurrence}
+    recorded = mutant["occurrence"]
+    # the recorded occurrence first, then outwards from it (each try parses the module)
+    for step in range(200):
+        for occurrence in {recorded + step, recorded - step}:
+            if occurrence < 0:
+                continue
+            mutated = mutate_code(code, operator, occurrence)
+            if mutated is None:
+                continue
+            diff = difflib.unified_diff(code.splitlines(True), mutated.splitlines(True), n=0)
+            lines = [ln.rstrip("\n") for ln in diff if ln[:1] in "+-" and ln[:3] not in "+++---"]
+            if lines == want:
+                return {**mutant, "occurrence": occurrence}
     return None
 
 
