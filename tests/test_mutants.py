@@ -277,3 +277,31 @@ def test_the_force_comes_from_how_good_x_is_before_the_most_named() -> None:
     )
     report = peelparse.to_dict(peelparse.parse_text(text))
     assert report["document"]["force"] == "Essex Police"
+
+
+def test_a_cut_sentence_starts_and_ends_on_whole_words() -> None:
+    """findings.around: the cut falls after a space (``space + 2`` dropped a letter)."""
+    words = [f"w{i:04d}" for i in range(300)]
+    sentence = " ".join(words[:150]) + " 12% " + " ".join(words[150:])
+    start = sentence.index("12%")
+    shown = around(sentence, start, start + 3)
+    inner = shown.strip("\u2026").split()
+    assert inner[0] in words and inner[-1] in words and "12%" in inner
+
+
+def test_a_report_part_needs_only_a_graded_heading_and_a_label() -> None:
+    """classify.py: two report headings (an area and a label) make a report part."""
+    text = "Investigating crime\n\nGood\n\nAreas for improvement\n\nThe force should improve.\n"
+    report = peelparse.parse_text(text)
+    assert report.document.kind == "report_page"
+    assert "not_sure_report" not in [w.code for w in report.warnings]  # not a guess
+
+
+def test_a_sentence_about_another_area_is_not_the_sections_grade() -> None:
+    """judgments.py: the sentence's topic must be the section's area (``>=`` for ``==``)."""
+    text = (
+        "Overall summary\n\nInvestigating crime\n\n"
+        "Kent Police is good at responding to the public.\n\nMore text.\n"
+    )
+    judgments = snippet_report(text)["judgments"]
+    assert not [j for j in judgments if j["area"] == "investigating_crime"]
