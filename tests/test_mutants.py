@@ -259,8 +259,11 @@ def _grid_cells_printed(text: str) -> list[tuple[str, str]]:
     [
         _tab_one_per_row(),
         "\n\n".join(f"{label}: {g.replace('_', ' ')}" for label, g in EIGHT.items()),
+        "| Good | Adequate | Inadequate |\n| --- | --- | --- |\n"
+        "| Preventing crime | Investigating crime | Responding to the public |\n"
+        "| Good use of resources | Treatment of the public | Managing offenders |",
     ],
-    ids=["tabs", "label-grade-lines"],
+    ids=["tabs", "label-grade-lines", "pipe-table"],
 )
 def test_each_grid_label_is_located_where_it_is_printed(grid: str) -> None:
     """judgments.py: the offsets of every grid reader's cells (a line's length +1 / -1 / +0)."""
@@ -305,3 +308,27 @@ def test_a_sentence_about_another_area_is_not_the_sections_grade() -> None:
     )
     judgments = snippet_report(text)["judgments"]
     assert not [j for j in judgments if j["area"] == "investigating_crime"]
+
+
+def test_a_sentence_of_exactly_600_characters_is_shown_whole() -> None:
+    """findings: SENTENCE_MAX is the longest sentence kept whole (``<`` for ``<=``)."""
+    head = "In 12% of the cases we reviewed, "
+    sentence = head + "the " * ((SENTENCE_MAX - len(head) - 1) // 4)
+    sentence = sentence.rstrip() + "x" * (SENTENCE_MAX - 1 - len(sentence.rstrip())) + "."
+    assert len(sentence) == SENTENCE_MAX
+    report = snippet_report(AREA + "Main findings\n\nThe force reviews cases\n\n" + sentence + "\n")
+    (finding,) = [f for f in report["findings"] if f["text"] == "12%"]
+    assert finding["sentence"] == sentence
+
+
+def test_a_pillar_statement_is_not_carried_over() -> None:
+    """judgments.py: a pillar statement's judgment is this assessment's (``carried_over=True``)."""
+    text = (
+        "Gwent 2016\n\nThis is HMIC's third PEEL assessment of Gwent Police.\n\n"
+        "The extent to which the force is effective at keeping people safe and reducing crime "
+        "is good.\n"
+    )
+    judgments = peelparse.to_dict(peelparse.parse_text(text))["judgments"]
+    assert [(j["area"], j["grade"], j["carried_over"]) for j in judgments] == [
+        ("effectiveness", "good", False)
+    ]
