@@ -40,6 +40,9 @@ GRADE_VALUES
 WARNING_CODES
 field_rows
 record_classes
+TABLE_DOCS
+AREA_NOTES
+unique_reports
 
 # A public helper of the HTML loader (markup to text), tested on its own in tests/test_html.py.
 html_to_text

@@ -83,3 +83,10 @@ def mentions(text: str) -> list[tuple[int, Force]]:
         if force is not None:
             out.append((m.start(), force))
     return out
+
+
+def all_forces() -> list[Force]:
+    seen: dict[str, Force] = {}
+    for force in _table().values():
+        seen.setdefault(force.slug, force)
+    return sorted(seen.values(), key=lambda f: f.slug)

@@ -55,13 +55,13 @@ def test_compare_says_up_and_down_by_the_inspectorates_scale(better: int) -> Non
 def test_the_databases_grade_changes_follow_the_scale(better: int, tmp_path: Path) -> None:
     high, low = SCALE[better], SCALE[better + 1]
     path = tmp_path / "peel.db"
-    db.add_all(str(path), [graded(low, "2021/22"), graded(high, "2023\u201325")])
+    db.add_all(str(path), [graded(low, "2023\u201325"), graded(high, "2025\u201327")])
     with sqlite3.connect(path) as conn:
         rows = conn.execute(
             "SELECT cycle, grade, change FROM grade_changes WHERE area = 'investigating_crime' "
             "ORDER BY cycle"
         ).fetchall()
-    assert rows == [("2021/22", low, "new"), ("2023\u201325", high, "up")]
+    assert rows == [("2023\u201325", low, "new"), ("2025\u201327", high, "up")]
 
 
 def pillar_page(updated: str) -> str:
