@@ -332,3 +332,36 @@ def test_a_pillar_statement_is_not_carried_over() -> None:
     assert [(j["area"], j["grade"], j["carried_over"]) for j in judgments] == [
         ("effectiveness", "good", False)
     ]
+
+
+def test_three_quarters_is_a_share_of_075() -> None:
+    """_numbers: the value of "three quarters"."""
+    text = (
+        AREA
+        + "Main findings\n\nVictims are kept informed\n\nThree quarters of victims were kept informed.\n"
+    )
+    (finding,) = [f for f in snippet_report(text)["findings"] if f["kind"] == "proportion"]
+    assert finding["share"] == 0.75
+
+
+def test_a_timescale_in_years_is_twelve_months_a_year() -> None:
+    """recommendations.UNIT_MONTHS."""
+    text = (
+        AREA
+        + "Main findings\n\nA heading for the findings\n\nWithin two years, the force should act.\n"
+    )
+    (rec,) = snippet_report(text)["recommendations"]
+    assert rec["timescale_months"] == 24
+
+
+@pytest.mark.parametrize("said", ["two", "four"])
+def test_a_count_sentence_that_disagrees_either_way_warns(said: str) -> None:
+    """judgments.py: fewer or more judgments than the count sentence says (``>`` for ``!=``)."""
+    text = (
+        f"Overall summary\n\nOur inspection assessed how good Kent Police is in nine areas of "
+        f"policing. We make graded judgments in {said} of these nine as follows:\n\n"
+        "Investigating crime\n\nGood\n\nText.\n\nResponding to the public\n\nAdequate\n\nText.\n\n"
+        "Protecting vulnerable people\n\nGood\n\nText.\n"
+    )
+    codes = [w["code"] for w in snippet_report(text)["warnings"]]
+    assert "judgment_count_mismatch" in codes
