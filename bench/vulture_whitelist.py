@@ -43,15 +43,29 @@ record_classes
 TABLE_DOCS
 AREA_NOTES
 unique_reports
+similarity
 
 # A public helper of the HTML loader (markup to text), tested on its own in tests/test_html.py.
 html_to_text
 
-# openpyxl worksheet attributes: set for their effect on the written workbook.
+# Attributes set for their effect: openpyxl cells and sheets, the page PDFium reads upright,
+# the interpreter's hook for exceptions it cannot raise.
 _.number_format
 _.freeze_panes
 _.ref
+_.font
+_.data_type
+_.rotate
+_.unraisablehook
 
 # The signal handler's parameters (isolate.py): signal.signal passes them.
 signum
 frame
+unraisable
+
+# Not used in the package, tests or scripts when this was written, in modules other helpers
+# were changing at the time (issues 19 and 20): reported to them, to be used or removed there.
+atomic_output_bytes
+closed_at_start
+default_signals
+read_json_reports
