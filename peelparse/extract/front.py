@@ -168,6 +168,28 @@ def _joined_lines(raw: str) -> list[str]:
     return out
 
 
+#: A title part that names the inspection ("An inspection of Kent Police").
+RE_INSPECTION_PART = rx.compile(r"^(?:An\s+)?inspection\s+of\s+", re.I)
+#: A title part that is only the programme and its years ("PEEL 2021/22").
+RE_CYCLE_PART = rx.compile(r"^PEEL\s+20\d\d(?:\s*[/\u2013-]\s*(?:20)?\d\d)?$", re.I)
+
+
+def canonical_title(lines: list[str]) -> str | None:
+    """The title's parts in one order whatever the producer: the programme and its years, the
+    series ("Police effectiveness, efficiency and legitimacy"), then "An inspection of <Force>"
+    (a web page prints the last two the other way round)."""
+    parts = [p.strip() for line in lines for p in line.split(" \u2013 ") if p.strip()]
+    if not parts:
+        return None
+    if not any(RE_CYCLE_PART.match(p) for p in parts):
+        return " \u2013 ".join(parts)
+
+    def rank(part: str) -> int:
+        return 0 if RE_CYCLE_PART.match(part) else 2 if RE_INSPECTION_PART.match(part) else 1
+
+    return " \u2013 ".join(sorted(parts, key=rank))
+
+
 def _without_bare_names(lines: list[str]) -> list[str]:
     kept = [line for line in lines if forces.resolve(line) is None]
     return kept if kept else lines
@@ -357,7 +379,7 @@ def extract(ctx: Context) -> Extracted:
         out.warnings.append(ctx.warning("inspector_not_found", "no inspector's signature"))
     info = DocumentInfo(
         kind=ctx.kind,
-        title=" \u2013 ".join(title) or None,
+        title=canonical_title(title),
         force=name,
         force_slug=force_slug,
         cycle=cycle,

@@ -158,3 +158,42 @@ def test_date_and_inspector_forms() -> None:
 )
 def test_force_from_page_titles_and_variants(text: str, slug: str) -> None:
     assert peelparse.parse_text(text).document.force_slug == slug
+
+
+def test_a_web_page_print_and_the_report_give_one_title_month_and_sections() -> None:
+    """A browser's print of the report's web page (skip link, cookie banner, menus, search box,
+    breadcrumbs; the subtitle after the title) and the report's text give the same title,
+    publication month and level-1 sections (issue #18)."""
+    import peelparse
+
+    from ..conftest import ROOT
+
+    text = peelparse.parse_path(str(ROOT / "seeds" / "peel-2021-22-warwickshire.txt"))
+    printed = peelparse.parse_path(
+        str(ROOT / "fixtures" / "pdf" / "pdf--2021-22-warwickshire-chromium.pdf")
+    )
+    assert (
+        printed.document.title
+        == text.document.title
+        == (
+            "PEEL 2021/22 \u2013 Police effectiveness, efficiency and legitimacy \u2013 "
+            "An inspection of Warwickshire Police"
+        )
+    )
+    assert printed.document.published == text.document.published == "2022-10"
+    level1 = [[s.title for s in r.sections if s.level == 1] for r in (text, printed)]
+    assert level1[0] == level1[1]
+
+
+def test_a_publication_date_line_gives_the_month_and_stays_out_of_the_title() -> None:
+    import peelparse
+
+    report = peelparse.parse_text(
+        "PEEL 2021/22\nPolice effectiveness, efficiency and legitimacy\n"
+        "An inspection of Kent Police\nPublication date: October 2022\n\nOverall summary\n\nText.\n"
+    )
+    assert report.document.title == (
+        "PEEL 2021/22 \u2013 Police effectiveness, efficiency and legitimacy \u2013 "
+        "An inspection of Kent Police"
+    )
+    assert report.document.published == "2022-10"
