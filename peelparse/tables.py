@@ -108,13 +108,15 @@ def _sources(item: dict[str, Any]) -> list[str]:
 
 
 def grade_rows(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """One row per document, one column per graded area (documents in canonical order)."""
+    """One row per document, one column per graded area (documents in canonical order); an area
+    the document itself grades twice is ``conflict``, as in the matrix (``--long`` gives both)."""
     for report in _documents(reports):
         row = _base(report)
         others = []
         for j in report.get("judgments", []):
             if j.get("area") in GRADE_AREAS:
-                row[j["area"]] = j["grade"]
+                # one document, two grades: the same cell as the matrix gives it
+                row[j["area"]] = "conflict" if j.get("conflict") else j["grade"]
             else:
                 others.append(f"{j.get('heading') or j.get('label')}: {j['grade']}")
         row["other_areas"] = others

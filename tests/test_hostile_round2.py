@@ -780,3 +780,37 @@ def test_a_memory_limit_below_the_size_limit_reads_small_inputs(stdin: bool) -> 
     _no_traceback(result)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["document"]["force_slug"] == "warwickshire"
+
+
+def test_a_stray_table_row_is_one_answer_with_a_conflict_in_every_command(tmp_path: Path) -> None:
+    """Issue #20: a web page whose <main> ends with a stray row "Preventing crime | Inadequate"
+    (its grid says adequate) gives one answer everywhere: the judgment keeps adequate with a
+    conflict marker, and grades, --matrix, map and both database views say conflict, with no
+    "down" inside one report."""
+    page = (ROOT / "fixtures" / "html" / "html--2021-22-warwickshire.html").read_text("utf-8")
+    end = page.rfind("</main>")
+    stray = "<table><tr><td>Preventing crime</td><td>Inadequate</td></tr></table>\n"
+    path = tmp_path / "stray.html"
+    path.write_text(page[:end] + stray + page[end:], encoding="utf-8")
+
+    extracted = json.loads(run_cli("extract", str(path)).stdout)
+    (judgment,) = [j for j in extracted["judgments"] if j["area"] == "preventing_crime"]
+    assert (judgment["grade"], judgment["conflict"]) == ("adequate", True)
+    assert [g["grade"] for g in judgment["other_grades"]] == ["inadequate"]
+
+    def cell(*args: str) -> str:
+        out = run_cli(*args, str(path)).stdout.decode()
+        (row,) = csv.DictReader(io.StringIO(out))
+        return str(row["preventing_crime"])
+
+    assert cell("grades") == cell("grades", "--matrix") == "conflict"
+    run_cli("map", str(path), "-o", str(tmp_path / "map.html"))
+    cells = (tmp_path / "map.html").read_text("utf-8").count('data-grade="conflict"')
+    assert cells >= 1  # the preventing-crime cell (the map's only disagreement)
+    run_cli("db", str(path), "-o", str(tmp_path / "p.db"))
+    con = sqlite3.connect(tmp_path / "p.db")
+    (view,) = con.execute("SELECT preventing_crime FROM grades_matrix").fetchall()
+    changes = con.execute("SELECT change FROM grade_changes WHERE area = 'preventing_crime'")
+    assert view == ("conflict",)
+    assert [c for (c,) in changes] == ["new"]
+    con.close()

@@ -559,7 +559,7 @@ def _one_per_area(ctx: Context, judgments: list[Judgment], out: Extracted) -> li
                 first[j.area] = j
             continue
         head = first[j.area]
-        if j.grade == head.grade:
+        if j.grade == head.grade or j.grade in {g.grade for g in head.other_grades}:
             continue
         _add_other(head, j)
         message = f"{j.area} is {head.grade} ({head.method}) but also {j.grade} ({j.method})"
@@ -695,7 +695,9 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
     own section is that section's business (its grade line rules), so only
     sentences outside graded sections are read there.
     """
-    have: dict[str | None, str] = {j.area: j.grade for j in found}
+    have: dict[str | None, str] = {}
+    for j in found:
+        have.setdefault(j.area, j.grade)  # the first by precedence, as _one_per_area keeps
     graded_sections = (
         {j.section_id for j in found if j.section_id} if ctx.grades_by_section() else set()
     )
@@ -707,7 +709,9 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
                 message = f"{st.area}: a sentence says {st.grade}, not {have[st.area]}"
                 out.warnings.append(ctx.warning_at("grade_mismatch", message, st.start, st.end))
                 owner = next((j for j in [*found, *extra] if j.area == st.area), None)
-                if owner is not None:
+                if owner is not None and st.grade not in {owner.grade} | {
+                    g.grade for g in owner.other_grades
+                }:
                     _add_other(owner, _from_statement(ctx, st))
             continue
         have[st.area] = st.grade
