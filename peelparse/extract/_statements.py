@@ -113,6 +113,8 @@ def _topic_owner_is_force(np: str, force_slug: str | None) -> bool:
     low = np.lower()
     if low.startswith(("its ", "the force", "the constabulary", "this area", "this question")):
         return True
+    if low.startswith(("the way ", "the manner ")):  # "the way it treats its workforce"
+        return True
     if " which " in low:
         return True
     owner = np.split("\u2019s", 1)[0].split("'s", 1)[0]
@@ -174,9 +176,13 @@ def read_sentence(
         return [(str(a), g, t, y) for a, g, t, y in found], False, False
     out: list[tuple[str, str, str, str | None]] = []
     unknown = unread = False
+    subject: str | None = None
     for _, clause in grammar.clauses(sentence):
         said_here = False
+        if subject and grammar.RE_GROUP.match(clause.lstrip()):
+            clause = f"{subject} {clause.lstrip()}"  # "..., but requires improvement at ..."
         for said, areas in _clause_said(clause, page, section_area):
+            subject = None if said.subject_is_topic else said.subject
             said_here = True
             unknown |= None in areas
             out.extend((a, said.grade, said.grade_text, None) for a in areas if a)

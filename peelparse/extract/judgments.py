@@ -22,6 +22,7 @@ Example: {"id": "judgment-1", "area": "investigating_crime", "heading":
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .. import rx
@@ -590,43 +591,66 @@ RE_CARRIED_GRADE = rx.compile(
 
 
 def _pillar_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> list[Judgment]:
-    """Pillar grades from 'the extent to which the force is effective ... is good.' lines."""
+    """Pillar grades from 'the extent to which the force is effective ... is good.' lines (a
+    block may hold several, one a line, where a page sets them without blank lines)."""
     have = {j.area: j for j in found}
     extra: list[Judgment] = []
     for block in ctx.blocks:
-        m = RE_PILLAR.search(block.text) if block.kind in ("para", "bullet") else None
-        if m is None:
+        if block.kind not in ("para", "bullet") or "extent" not in block.text:
             continue
-        section = ctx.section_of(block)
-        pillar = PILLAR_OF[" ".join(m["what"].lower().split())]
-        grade = "_".join(m["grade"].lower().split())
-        if pillar in have:
-            if have[pillar].grade != grade:
-                out.warnings.append(
-                    ctx.warning("grade_mismatch", f"{pillar}: summary says {grade}", block)
-                )
-            continue
-        text, location = ctx.item(block)
-        judgment = Judgment(
-            id="",
-            area=pillar,
-            heading=None,
-            label=None,
-            grade=grade,  # type: ignore[arg-type]
-            grade_text=" ".join(m["grade"].split()).capitalize(),
-            statement=text,
-            method="pillar_statement",
-            pillar=pillar,
-            question=None,
-            carried_over=False,
-            carried_over_from=None,
-            section_id=section.id if section else None,
-            text=text,
-            location=location,
-        )
-        have[pillar] = judgment
-        extra.append(judgment)
+        for start, end, m in _pillar_lines(ctx, block):
+            pillar = PILLAR_OF[" ".join(m["what"].lower().split())]
+            grade = "_".join(m["grade"].lower().split())
+            if pillar in have:
+                if have[pillar].grade != grade:
+                    message = f"{pillar}: summary says {grade}"
+                    out.warnings.append(ctx.warning_at("grade_mismatch", message, start, end))
+                continue
+            have[pillar] = _pillar_judgment(ctx, block, pillar, grade, m["grade"], start, end)
+            extra.append(have[pillar])
     return extra
+
+
+def _pillar_lines(ctx: Context, block: Block) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of each pillar line of a block (the whole block when it is one)."""
+    whole = RE_PILLAR.search(block.text)
+    lines = ctx.raw(block).split("\n")
+    if len(lines) == 1 or (whole is not None and sum("extent" in ln for ln in lines) < 2):
+        if whole is not None:
+            text_start = block.start + len(ctx.raw(block)) - len(ctx.raw(block).lstrip())
+            yield text_start, block.start + len(ctx.raw(block).rstrip()), whole
+        return
+    pos = block.start
+    for line in lines:
+        m = RE_PILLAR.search(" ".join(line.split()))
+        if m is not None:
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + len(line.rstrip()), m
+        pos += len(line) + 1
+
+
+def _pillar_judgment(
+    ctx: Context, block: Block, pillar: str, grade: str, printed: str, start: int, end: int
+) -> Judgment:
+    section = ctx.section_of(block)
+    text = collapse(ctx.doc.text[start:end])
+    return Judgment(
+        id="",
+        area=pillar,
+        heading=None,
+        label=None,
+        grade=grade,  # type: ignore[arg-type]
+        grade_text=" ".join(printed.split()).capitalize(),
+        statement=text,
+        method="pillar_statement",
+        pillar=pillar,
+        question=None,
+        carried_over=False,
+        carried_over_from=None,
+        section_id=section.id if section else None,
+        text=text,
+        location=ctx.location(start, end),
+    )
 
 
 #: A heading, label or question with its grade at the end of the same line (pages whose lines

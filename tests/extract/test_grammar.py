@@ -66,6 +66,15 @@ def grades(body: str, head: str = HEAD) -> dict[str | None, str]:
             "vulnerable people.",
             {"investigating_crime": "good", "protecting_vulnerable_people": "requires_improvement"},
         ),
+        (
+            "Kent Police is good at protecting vulnerable people but requires improvement in how "
+            "it investigates crime.",
+            {"protecting_vulnerable_people": "good", "investigating_crime": "requires_improvement"},
+        ),
+        (
+            "The way it ensures ethical and lawful behaviour by its workforce requires improvement.",
+            {"ethical_and_lawful_workforce": "requires_improvement"},
+        ),
         # not statements
         ("The force has a good understanding of demand.", {}),
         ("The force is very good at investigating crime.", {}),
@@ -133,3 +142,23 @@ def test_every_phrase_is_question_wording_or_grammar() -> None:
         assert cycle in doc
         for area in entry["graded"]:
             assert area in data["signatures"], (cycle, area)
+
+
+def test_pillar_lines_one_a_line_in_one_block() -> None:
+    text = (
+        "Kent 2017\n\nThis is HMICFRS' fourth PEEL assessment of Kent Police.\n\n"
+        "The extent to which the force is effective at keeping people safe and reducing crime is good.\n"
+        "The extent to which the force is efficient at keeping people safe and reducing crime is "
+        "outstanding.\n"
+        "The extent to which the force is legitimate at keeping people safe and reducing crime "
+        "requires improvement.\n"
+    )
+    report = peelparse.parse_text(text)
+    assert {j.area: j.grade for j in report.judgments} == {
+        "effectiveness": "good",
+        "efficiency": "outstanding",
+        "legitimacy": "requires_improvement",
+    }
+    for j in report.judgments:  # each located on its own line
+        assert text[j.location.start : j.location.end].startswith("The extent to which")
+        assert "\n" not in text[j.location.start : j.location.end]
