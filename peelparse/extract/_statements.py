@@ -146,12 +146,28 @@ def _carried(sentence: str, page: _Page) -> Iterator[tuple[str, str, str, str]]:
         yield m["topic"], *g, m["year"]
 
 
+#: "We judge <Force> to be good at ...": the judged is the subject ("<Force> is good at ...").
+RE_WE_JUDGE = rx.compile(
+    r"""\b(?:we|HMICFRS|HMIC|inspectors)\s+(?:judge|assess|consider|rate|grade|find)s?\s+
+        (?P<obj>the\s+force|the\s+constabulary|it|(?-i:[A-Z][\w&'\u2019-]*(?:\s+(?:and|of|[A-Z][\w&'\u2019-]*)){0,6}))
+        \s+(?:to\s+be|as)\s+""",
+    re.VERBOSE | re.I,
+)
+RE_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _as_subject(m: re.Match[str]) -> str:
+    return f"{m['obj']} is "
+
+
 def _clause_said(
-    clause: str, page: _Page, section_area: str | None
+    clause: str, page: _Page, section_area: str | None, carried: bool = False
 ) -> Iterator[tuple[grammar.Said, list[str | None]]]:
-    """Each statement of a clause about this force, with its areas."""
-    if RE_OTHER_TIME.search(clause):
+    """Each statement of a clause about this force, with its areas (a clause about another
+    year only where the sentence says that judgment was carried over)."""
+    if RE_OTHER_TIME.search(clause) and not carried:
         return
+    clause = RE_WE_JUDGE.sub(_as_subject, clause)
     for said in grammar.clause_statements(0, clause):
         if said.subject_is_topic:
             if said.topic or not _topic_owner_is_force(said.subject, page.force_slug):
@@ -177,15 +193,18 @@ def read_sentence(
     out: list[tuple[str, str, str, str | None]] = []
     unknown = unread = False
     subject: str | None = None
+    carried = RE_CARRIED_MARK.search(sentence) is not None and page.carried
+    year = RE_YEAR.search(sentence) if carried else None
     for _, clause in grammar.clauses(sentence):
         said_here = False
         if subject and grammar.RE_GROUP.match(clause.lstrip()):
             clause = f"{subject} {clause.lstrip()}"  # "..., but requires improvement at ..."
-        for said, areas in _clause_said(clause, page, section_area):
+        for said, areas in _clause_said(clause, page, section_area, carried):
             subject = None if said.subject_is_topic else said.subject
             said_here = True
             unknown |= None in areas
-            out.extend((a, said.grade, said.grade_text, None) for a in areas if a)
+            y = year[0] if year else None
+            out.extend((a, said.grade, said.grade_text, y) for a in areas if a)
         unread |= (
             not said_here and grammar.unread_predicates(clause) and not RE_OTHER_TIME.search(clause)
         )

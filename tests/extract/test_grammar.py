@@ -162,3 +162,21 @@ def test_pillar_lines_one_a_line_in_one_block() -> None:
     for j in report.judgments:  # each located on its own line
         assert text[j.location.start : j.location.end].startswith("The extent to which")
         assert "\n" not in text[j.location.start : j.location.end]
+
+
+def test_a_judgment_carried_over_in_the_same_sentence_is_read_with_its_year() -> None:
+    body = (
+        "Our 2016 judgment, that the force is good at investigating crime, has been carried "
+        "over into this assessment.\n"
+    )
+    report = peelparse.parse_text(HEAD + body)
+    assert [(j.area, j.grade, j.carried_over_from) for j in report.judgments] == [
+        ("investigating_crime", "good", "2016")
+    ]
+
+
+def test_we_judge_the_force_to_be() -> None:
+    assert grades("We judge Kent Police to be good at treating the public fairly.\n") == {
+        "treatment_of_the_public": "good"
+    }
+    assert grades("Last year we judged Kent Police to be good at investigating crime.\n") == {}
