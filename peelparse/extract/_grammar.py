@@ -51,7 +51,7 @@ RE_GROUP = rx.compile(
 )
 #: A topic's opening preposition ("in the way it ...", "in how it ..." keep their verb).
 RE_PREP = rx.compile(
-    r"""^\s*+(?:overall\s+)?(?:at|in\s+respect\s+of|in\s+terms\s+of|with\s+regard\s+to|with\s+respect\s+to
+    r"""^\s*+(?:overall\s+)?(?:both\s+|either\s+|equally\s+)?(?:at|in\s+respect\s+of|in\s+terms\s+of|with\s+regard\s+to|with\s+respect\s+to
         |when\s+it\s+comes\s+to|in\s+relation\s+to|for|in|on)\b\s*+
         (?:(?:the\s+way|how)\s+(?:(?:that|in\s+which)\s+)?(?:well\s+)?
            (?:it|the\s+force|the\s+constabulary)\s+)?""",
