@@ -430,43 +430,64 @@ def _match_cell(cells: list[GridCell], area: str | None, heading: str) -> GridCe
 def _from_body(
     ctx: Context, body: BodyGrade, cell: GridCell | None, n: int, area: str | None
 ) -> Judgment:
-    return Judgment(
-        id=f"judgment-{n}",
-        area=area,
+    text, location = ctx.item(body.block)
+    return _judgment(
+        area,
+        body.grade,
+        body.grade_text,
+        body.method,
+        text,
+        location,
+        body.section.id,
         heading=body.section.title,
         label=cell.label if cell else None,
-        grade=body.grade,  # type: ignore[arg-type]
-        grade_text=body.grade_text,
         statement=body.statement,
-        method=body.method,
-        pillar=None,
-        question=None,
-        carried_over=False,
-        carried_over_from=None,
-        section_id=body.section.id,
-        text=ctx.item(body.block)[0],
-        location=ctx.item(body.block)[1],
+        n=n,
     )
 
 
 def _from_cell(ctx: Context, cell: GridCell, n: int) -> Judgment:
-    loc: Location = ctx.location(cell.start, cell.end)
+    text = ctx.doc.text[cell.start : cell.end]
+    grade_text = cell.grade.replace("_", " ").capitalize()
+    location = ctx.location(cell.start, cell.end)
+    return _judgment(
+        cell.area, cell.grade, grade_text, "grid", text, location, None, label=cell.label, n=n
+    )
+
+
+def _judgment(
+    area: str | None,
+    grade: str,
+    grade_text: str,
+    method: str,
+    text: str,
+    location: Location,
+    section_id: str | None,
+    *,
+    heading: str | None = None,
+    label: str | None = None,
+    statement: str | None = None,
+    pillar: str | None = None,
+    carried_over_from: str | None = None,
+    n: int = 0,
+) -> Judgment:
+    """The one place a judgment record is built (numbered, pillar and question added later)."""
     return Judgment(
-        id=f"judgment-{n}",
-        area=cell.area,
-        heading=None,
-        label=cell.label,
-        grade=cell.grade,  # type: ignore[arg-type]
-        grade_text=cell.grade.replace("_", " ").capitalize(),
-        statement=None,
-        method="grid",
-        pillar=None,
+        id=f"judgment-{n}" if n else "",
+        area=area,
+        heading=heading,
+        label=label,
+        grade=grade,  # type: ignore[arg-type]
+        grade_text=grade_text,
+        statement=statement,
+        method=method,
+        pillar=pillar,
         question=None,
-        carried_over=False,
-        carried_over_from=None,
-        section_id=None,
-        text=ctx.doc.text[cell.start : cell.end],
-        location=loc,
+        carried_over=carried_over_from is not None,
+        carried_over_from=carried_over_from,
+        section_id=section_id,
+        text=text,
+        location=location,
     )
 
 
@@ -634,22 +655,19 @@ def _pillar_judgment(
 ) -> Judgment:
     section = ctx.section_of(block)
     text = collapse(ctx.doc.text[start:end])
-    return Judgment(
-        id="",
-        area=pillar,
-        heading=None,
-        label=None,
-        grade=grade,  # type: ignore[arg-type]
-        grade_text=" ".join(printed.split()).capitalize(),
+    grade_text = " ".join(printed.split()).capitalize()
+    location = ctx.location(start, end)
+    section_id = section.id if section else None
+    return _judgment(
+        pillar,
+        grade,
+        grade_text,
+        "pillar_statement",
+        text,
+        location,
+        section_id,
         statement=text,
-        method="pillar_statement",
         pillar=pillar,
-        question=None,
-        carried_over=False,
-        carried_over_from=None,
-        section_id=section.id if section else None,
-        text=text,
-        location=ctx.location(start, end),
     )
 
 
@@ -693,22 +711,17 @@ def _inline(ctx: Context, block: Block, m: re.Match[str], area: str) -> Judgment
     section = ctx.section_of(block)
     text = collapse(ctx.doc.text[start:end])
     grade = "_".join(m["grade"].lower().split())
-    return Judgment(
-        id="",
-        area=area,
+    location = ctx.location(start, end)
+    section_id = section.id if section else None
+    return _judgment(
+        area,
+        grade,
+        m["grade"],
+        "grade_line",
+        text,
+        location,
+        section_id,
         heading=m["label"].strip(),
-        label=None,
-        grade=grade,  # type: ignore[arg-type]
-        grade_text=m["grade"],
-        statement=None,
-        method="grade_line",
-        pillar=None,
-        question=None,
-        carried_over=False,
-        carried_over_from=None,
-        section_id=section.id if section else None,
-        text=text,
-        location=ctx.location(start, end),
     )
 
 
@@ -765,22 +778,18 @@ def _in_sections(ctx: Context, block: Block | None, ids: set[str]) -> bool:
 def _from_statement(ctx: Context, st: Statement) -> Judgment:
     text = collapse(ctx.doc.text[st.start : st.end])
     section = ctx.section_of(st.block)
-    return Judgment(
-        id="",
-        area=st.area,
-        heading=None,
-        label=None,
-        grade=st.grade,  # type: ignore[arg-type]
-        grade_text=st.grade_text,
+    location = ctx.location(st.start, st.end)
+    section_id = section.id if section else None
+    return _judgment(
+        st.area,
+        st.grade,
+        st.grade_text,
+        "prose",
+        text,
+        location,
+        section_id,
         statement=text,
-        method="prose",
-        pillar=None,
-        question=None,
-        carried_over=st.carried_over_from is not None,
         carried_over_from=st.carried_over_from,
-        section_id=section.id if section else None,
-        text=text,
-        location=ctx.location(st.start, st.end),
     )
 
 
