@@ -250,7 +250,21 @@ def _cycle(ctx: Context, texts: list[str]) -> str | None:
     for text in texts:
         if cycle := _cycle_in(text):
             return cycle
-    return _dated_cycle(ctx)
+    return _dated_cycle(ctx) or _framework_cycle(ctx)
+
+
+#: The framework's own words of the one cycle that said them: 2021/22 moved PEEL from a
+#: four-tier to a five-tier scale, and only its pilot assessed 13 areas of policing.
+RE_FRAMEWORK_2021 = rx.compile(
+    r"\bfrom\s+(?:a\s+)?four(?:-tier|\s+tiers?|\s+grades?)?\s+to\s+(?:a\s+)?five(?:-tier|\s+tiers?|\s+grades?)?\b"
+    r"|\b(?:13|thirteen)\s+areas\s+of\s+policing\b",
+    re.I,
+)
+
+
+def _framework_cycle(ctx: Context) -> str | None:
+    """The cycle whose framework the page's own words describe (a last resort, no dates)."""
+    return "2021/22" if RE_FRAMEWORK_2021.search(ctx.doc.text[:40_000]) else None
 
 
 def _pilot(text: str) -> bool:
