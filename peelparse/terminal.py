@@ -258,6 +258,14 @@ def legend(columns: list[str]) -> Any:
     return line
 
 
+#: Warnings about grade sentences that ``show`` counts on a line of their own.
+UNREAD_COUNTS = (
+    ("grade_statement_unread", "grade sentence(s) not read"),
+    ("grade_area_unknown", "grade sentence(s) about no graded area"),
+    ("not_sure_report", "doubt that this is a report page"),
+)
+
+
 def show(report: dict[str, Any], out: IO[str]) -> None:
     """One report on one screen: who, when, each area's grade, the counts, the warnings."""
     from rich import box
@@ -291,6 +299,10 @@ def show(report: dict[str, Any], out: IO[str]) -> None:
         ("initiatives", "initiatives"),
     ]
     console.print(", ".join(f"{len(report.get(key, []))} {label}" for label, key in counts))
+    codes = [w.get("code") for w in report.get("warnings", [])]
+    unread = [(codes.count(code), label) for code, label in UNREAD_COUNTS if code in codes]
+    if unread:  # the grade sentences no rule read: where a reader should look by hand
+        console.print(Text(", ".join(f"{n} {label}" for n, label in unread), style="bold"))
     for w in report.get("warnings", []):
         line = f" (line {w['location']['line']})" if w.get("location") else ""
         text = f"warning: {printable(str(w['code']))}: {printable(str(w['message']))}{line}"

@@ -180,3 +180,17 @@ def test_we_judge_the_force_to_be() -> None:
         "treatment_of_the_public": "good"
     }
     assert grades("Last year we judged Kent Police to be good at investigating crime.\n") == {}
+
+
+def test_show_counts_the_sentences_no_rule_read(tmp_path: Path) -> None:
+    from ..helpers import run_cli
+
+    page = tmp_path / "page.txt"
+    body = (
+        "The force is generally good at investigating crime.\n\n"
+        "The force is good at managing sex offenders.\n"
+    )
+    page.write_text(HEAD + body, encoding="utf-8")
+    out = run_cli("show", str(page)).stdout.decode()
+    assert "1 grade sentence(s) not read" in out
+    assert "1 grade sentence(s) about no graded area" in out
