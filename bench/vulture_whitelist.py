@@ -30,10 +30,6 @@ layout
 conflict
 _.conflict
 
-# Not used yet: the grade-statement grammar (extract/_grammar.py) is being written for issue 18
-# at the same time; reported to its author, to be used or removed there.
-statements_in
-
 # Used by scripts/gen_docs.py (docs/schema.md and docs/cli.md are built from them) and tests.
 ERROR_TYPES
 GRADE_VALUES
@@ -62,10 +58,3 @@ _.unraisablehook
 signum
 frame
 unraisable
-
-# Not used in the package, tests or scripts when this was written, in modules other helpers
-# were changing at the time (issues 19 and 20): reported to them, to be used or removed there.
-atomic_output_bytes
-closed_at_start
-default_signals
-read_json_reports

@@ -107,13 +107,6 @@ def _text(raw: IO[bytes]) -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
-def atomic_output_bytes(path: str) -> Iterator[IO[bytes]]:
-    """``atomic_output`` for binary content (a spreadsheet)."""
-    with safe_output(path) as fh:
-        yield fh
-
-
-@contextlib.contextmanager
 def safe_output(path: str) -> Iterator[IO[bytes]]:
     """The one way out for every file peelparse writes (``-o``: JSON, CSV, xlsx, HTML).
 

@@ -44,7 +44,6 @@ class ClosedStream:
     def __init__(self, name: str) -> None:
         self.name = name
         self.buffer = self
-        self.closed_at_start = True
 
     def _fail(self) -> NoReturn:
         if self.name == "stdin":
@@ -100,11 +99,6 @@ def _fill(fd: int, flags: int) -> None:
 def _terminated(signum: int, frame: Any) -> None:  # noqa: ARG001
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up is not interrupted
     raise Terminated
-
-
-def default_signals() -> None:
-    """In a child process: SIGTERM kills it, as for any process (the parent cleans up)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def read_stdin(limit: int) -> bytes:

@@ -2,9 +2,9 @@
 
 Each ``*_rows`` function turns report dicts (as ``extract`` writes them) into
 rows with a fixed column order, ready for CSV, JSON Lines or a terminal table.
-``read_json_reports`` reads reports back from the JSON / JSON Lines files that
-``extract`` wrote, so a user can extract once and tabulate many times, and
-``unique_reports`` keeps one copy of a report met twice.
+Reports are read back from extract's JSON / JSON Lines by ``jsonin.read_reports``
+(a user can extract once and tabulate many times); ``unique_reports`` keeps one copy
+of a report met twice.
 """
 
 from __future__ import annotations
@@ -263,15 +263,6 @@ TABLES = {
     "findings": (finding_rows, FINDING_COLUMNS),
     "recommendations": (recommendation_rows, RECOMMENDATION_COLUMNS),
 }
-
-
-def read_json_reports(path: str, data: bytes | None = None) -> Iterator[dict[str, Any]]:
-    """Report objects from extract's JSON / JSON Lines file (or its ``data``): see
-    ``jsonin.read_reports`` (checked against the model; anything else raises
-    ``NotPeelparseJson``)."""
-    from .jsonin import read_reports
-
-    yield from read_reports(path, data)
 
 
 def unique_reports(

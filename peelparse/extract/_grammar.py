@@ -180,12 +180,6 @@ def _list_item(clause: str, m: re.Match[str]) -> bool:
     )
 
 
-def statements_in(sentence: str) -> Iterator[Said]:
-    """Every statement of one sentence, in order."""
-    for offset, clause in clauses(sentence):
-        yield from clause_statements(offset, clause)
-
-
 def clause_statements(offset: int, clause: str) -> Iterator[Said]:
     groups = _groups(clause)
     found: list[tuple[tuple[str, bool, int] | None, re.Match[str], int]] = []
