@@ -18,7 +18,7 @@ compiles it; here it goes to a temporary ``PYTHONPYCACHEPREFIX``, and
 ``PYTHONDONTWRITEBYTECODE`` is unset, since some machines set it), with an empty
 ``PEELPARSE_CACHE_DIR``.  One warm-up run of each command writes the bytecode
 before anything is timed.  Regular expressions are compiled when first used
-(``peelparse/rx.py``), in every run.
+(``peelparse/parse/rx.py``), in every run.
 
     python bench/bench_batch.py [--repeat 21] [--batch-repeat 15] [--startup-only]
 """

@@ -64,7 +64,7 @@ for path in sys.argv[1:]:
 """
 MEMORY = """
 import json, resource, sys
-from peelparse.batch import Encoding, run_batch
+from peelparse.run.batch import Encoding, run_batch
 def rss():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
@@ -77,7 +77,7 @@ print(json.dumps({"first": seen[0], "last": seen[-1], "child": child}))
 IN_PROCESS = """
 import sys
 from peelparse import GC_THRESHOLD, parse_path, to_dict
-from peelparse.emit import dumps
+from peelparse.output.emit import dumps
 import gc
 gc.set_threshold(*GC_THRESHOLD)
 out = open("/dev/null", "w")

@@ -16,14 +16,14 @@ import argparse
 import time
 from pathlib import Path
 
-from peelparse.blocks import split_blocks
-from peelparse.context import Context
-from peelparse.document import Document
 from peelparse.extract import findings
-from peelparse.normalize import normalize
-from peelparse.options import Options
+from peelparse.load.document import Document
+from peelparse.parse.blocks import split_blocks
+from peelparse.parse.context import Context
+from peelparse.parse.normalize import normalize
+from peelparse.parse.sections import split_sections
 from peelparse.pipeline import run
-from peelparse.sections import split_sections
+from peelparse.run.options import Options
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "peel-2021-22-warwickshire.txt"
 

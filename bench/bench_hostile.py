@@ -23,9 +23,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from peelparse import isolate, parse_bytes, to_dict
-from peelparse.emit import dumps
-from peelparse.errors import PeelparseError
+from peelparse import parse_bytes, to_dict
+from peelparse.output.emit import dumps
+from peelparse.run import isolate
+from peelparse.run.errors import PeelparseError
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (100_000, 1_000_000)

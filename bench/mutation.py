@@ -10,7 +10,7 @@ goldens), with ``-x`` and a time limit, in a copy of the project (the working tr
 touched).  A mutant is killed when a test fails or the run times out (a hang is a failure).
 
     python bench/mutation.py [--sample 320] [--seed 21] [--jobs 1] [--timeout 120]
-                             [--module peelparse/compare.py ...] [--out mutation.json]
+                             [--module peelparse/across/compare.py ...] [--out mutation.json]
     python bench/mutation.py --recheck mutation.json   # the survivors again, after new tests
 
 The score is killed / (killed + survived); the survivors are printed with their diff, to be
@@ -82,12 +82,12 @@ TESTS: dict[str, list[str]] = {
     "peelparse/extract/recommendations.py": [*GOLDEN, *EXTRACT, "tests/test_cycle_rules.py"],
     "peelparse/extract/practices.py": [*GOLDEN, *EXTRACT, "tests/test_cycle_rules.py"],
     "peelparse/extract/": [*GOLDEN, *EXTRACT],
-    "peelparse/vocab.py": [*GOLDEN, *EXTRACT, "tests/test_classify.py"],
-    "peelparse/classify.py": [*GOLDEN, "tests/test_classify.py", "tests/test_cycles.py"],
-    "peelparse/compare.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
-    "peelparse/db.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
-    "peelparse/mapview.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
-    "peelparse/emit.py": ["tests/test_emit.py", "tests/test_golden.py"],
+    "peelparse/data/vocab.py": [*GOLDEN, *EXTRACT, "tests/test_classify.py"],
+    "peelparse/parse/classify.py": [*GOLDEN, "tests/test_classify.py", "tests/test_cycles.py"],
+    "peelparse/across/compare.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
+    "peelparse/across/db.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
+    "peelparse/across/mapview.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
+    "peelparse/output/emit.py": ["tests/test_emit.py", "tests/test_golden.py"],
 }
 CORE = [
     *sorted(
@@ -95,12 +95,12 @@ CORE = [
         for p in (ROOT / "peelparse" / "extract").glob("*.py")
         if p.name not in ("_template.py", "__init__.py")
     ),
-    "peelparse/vocab.py",
-    "peelparse/classify.py",
-    "peelparse/compare.py",
-    "peelparse/db.py",
-    "peelparse/mapview.py",
-    "peelparse/emit.py",
+    "peelparse/data/vocab.py",
+    "peelparse/parse/classify.py",
+    "peelparse/across/compare.py",
+    "peelparse/across/db.py",
+    "peelparse/across/mapview.py",
+    "peelparse/output/emit.py",
 ]
 COPIED = ("peelparse", "tests", "fixtures", "seeds", "scripts", "docs")
 

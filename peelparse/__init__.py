@@ -22,17 +22,17 @@ __version__ = "0.1.0"
 GC_THRESHOLD = (200_000, 30, 30)
 
 if TYPE_CHECKING:
-    from .model import Report
-    from .options import Options
+    from peelparse.model import Report
+    from peelparse.run.options import Options
 
 
 def parse_bytes(
     data: bytes, path: str = "-", options: Options | dict[str, Any] | None = None
 ) -> Report:
     """Parse a report given as bytes (text, PDF or HTML, sniffed)."""
-    from .load import load_bytes
-    from .options import Options
-    from .pipeline import run
+    from peelparse.load import load_bytes
+    from peelparse.pipeline import run
+    from peelparse.run.options import Options
 
     opts = Options.resolve(options)
     loader = {
@@ -62,8 +62,8 @@ def tuned_gc() -> Iterator[None]:
 
 def parse_path(path: str, options: Options | dict[str, Any] | None = None) -> Report:
     """Parse the report at ``path`` (``-`` reads stdin)."""
-    from .load import read_bytes
-    from .options import Options
+    from peelparse.load import read_bytes
+    from peelparse.run.options import Options
 
     opts = Options.resolve(options)
     return parse_bytes(read_bytes(path, opts.max_size), path, opts)
@@ -78,7 +78,7 @@ def parse_text(
 
 def to_dict(obj: Any) -> Any:
     """A Report (or any record) as plain dicts and lists."""
-    from .model import to_dict as _to_dict
+    from peelparse.model import to_dict as _to_dict
 
     return _to_dict(obj)
 

@@ -1,3 +1,3 @@
-from .cli import main
+from peelparse.cli import main
 
 main()

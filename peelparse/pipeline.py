@@ -17,13 +17,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from . import __version__
-from .blocks import split_blocks
-from .classify import NOT_SURE, classify
-from .context import Context
-from .document import Document
-from .extract import EXTRACTORS
-from .model import (
+from peelparse import __version__
+from peelparse.extract import EXTRACTORS
+from peelparse.load.document import Document
+from peelparse.model import (
     SCHEMA_VERSION,
     CauseOfConcern,
     Paragraph,
@@ -31,9 +28,12 @@ from .model import (
     Report,
     Source,
 )
-from .normalize import normalize
-from .options import Options
-from .sections import split_sections
+from peelparse.parse.blocks import split_blocks
+from peelparse.parse.classify import NOT_SURE, classify
+from peelparse.parse.context import Context
+from peelparse.parse.normalize import normalize
+from peelparse.parse.sections import split_sections
+from peelparse.run.options import Options
 
 
 def link_causes(causes: list[CauseOfConcern], recs: list[Recommendation]) -> list[CauseOfConcern]:

@@ -11,11 +11,11 @@ import inspect
 import sys
 from pathlib import Path
 
-from peelparse.comparability import AREA_RULES, BREAKS, SAME, comparability
-from peelparse.errors import ERROR_TYPES, EXIT_CODES
+from peelparse.across.comparability import AREA_RULES, BREAKS, SAME, comparability
+from peelparse.data.vocab import AREA_NOTES, AREAS, CYCLES
 from peelparse.model import SCHEMA_VERSION, WARNING_CODES
-from peelparse.schema import field_rows, record_classes
-from peelparse.vocab import AREA_NOTES, AREAS, CYCLES
+from peelparse.output.schema import field_rows, record_classes
+from peelparse.run.errors import ERROR_TYPES, EXIT_CODES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 GUIDE = TARGET.parent / "guide.md"
@@ -68,7 +68,7 @@ def render() -> str:
         "",
         "## Cycles",
         "",
-        "Per-cycle rules (`peelparse/vocab.py`, `CYCLES`). A report of another cycle is read",
+        "Per-cycle rules (`peelparse/data/vocab.py`, `CYCLES`). A report of another cycle is read",
         "with the nearest cycle's rules and an `unknown_cycle` warning; `--cycle` overrides detection.",
         "Each rule is applied: a grade off the scale gives `grade_not_in_scale`, a practice label",
         "or a recommendation stem of another cycle `practice_label_not_in_cycle` or `stem_not_in_cycle`",
@@ -175,13 +175,13 @@ def render_questions() -> str:
 
 
 def comparability_doc() -> list[str]:
-    """The comparability rules (peelparse/comparability.py), and what they give."""
+    """The comparability rules (peelparse/across/comparability.py), and what they give."""
     out = [
         "",
         "## Comparability",
         "",
         "Whether two cycles' grades for an area compare is a property of the pair of cycles "
-        "and the area (`peelparse/comparability.py`; `peelparse db` stores every pair in "
+        "and the area (`peelparse/across/comparability.py`; `peelparse db` stores every pair in "
         "the `comparability` table). A pair across a break does not compare, whatever the "
         "area:",
         "",
@@ -219,7 +219,7 @@ def comparability_doc() -> list[str]:
 
 def db_tables_block() -> str:
     """The guide's list of database tables and views with their columns (from db.py)."""
-    from peelparse.db import TABLE_DOCS, connect
+    from peelparse.across.db import TABLE_DOCS, connect
 
     conn = connect(":memory:")
     out = [DB_START, "", "| table | what it holds | columns |", "| --- | --- | --- |"]

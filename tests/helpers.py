@@ -11,7 +11,7 @@ from typing import Any
 
 import peelparse
 from peelparse.load import load_bytes
-from peelparse.normalize import normalize
+from peelparse.parse.normalize import normalize
 
 from .conftest import ROOT
 

@@ -121,7 +121,7 @@ def test_table_warnings_reach_stderr_and_a_column(tmp_path: Path) -> None:
     ],
 )
 def test_cycle_spellings(typed: str, cycle: str | None) -> None:
-    from peelparse.vocab import normalise_cycle
+    from peelparse.data.vocab import normalise_cycle
 
     assert normalise_cycle(typed) == cycle
 
@@ -150,7 +150,7 @@ def test_path_arguments_complete_file_names(tmp_path: Path) -> None:
 
 
 def test_grades_matrix_one_row_per_force_and_cycle(jsonl: Path, tmp_path: Path) -> None:
-    from peelparse.tables import GRADE_AREAS
+    from peelparse.across.tables import GRADE_AREAS
 
     doubled = tmp_path / "doubled.jsonl"
     doubled.write_bytes(jsonl.read_bytes())
@@ -187,7 +187,7 @@ def test_xlsx_opens_with_typed_cells(jsonl: Path, tmp_path: Path) -> None:
     value, line = header.index("value"), header.index("line")
     assert body and all(isinstance(r[value], int | float) for r in body if r[value] is not None)
     assert all(isinstance(r[line], int) for r in body)
-    from peelparse.xlsx import cell
+    from peelparse.output.xlsx import cell
 
     assert cell("2022-10-04") == dt.date(2022, 10, 4) and cell(["a", "b"]) == "a; b"
 
@@ -200,7 +200,7 @@ def test_csv_bom_for_excel(jsonl: Path) -> None:
 
 
 def test_no_table_has_a_column_twice() -> None:
-    from peelparse.tables import TABLES
+    from peelparse.across.tables import TABLES
 
     for name, (_, columns) in TABLES.items():
         assert len(columns) == len(set(columns)), name
@@ -280,7 +280,7 @@ def test_extract_prints_indented_json_on_a_terminal_and_compact_when_piped() -> 
 
 @pytest.mark.parametrize("width", [100, 80])
 def test_matrix_and_show_fit_the_terminal(jsonl: Path, width: int) -> None:
-    from peelparse.terminal import GRADE_CODES
+    from peelparse.output.terminal import GRADE_CODES
 
     for args in (["grades", "--matrix", "--format", "table"], ["show"]):
         screen = _on_a_terminal([*args, str(jsonl)], columns=width)
@@ -368,7 +368,7 @@ def test_share_puts_proportions_and_percentages_on_one_scale() -> None:
 
 
 def test_the_guide_explains_every_table_column_and_term() -> None:
-    from peelparse.tables import GRADE_AREAS, TABLES
+    from peelparse.across.tables import GRADE_AREAS, TABLES
 
     guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
     for name, (_, columns) in TABLES.items():

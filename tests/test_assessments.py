@@ -118,7 +118,7 @@ def test_the_readme_sql_gives_the_numbers_a_reader_expects(five_formats_db: Path
 
 
 def test_the_matrix_has_one_row_per_assessment() -> None:
-    from peelparse.tables import matrix_rows
+    from peelparse.across.tables import matrix_rows
 
     reports = [seed(), golden("fixtures/html/html--2021-22-warwickshire.json")]
     reports += [golden("fixtures/txt/txt--2023-25-constabulary.json")]
@@ -157,7 +157,7 @@ def _shuffles(items: list[Any], n: int = 6) -> list[list[Any]]:
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
-    from peelparse.emit import write_csv
+    from peelparse.output.emit import write_csv
 
     out = io.StringIO()
     write_csv(rows, columns, out)
@@ -165,7 +165,7 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
 
 
 def test_every_table_is_the_same_whatever_the_order_of_the_inputs() -> None:
-    from peelparse.tables import TABLES
+    from peelparse.across.tables import TABLES
 
     for name, (rows_of, columns) in TABLES.items():
         outputs = {_csv(list(rows_of(order)), columns) for order in _shuffles(_inputs())}
@@ -173,8 +173,8 @@ def test_every_table_is_the_same_whatever_the_order_of_the_inputs() -> None:
 
 
 def test_map_and_db_are_the_same_whatever_the_order(tmp_path: Path) -> None:
-    from peelparse.db import add_all
-    from peelparse.mapview import render
+    from peelparse.across.db import add_all
+    from peelparse.across.mapview import render
 
     pages, dumps, files = set(), set(), set()
     for n, order in enumerate(_shuffles(_inputs(), 3)):
@@ -233,9 +233,9 @@ def test_db_and_compare_in_either_order_give_the_same_bytes(tmp_path: Path) -> N
 
 
 def test_two_documents_that_disagree_give_a_conflict_everywhere(tmp_path: Path) -> None:
-    from peelparse.db import add_all
-    from peelparse.mapview import render
-    from peelparse.tables import matrix_long_rows, matrix_rows
+    from peelparse.across.db import add_all
+    from peelparse.across.mapview import render
+    from peelparse.across.tables import matrix_long_rows, matrix_rows
 
     base = seed()
     page = other_copy(base, "pages/warwickshire.txt", investigating_crime="good")
@@ -277,7 +277,7 @@ def test_a_conflict_is_a_warning_naming_the_documents(tmp_path: Path) -> None:
 
 
 def test_one_document_that_gives_an_area_two_grades_is_a_conflict() -> None:
-    from peelparse.tables import matrix_long_rows, matrix_rows
+    from peelparse.across.tables import matrix_long_rows, matrix_rows
 
     report = seed()
     j = next(j for j in report["judgments"] if j["area"] == "responding_to_the_public")
@@ -321,7 +321,7 @@ def test_a_grid_that_disagrees_with_its_section_is_a_conflict(tmp_path: Path) ->
 
 
 def test_a_newer_document_supersedes_only_where_it_says_so() -> None:
-    from peelparse.tables import matrix_rows
+    from peelparse.across.tables import matrix_rows
 
     base = seed()  # published 2022-10
     newer = other_copy(base, "pages/later.txt", investigating_crime="good")
@@ -367,7 +367,7 @@ def _report(force: str, cycle: str, published: str, **grades: str) -> dict[str, 
 
 
 def test_grade_changes_compare_only_comparable_pairs(tmp_path: Path) -> None:
-    from peelparse.db import add_all
+    from peelparse.across.db import add_all
 
     reports = [
         _report("durham", "2016", "2017-03", effectiveness="good", legitimacy="good"),
@@ -412,7 +412,7 @@ def test_no_same_cycle_rows_and_every_scale_break_row_not_comparable(tmp_path: P
 
 
 def test_comparability_table() -> None:
-    from peelparse.comparability import comparability
+    from peelparse.across.comparability import comparability
 
     assert comparability("2016", "2017", "effectiveness").comparable
     assert comparability("2015", "2018/19", "investigating_crime").comparable
@@ -545,7 +545,7 @@ def test_explain_reads_as_a_list_of_sentences_on_a_terminal() -> None:
 
 
 def test_the_map_key_tells_not_graded_not_found_and_conflict_apart() -> None:
-    from peelparse.mapview import render
+    from peelparse.across.mapview import render
 
     base = seed()
     page = other_copy(base, "pages/warwickshire.txt", investigating_crime="good")
@@ -561,8 +561,8 @@ def test_the_map_key_tells_not_graded_not_found_and_conflict_apart() -> None:
 
 
 def test_the_map_keeps_one_column_order_across_cycles() -> None:
-    from peelparse.mapview import render
-    from peelparse.tables import GRADE_AREAS
+    from peelparse.across.mapview import render
+    from peelparse.across.tables import GRADE_AREAS
 
     html = render(
         [
@@ -750,9 +750,9 @@ def test_compare_swaps_an_old_newer_than_new() -> None:
 
 
 def _all_columns() -> dict[str, list[str]]:
-    from peelparse.compare import FLAT_COLUMNS
-    from peelparse.db import connect
-    from peelparse.tables import TABLES
+    from peelparse.across.compare import FLAT_COLUMNS
+    from peelparse.across.db import connect
+    from peelparse.across.tables import TABLES
 
     out = {name: list(cols) for name, (_, cols) in TABLES.items()}
     out["compare"] = list(FLAT_COLUMNS)

@@ -274,7 +274,7 @@ def test_the_progress_bar_runs_no_thread(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_one_job_reads_nothing_until_the_caller_asks(tmp_path: Path) -> None:
     """With one job there is no pool: an input is read only when its turn comes."""
-    from peelparse.batch import run_batch
+    from peelparse.run.batch import run_batch
 
     report = tmp_path / "a.txt"
     report.write_bytes(SEED.read_bytes())
@@ -296,7 +296,7 @@ def _copies(folder: Path, names: list[str]) -> list[str]:
 def _dies_on(marker: str, once: Path | None = None) -> Any:
     """A parse_one that kills its own process on inputs whose name holds ``marker``
     (every time, or only the first time when ``once`` names a flag file)."""
-    from peelparse import batch
+    from peelparse.run import batch
 
     real = batch.parse_one
 
@@ -321,7 +321,7 @@ needs_fork = pytest.mark.skipif(
 def test_a_worker_that_dies_costs_only_its_own_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    from peelparse import batch
+    from peelparse.run import batch
 
     names = ["a.txt", "b-crash.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
     paths = _copies(tmp_path, names)
@@ -339,7 +339,7 @@ def test_a_worker_that_dies_once_is_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A one-off death (the OOM killer, say) loses nothing: the file is read again."""
-    from peelparse import batch
+    from peelparse.run import batch
 
     paths = _copies(tmp_path, ["a.txt", "b-crash.txt", "c.txt", "d.txt"])
     monkeypatch.setattr(batch, "parse_one", _dies_on("crash", once=tmp_path / "died"))
@@ -350,7 +350,7 @@ def test_a_worker_that_dies_once_is_retried(
 
 @needs_fork
 def test_two_files_that_kill_their_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from peelparse import batch
+    from peelparse.run import batch
 
     names = ["a-crash.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g-crash.txt", "h.txt"]
     paths = _copies(tmp_path, names)
@@ -366,7 +366,7 @@ def test_outcomes_stream_before_a_slow_last_file_is_done(
     """The first report reaches the caller while the last one is still being read
     (output streams; the progress bar moves).  The slow file waits for a flag that
     the test sets only after it got the first outcome."""
-    from peelparse import batch
+    from peelparse.run import batch
 
     paths = _copies(tmp_path, ["a.txt", "b.txt", "c.txt", "z-slow.txt"])
     flag, real = tmp_path / "first-arrived", batch.parse_one
@@ -404,7 +404,7 @@ def test_outcomes_stream_before_a_slow_last_file_is_done(
     ],
 )
 def test_find_reports(tmp_path: Path, files: list[str], expected: list[str]) -> None:
-    from peelparse.batch import find_reports
+    from peelparse.run.batch import find_reports
 
     for name in files:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -414,7 +414,7 @@ def test_find_reports(tmp_path: Path, files: list[str], expected: list[str]) -> 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
 def test_find_reports_skips_broken_links_and_does_not_loop(tmp_path: Path) -> None:
-    from peelparse.batch import find_reports
+    from peelparse.run.batch import find_reports
 
     (tmp_path / "a.txt").write_bytes(b"x")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
@@ -424,7 +424,7 @@ def test_find_reports_skips_broken_links_and_does_not_loop(tmp_path: Path) -> No
 
 
 def test_expand_inputs_keeps_files_and_stdin_as_given(tmp_path: Path) -> None:
-    from peelparse.batch import expand_inputs
+    from peelparse.run.batch import expand_inputs
 
     (tmp_path / "dir").mkdir()
     (tmp_path / "dir" / "b.txt").write_bytes(b"x")
@@ -453,7 +453,7 @@ def _report(path: str, sha: str | None) -> dict[str, Any]:
 def test_unique_reports(
     found: list[tuple[str, str | None]], kept: list[str], dropped: list[tuple[str, str]]
 ) -> None:
-    from peelparse.tables import unique_reports
+    from peelparse.across.tables import unique_reports
 
     reports, gone = unique_reports((path, _report(path, sha)) for path, sha in found)
     assert [r["source"]["path"] for r in reports] == kept

@@ -35,7 +35,7 @@ def extracted(reports: Path) -> list[dict[str, Any]]:
 
 
 def _counts(db: Path) -> dict[str, int]:
-    from peelparse.db import LISTS
+    from peelparse.across.db import LISTS
 
     with sqlite3.connect(db) as conn:
         return {
@@ -47,7 +47,7 @@ def _counts(db: Path) -> dict[str, int]:
 def test_db_tables_counts_search_idempotence_and_keys(
     reports: Path, extracted: list[dict[str, Any]], tmp_path: Path
 ) -> None:
-    from peelparse.db import LISTS
+    from peelparse.across.db import LISTS
 
     db = tmp_path / "peel.db"
     first = run_cli("db", str(reports), "-o", str(db), "--quiet")
@@ -162,7 +162,7 @@ def test_compare_reports_exactly_the_edit(tmp_path: Path) -> None:
     ],
 )
 def test_reworded_items_still_match(old: str, new: str, kept: bool) -> None:
-    from peelparse.compare import SIMILAR_MIN, match, similarity
+    from peelparse.across.compare import SIMILAR_MIN, match, similarity
 
     entries = match([{"id": "afi-1", "text": old}], [{"id": "afi-1", "text": new}])
     assert (entries[0]["status"] in ("kept", "reworded")) is kept
@@ -170,7 +170,7 @@ def test_reworded_items_still_match(old: str, new: str, kept: bool) -> None:
 
 
 def test_carried_over_statements_match_first() -> None:
-    from peelparse.compare import match
+    from peelparse.across.compare import match
 
     old = [{"id": "afi-1", "text": "The force should improve supervision of investigations."}]
     new = [
@@ -225,8 +225,8 @@ def test_map_renders_in_headless_chromium(
 ) -> None:
     from PIL import Image
 
-    from peelparse.mapview import COLOURS
-    from peelparse.tables import matrix_rows
+    from peelparse.across.mapview import COLOURS
+    from peelparse.across.tables import matrix_rows
 
     module = _chromium()
     page, png = tmp_path / "grades.html", tmp_path / "grades.png"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import peelparse
-from peelparse.errors import NotAPeelReport
+from peelparse.run.errors import NotAPeelReport
 
 from .helpers import run_cli
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from peelparse import compare, db, mapview
+from peelparse.across import compare, db, mapview
 
 from .helpers import report_dict
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from peelparse import emit
+from peelparse.output import emit
 
 DATA: dict[str, Any] = {
     "b": "Avon & Somerset \u2013 caf\u00e9",

@@ -23,12 +23,13 @@ from typing import Any
 
 import pytest
 
-from peelparse import errors, isolate, to_dict
-from peelparse.blocks import collapse
+from peelparse import to_dict
 from peelparse.load import load_bytes
-from peelparse.normalize import normalize
+from peelparse.output.schema import json_schema
+from peelparse.parse.blocks import collapse
+from peelparse.parse.normalize import normalize
 from peelparse.pipeline import run
-from peelparse.schema import json_schema
+from peelparse.run import errors, isolate
 
 from .conftest import ROOT, SEED
 from .helpers import run_cli, script

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from peelparse.cli import cli
-from peelparse.schema import json_schema
+from peelparse.output.schema import json_schema
 
 from .conftest import SEED
 from .helpers import report_dict, run_cli
@@ -120,7 +120,7 @@ def _invoke(args: list[str], tmp_path: Path, path: Path, original: Path) -> Any:
 def test_every_mutation_is_checked_as_the_schema_says(
     variants: list[tuple[str, dict[str, Any], bool]],
 ) -> None:
-    from peelparse.jsonin import check_report
+    from peelparse.across.jsonin import check_report
 
     assert len(variants) > 500
     wrong = [label for label, m, valid in variants if (check_report(m) is None) != valid]
@@ -193,7 +193,7 @@ def _rows(texts: list[str]) -> list[dict[str, Any]]:
 
 
 def test_fuzzed_csv_cells_are_never_formulas() -> None:
-    from peelparse.emit import write_csv
+    from peelparse.output.emit import write_csv
 
     texts = _cell_texts(400, 1)
     out = io.StringIO()
@@ -208,7 +208,7 @@ def test_fuzzed_csv_cells_are_never_formulas() -> None:
 def test_fuzzed_xlsx_cells_are_text_and_numbers(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from peelparse.xlsx import write_xlsx
+    from peelparse.output.xlsx import write_xlsx
 
     texts = _cell_texts(400, 2)
     out = tmp_path / "cells.xlsx"
@@ -338,7 +338,7 @@ def _option_values(count: int) -> list[str]:
 
 
 def test_fuzzed_option_values_parse_or_raise_value_error() -> None:
-    from peelparse.options import parse_seconds, parse_size
+    from peelparse.run.options import parse_seconds, parse_size
 
     for value in _option_values(3000):
         for parse in (parse_size, parse_seconds):

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import peelparse
-from peelparse import errors
 from peelparse.load import load_bytes, read_bytes, sniff_format
 from peelparse.load.html import html_to_text
 from peelparse.load.txt import decode
+from peelparse.run import errors
 
 from .conftest import ROOT
 from .helpers import run_cli, script, snippet_report
@@ -189,8 +189,8 @@ def test_contents_leader_reads_in_one_pass() -> None:
 
 
 def test_a_block_of_many_lines_is_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from peelparse import blocks
-    from peelparse.document import Document
+    from peelparse.load.document import Document
+    from peelparse.parse import blocks
 
     calls = {"chars": 0}
     real = blocks.collapse
@@ -282,7 +282,7 @@ def test_warnings_escape_terminal_controls_and_line_separators() -> None:
     ],
 )
 def test_printable(text: str, escaped: str) -> None:
-    from peelparse.textutil import printable
+    from peelparse.parse.textutil import printable
 
     assert printable(text) == escaped
 
@@ -290,7 +290,7 @@ def test_printable(text: str, escaped: str) -> None:
 def test_table_cells_are_plain_escaped_text() -> None:
     import io
 
-    from peelparse.terminal import table
+    from peelparse.output.terminal import table
 
     out = io.StringIO()
     rows = [{"force": "[bold red]Kent[/]\x1b[31m", "grade": "good"}]
@@ -318,7 +318,7 @@ def test_a_pdf_engine_out_of_memory_is_memory_not_corrupt(monkeypatch: pytest.Mo
 @pytest.mark.parametrize("kind", ["html_comments", "html_open_tags", "html_stray_end_tags"])
 def test_pathological_html_of_a_megabyte_ends_well_within_a_limit(kind: str) -> None:
     """A guard against a hang, not a speed test: html.parser needed minutes here."""
-    from peelparse import isolate
+    from peelparse.run import isolate
 
     data = getattr(script("make_hostile"), kind)(1_000_000)
 

@@ -24,7 +24,8 @@ from typing import Any
 
 import pytest
 
-from peelparse import compare, db, files
+from peelparse.across import compare, db
+from peelparse.run import files
 
 from .conftest import ROOT, SEED
 from .helpers import report_dict, run_cli
@@ -412,7 +413,7 @@ def test_latin1_names_in_and_out(
 
 
 def test_names_are_escaped_on_the_terminal() -> None:
-    from peelparse.textutil import printable
+    from peelparse.parse.textutil import printable
 
     assert printable(os.fsdecode(LATIN1)) == "caf\\xe9.txt"
     assert printable("\ud800") == "\\ud800"
@@ -729,7 +730,7 @@ def test_the_turned_matrix_prints_a_path_header_as_text(
 
 
 def test_check_report_accepts_a_real_report(report: dict[str, Any]) -> None:
-    from peelparse.jsonin import check_report
+    from peelparse.across.jsonin import check_report
 
     assert check_report(report) is None
 
@@ -737,7 +738,7 @@ def test_check_report_accepts_a_real_report(report: dict[str, Any]) -> None:
 def test_a_child_process_never_writes_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
     """A C library's or the interpreter's own output in a child ("Fatal Python error" at
     the memory limit, a stack dump) never reaches the user: the parent says it in one line."""
-    from peelparse.isolate import Limits, call
+    from peelparse.run.isolate import Limits, call
 
     def noisy() -> int:
         os.write(2, b"Fatal Python error: a library wrote this\n")

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from peelparse.blocks import collapse
 from peelparse.model import GRADE_VALUES
-from peelparse.schema import json_schema
+from peelparse.output.schema import json_schema
+from peelparse.parse.blocks import collapse
 
 from .conftest import golden_inputs, rel
 from .helpers import normalized_text, report_dict

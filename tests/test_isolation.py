@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from peelparse import errors, isolate
-from peelparse.isolate import Limits
+from peelparse.run import errors, isolate
+from peelparse.run.isolate import Limits
 
 from .conftest import SEED
 from .helpers import run_cli, script

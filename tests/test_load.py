@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from peelparse import errors
 from peelparse.load import load_bytes, load_path, sniff_format
 from peelparse.load.txt import decode, looks_binary
+from peelparse.run import errors
 
 
 @pytest.mark.parametrize(

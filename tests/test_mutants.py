@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 import peelparse
-from peelparse import compare
-from peelparse.errors import NotAPeelReport
+from peelparse.across import compare
+from peelparse.data.vocab import cycle_name
 from peelparse.extract import initiatives
 from peelparse.extract.findings import SENTENCE_MAX, around
-from peelparse.vocab import cycle_name
+from peelparse.run.errors import NotAPeelReport
 
 from .extract.test_judgments import EIGHT, GRID_HEAD, _space_aligned, _tab_one_per_row
 from .helpers import snippet_report
@@ -125,7 +125,7 @@ def test_cycle_names_after_2025(y1: str, y2: str, name: str | None) -> None:
 
 def test_an_unknown_cycle_gets_the_nearest_cycles_rules() -> None:
     """vocab.CYCLES: each cycle's start year (2017's moved to 2016)."""
-    from peelparse.vocab import cycle_rules
+    from peelparse.data.vocab import cycle_rules
 
     assert cycle_rules("2017/18").name == "2017"  # type: ignore[union-attr]
     assert cycle_rules("2016/17").name == "2016"  # type: ignore[union-attr]
@@ -205,7 +205,7 @@ def test_mentions_of_many_names_are_counted_from_zero() -> None:
 )
 def test_a_cycle_as_a_user_types_it(typed: str, name: str | None) -> None:
     """vocab.normalise_cycle: the second year is read (``m[1]`` twice)."""
-    from peelparse.vocab import normalise_cycle
+    from peelparse.data.vocab import normalise_cycle
 
     assert normalise_cycle(typed) == name
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import peelparse
-from peelparse.errors import NotAPeelReport
+from peelparse.run.errors import NotAPeelReport
 
 from .conftest import ROOT
 
@@ -91,7 +91,7 @@ def test_every_grade_sentence_is_read_or_warned(path: Path) -> None:
     text = peelparse.text_of(str(path)) if hasattr(peelparse, "text_of") else None
     if text is None:
         from peelparse.load import load_path
-        from peelparse.normalize import normalize
+        from peelparse.parse.normalize import normalize
 
         text = normalize(load_path(str(path))).text
     spans = _spans(report)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peelparse.document import Document
-from peelparse.normalize import clean_line, normalize
+from peelparse.load.document import Document
+from peelparse.parse.normalize import clean_line, normalize
 
 
 @pytest.mark.parametrize(

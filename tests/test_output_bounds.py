@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import peelparse
-from peelparse import errors
+from peelparse.run import errors
 
 from .helpers import run_cli, script, snippet_report
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import peelparse
-import peelparse.errors
+import peelparse.run.errors
 from peelparse.load import load_path
 from peelparse.load.pdf import Line, Page, _bullet, _contents_row, _fix_hyphens, assemble
 
@@ -133,7 +133,7 @@ def test_encrypted_pdf_opens_with_password_and_is_not_cached(
     report = peelparse.parse_path(path, {"password": "secret"})
     assert report.document.force == "Cleveland Police" and len(report.judgments) == 4
     assert list(tmp_path.iterdir()) == []
-    with pytest.raises(peelparse.errors.EncryptedPdf):
+    with pytest.raises(peelparse.run.errors.EncryptedPdf):
         peelparse.parse_path(path, {"password": "wrong"})
 
 
@@ -260,7 +260,7 @@ def test_engines_give_the_same_text(pdf: str) -> None:
     ],
 )
 def test_bad_pdfs_with_each_engine(engine: str, name: str, error: str) -> None:
-    with pytest.raises(getattr(peelparse.errors, error)):
+    with pytest.raises(getattr(peelparse.run.errors, error)):
         load_path(str(ROOT / "fixtures" / "bad" / name), {"cache": False, "engine": engine})
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 import peelparse
-from peelparse import compare, db, mapview
-from peelparse.errors import NotAPeelReport
+from peelparse.across import compare, db, mapview
+from peelparse.run.errors import NotAPeelReport
 
 from .helpers import report_dict
 

@@ -23,7 +23,7 @@ import pytest
 
 import peelparse
 from peelparse.load import load_path
-from peelparse.normalize import normalize
+from peelparse.parse.normalize import normalize
 
 from .conftest import ROOT
 from .helpers import script

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import peelparse
-from peelparse.errors import NotAPeelReport
+from peelparse.run.errors import NotAPeelReport
 
 from .conftest import ROOT
 from .helpers import run_cli

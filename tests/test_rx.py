@@ -1,4 +1,4 @@
-"""Lazily compiled patterns (peelparse/rx.py) behave exactly as re.compile's."""
+"""Lazily compiled patterns (peelparse/parse/rx.py) behave exactly as re.compile's."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import peelparse
-from peelparse import rx
+from peelparse.parse import rx
 
 from .conftest import ROOT, SEED
 
@@ -76,7 +76,7 @@ def test_a_pattern_is_compiled_at_its_first_use_not_before() -> None:
 
 
 def test_rx_uses_no_private_module() -> None:
-    tree = ast.parse((ROOT / "peelparse" / "rx.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "peelparse" / "parse" / "rx.py").read_text(encoding="utf-8"))
     imported = [
         alias.name
         for node in ast.walk(tree)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from peelparse import files
+from peelparse.run import files
 
 from .conftest import ROOT, SEED
 from .helpers import run_cli

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from peelparse.blocks import Block, split_blocks
-from peelparse.document import Document
-from peelparse.sections import looks_like_heading, split_sections
+from peelparse.load.document import Document
+from peelparse.parse.blocks import Block, split_blocks
+from peelparse.parse.sections import looks_like_heading, split_sections
 
 
 def blocks_of(text: str) -> list[Block]:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 import peelparse
-import peelparse.batch as batch
-from peelparse.isolate import Limits
+import peelparse.run.batch as batch
+from peelparse.run.isolate import Limits
 
 from .conftest import ROOT
 
@@ -51,7 +51,7 @@ def test_the_library_tunes_the_collector_while_it_parses_and_restores_it(
 
 
 def test_the_collector_is_restored_when_a_parse_fails(default_gc: None) -> None:
-    with pytest.raises(peelparse.errors.PeelparseError):
+    with pytest.raises(peelparse.run.errors.PeelparseError):
         peelparse.parse_text("")
     assert gc.get_threshold() == (700, 10, 10)
 
@@ -154,7 +154,7 @@ def test_an_input_that_runs_out_of_memory_in_a_shared_child_is_tried_alone(
         if path == paths[2]:
             with tries.open("a") as fh:
                 fh.write("x")
-            memory = peelparse.errors.OutOfMemory("ran out of memory (--max-memory)", path)
+            memory = peelparse.run.errors.OutOfMemory("ran out of memory (--max-memory)", path)
             return batch.Outcome(path, error=batch.error_record(path, memory))
         return real(path, *args)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peelparse.textfix import clean_chars, fix_word, repair, vocabulary
+from peelparse.parse.textfix import clean_chars, fix_word, repair, vocabulary
 
 DOC = [
     "Officers handle non-emergency calls. Anti-social behaviour fell. Vetting is thorough.",

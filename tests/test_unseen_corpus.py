@@ -49,7 +49,7 @@ class Score:
 
 def _read(entry: dict[str, Any], folder: Path) -> Any:
     import peelparse
-    from peelparse.errors import NotAPeelReport
+    from peelparse.run.errors import NotAPeelReport
 
     try:
         return peelparse.parse_path(str(folder / entry["file"]))

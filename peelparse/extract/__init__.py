@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..context import Context, Extracted
-from . import (
+from peelparse.extract import (
     areas,
     causes,
     findings,
@@ -23,6 +22,7 @@ from . import (
     sections,
     ungraded,
 )
+from peelparse.parse.context import Context, Extracted
 
 Extractor = Callable[[Context], Extracted]
 

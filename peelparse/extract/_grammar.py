@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import rx
+from peelparse.parse import rx
 
 _ADV = r"(?:also|now|still|again|once\s+again|overall|currently|therefore|similarly|likewise|equally|too)"
 _COP = r"""(?:is|are|was|were|remains|remained|has\s+remained|continues\s+to\s+be|continued\s+to\s+be

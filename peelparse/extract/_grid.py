@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..vocab import GRADE_TEXT_MAX, grade_key
+from peelparse.data.vocab import GRADE_TEXT_MAX, grade_key
 
 Word = dict[str, Any]
 BBox = tuple[float, float, float, float]

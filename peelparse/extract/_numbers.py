@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .. import rx
-from ..textutil import MONTHS, NUMBER_WORDS, RE_MONTH, words_of
+from peelparse.parse import rx
+from peelparse.parse.textutil import MONTHS, NUMBER_WORDS, RE_MONTH, words_of
 
 _WORDS = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
 #: A number: 4,700 / 18.3 / 24 / eight / Nineteen.

@@ -22,12 +22,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .. import forces, rx
-from ..blocks import Block
-from ..context import Context
-from ..vocab import area_for_heading
-from . import _grammar as grammar
-from ._topics import area_of_question, areas_of
+from peelparse.data import forces
+from peelparse.data.vocab import area_for_heading
+from peelparse.extract import _grammar as grammar
+from peelparse.extract._topics import area_of_question, areas_of
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block
+from peelparse.parse.context import Context
 
 _GRADE = r"(?P<grade>outstanding|good|adequate|inadequate)"
 _SUBJECT = r"""(?P<subject>\b(?:the\s++force|the\s++constabulary|it)

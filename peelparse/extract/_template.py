@@ -16,7 +16,7 @@ refresh goldens with ``pytest --update-golden`` and note it in CHANGELOG.md.
 
 from __future__ import annotations
 
-from ..context import Context, Extracted
+from peelparse.parse.context import Context, Extracted
 
 
 def extract(ctx: Context) -> Extracted:

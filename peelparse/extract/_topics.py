@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .. import rx
-from ..vocab import norm
+from peelparse.data.vocab import norm
+from peelparse.parse import rx
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 QUESTIONS = os.path.join(DATA, "questions.json")

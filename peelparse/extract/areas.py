@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from .. import rx
-from ..blocks import Block
-from ..context import Context, Extracted
-from ..model import AreaForImprovement
-from ..sections import Section
+from peelparse.model import AreaForImprovement
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import Section
 
 RE_CARRIED = rx.compile(
     r"""\b(?:Our|In\s+our|The|HMICFRS'?s?)\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s+(?:PEEL\s+)?

@@ -13,10 +13,10 @@ Example: {"id": "coc-1", "text": "The force needs to improve how it ...",
 
 from __future__ import annotations
 
-from ..blocks import Block
-from ..context import Context, Extracted
-from ..model import CauseOfConcern
-from ..sections import Section
+from peelparse.model import CauseOfConcern
+from peelparse.parse.blocks import Block
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import Section
 
 
 def cause_heads(label: Section) -> list[tuple[Block, str]]:

@@ -38,13 +38,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .. import rx
-from ..blocks import Block, collapse
-from ..context import Context, Extracted
-from ..model import Comparator, Finding
-from ..textutil import word_to_int
-from . import _numbers as N
-from .recommendations import RE_STEM
+from peelparse.extract import _numbers as N
+from peelparse.extract.recommendations import RE_STEM
+from peelparse.model import Comparator, Finding
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block, collapse
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.textutil import word_to_int
 
 Span = tuple[int, int]
 #: How far around a number cue words (target, compared with, polarity) are looked for.

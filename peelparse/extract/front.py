@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import forces, rx
-from ..classify import RE_PAGE_TITLE, RE_TITLE
-from ..context import Context, Extracted
-from ..model import DocumentInfo, Inspector
-from ..sections import RE_INSPECTOR_TITLE, slug
-from ..textutil import RE_MONTH, month_number
-from ..vocab import CYCLES, CYCLES_BY_NAME, cycle_name, cycle_rules, grade_key
+from peelparse.data import forces
+from peelparse.data.vocab import CYCLES, CYCLES_BY_NAME, cycle_name, cycle_rules, grade_key
+from peelparse.model import DocumentInfo, Inspector
+from peelparse.parse import rx
+from peelparse.parse.classify import RE_PAGE_TITLE, RE_TITLE
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import RE_INSPECTOR_TITLE, slug
+from peelparse.parse.textutil import RE_MONTH, month_number
 
 RE_INSPECTION_OF = rx.compile(
     r"\b(?:An\s+)?inspection\s+of\s+(?P<force>[A-Z][\w&'\u2019 ,-]{2,60}?)\s*$", re.I

@@ -27,12 +27,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .. import forces, rx
-from ..blocks import collapse
-from ..context import Context, Extracted
-from ..model import Initiative
-from ..textutil import words_of
-from ..vocab import area_for_heading, norm
+from peelparse.data import forces
+from peelparse.data.vocab import area_for_heading, norm
+from peelparse.model import Initiative
+from peelparse.parse import rx
+from peelparse.parse.blocks import collapse
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.textutil import words_of
 
 KIND_NOUNS = {
     "operation": "operation",

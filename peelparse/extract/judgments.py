@@ -25,13 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .. import rx
-from ..blocks import Block, collapse
-from ..context import Context, Extracted
-from ..model import GradeSource, Judgment, Location
-from ..sections import Section
-from ..textutil import word_to_int
-from ..vocab import (
+from peelparse.data.vocab import (
     PILLARS,
     area_for_heading,
     area_for_label,
@@ -40,8 +34,14 @@ from ..vocab import (
     grade_key,
     question_of,
 )
-from ._statements import Statement, statements
-from ._topics import area_of_question
+from peelparse.extract._statements import Statement, statements
+from peelparse.extract._topics import area_of_question
+from peelparse.model import GradeSource, Judgment, Location
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block, collapse
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import Section
+from peelparse.parse.textutil import word_to_int
 
 RE_STATEMENT = rx.compile(
     r"""^(?P<subject>[A-Z][^.]{1,80}?)\s++

@@ -12,10 +12,10 @@ to improve the way it uses stop and search powers", ...}
 
 from __future__ import annotations
 
-from ..context import Context, Extracted
-from ..model import Practice
-from ..sections import Section
-from ..vocab import PRACTICE_KINDS, norm
+from peelparse.data.vocab import PRACTICE_KINDS, norm
+from peelparse.model import Practice
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import Section
 
 #: The words that tell practice labels apart ("Innovative and promising practice" names two).
 PRACTICE_WORDS = ("innovative", "promising", "notable", "good")

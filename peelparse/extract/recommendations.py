@@ -22,12 +22,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from .. import rx
-from ..blocks import Block
-from ..context import Context, Extracted
-from ..model import Recommendation, RecommendationItem, Warning
-from ..sections import Section
-from ..textutil import RE_MONTH, month_number, word_to_int
+from peelparse.model import Recommendation, RecommendationItem, Warning
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import Section
+from peelparse.parse.textutil import RE_MONTH, month_number, word_to_int
 
 RE_STEM = rx.compile(
     rf"""^(?:We\s++recommend\s++that,?+\s++)?

@@ -8,8 +8,8 @@ improvement", "level": 2, "parent_id": "investigating-crime", "area":
 
 from __future__ import annotations
 
-from ..context import Context, Extracted
-from ..model import SectionRecord
+from peelparse.model import SectionRecord
+from peelparse.parse.context import Context, Extracted
 
 
 def extract(ctx: Context) -> Extracted:

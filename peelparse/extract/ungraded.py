@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
-from .. import rx
-from ..blocks import collapse
-from ..context import Context, Extracted
-from ..model import Ungraded
-from ..sections import Section
+from peelparse.model import Ungraded
+from peelparse.parse import rx
+from peelparse.parse.blocks import collapse
+from peelparse.parse.context import Context, Extracted
+from peelparse.parse.sections import Section
 
 RE_REASON = rx.compile(
     r"""\bungraded\b

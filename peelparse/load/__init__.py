@@ -25,9 +25,10 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .. import rx
-from ..document import Document
-from ..errors import (
+from peelparse.load import txt
+from peelparse.load.document import Document
+from peelparse.parse import rx
+from peelparse.run.errors import (
     EmptyInput,
     FileMissing,
     InputTooLarge,
@@ -35,11 +36,10 @@ from ..errors import (
     ReadFailed,
     UnsupportedFormat,
 )
-from ..options import DEFAULT_MAX_SIZE
-from . import txt
+from peelparse.run.options import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
-    from . import pdf as pdf_tables
+    from peelparse.load import pdf as pdf_tables
 
 #: Office and archive formats that people save reports in by mistake.
 UNSUPPORTED_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
@@ -96,7 +96,7 @@ def _load_txt(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Docu
 
 
 def _load_pdf(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
-    from . import pdf  # lazy: the PDF engines are heavy
+    from peelparse.load import pdf  # lazy: the PDF engines are heavy
 
     return pdf.load(
         data,
@@ -113,13 +113,13 @@ def _grid_reader() -> pdf_tables.TableReader:
     """The table reader a PDF is loaded with unless ``options["tables"]`` names another: the
     judgments extractor's grid reader.  The loader gives words and ruled tables; which of
     them is a grid of grades is decided there (``extract/_grid.py``), never in ``load/``."""
-    from ..extract._grid import page_tables
+    from peelparse.extract._grid import page_tables
 
     return page_tables
 
 
 def _load_html(data: bytes, path: str, sha: str, options: dict[str, Any]) -> Document:
-    from . import html
+    from peelparse.load import html
 
     return html.load(data, path, sha)
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..cachedir import directory, enabled, write_atomic
-from ..files import regular_file
+from peelparse.run.cachedir import directory, enabled, write_atomic
+from peelparse.run.files import regular_file
 
 __all__ = ["directory", "enabled", "get", "key", "put"]
 

@@ -23,11 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import rx
-from ..document import Document
-from ..errors import MalformedHtml
-from ..textutil import RE_MONTH
-from .txt import decode
+from peelparse.load.document import Document
+from peelparse.load.txt import decode
+from peelparse.parse import rx
+from peelparse.parse.textutil import RE_MONTH
+from peelparse.run.errors import MalformedHtml
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Metadata that carries a page's publication date.
@@ -234,7 +234,7 @@ def _is_chrome(marker: str) -> bool:
 
 def _published(reader: _Reader) -> str | None:
     """The page's publication date (YYYY-MM-DD or YYYY-MM) from metadata or the footer."""
-    from ..textutil import month_number
+    from peelparse.parse.textutil import month_number
 
     for value in reader.dates:
         m = RE_ISO_DATE.search(value)

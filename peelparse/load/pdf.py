@@ -33,10 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import rx
-from ..document import Document
-from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer, OutOfMemory
-from .running import keep_on_last_page, page_number, running_lines
+from peelparse.load.document import Document
+from peelparse.load.running import keep_on_last_page, page_number, running_lines
+from peelparse.parse import rx
+from peelparse.run.errors import CorruptPdf, EncryptedPdf, NoTextLayer, OutOfMemory
 
 
 def _quiet_libraries() -> None:
@@ -452,8 +452,8 @@ def _pdfium_pages(data: bytes, password: str | None, reader: TableReader) -> lis
     reads as the report)."""
     import pypdfium2 as pdfium
 
-    from .pdfiumtext import page_words
-    from .pdfrules import ruled_tables
+    from peelparse.load.pdfiumtext import page_words
+    from peelparse.load.pdfrules import ruled_tables
 
     pdf = pdfium.PdfDocument(data, password=password)
     try:
@@ -482,15 +482,15 @@ def warm(engine: str = "pdfium") -> None:
     import encodings.utf_16_le  # noqa: F401 - PDFium's text
     import heapq  # noqa: F401 - Counter.most_common(n)
 
-    from . import cache  # noqa: F401
+    from peelparse.load import cache  # noqa: F401
 
     if engine == "pdfplumber":
         import pdfplumber  # noqa: F401
     else:
         import pypdfium2.raw
 
-        from . import pdfrules  # noqa: F401
-        from .pdfiumtext import bare_calls
+        from peelparse.load import pdfrules  # noqa: F401
+        from peelparse.load.pdfiumtext import bare_calls
 
         bare_calls(pypdfium2.raw)
 
@@ -550,7 +550,7 @@ def load(
     reader: TableReader = no_tables,
 ) -> Document:
     """PDF bytes -> Document (cached by content hash, engine and table reader)."""
-    from . import cache
+    from peelparse.load import cache
 
     use_cache = use_cache and not password  # never keep a protected report's text on disk
     version = LOADER_VERSION if reader is not no_tables else f"{LOADER_VERSION}-lines"

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from typing import Protocol
 
-from .. import rx
+from peelparse.parse import rx
 
 EDGE_LINES = 3
 #: Share of the pages (with text) a running line must appear on.

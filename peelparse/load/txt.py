@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-from ..errors import BinaryInput, UndecodableText
+from peelparse.run.errors import BinaryInput, UndecodableText
 
 #: Byte order marks and their codecs; UTF-32's come first (UTF-32-LE's starts with UTF-16-LE's).
 BOMS = (

@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from peelparse.blocks import collapse
 from peelparse.extract import _numbers as N
 from peelparse.extract import initiatives as I
-from peelparse.textutil import sentence_spans
+from peelparse.parse.blocks import collapse
+from peelparse.parse.textutil import sentence_spans
 
 from ..conftest import golden_inputs
 

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from . import rx
+from peelparse.parse import rx
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -94,7 +94,9 @@ def vocabulary(lines: Iterable[str]) -> Counter[str]:
     return counts
 
 
-WORDLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "words.txt.gz")
+WORDLIST = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "words.txt.gz"
+)
 
 
 @cache

@@ -17,8 +17,8 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import click
 
-from . import GC_THRESHOLD, __version__
-from .errors import (
+from peelparse import GC_THRESHOLD, __version__
+from peelparse.run.errors import (
     EXIT_CODES,
     EXIT_INTERNAL,
     EXIT_SOME_FAILED,
@@ -26,7 +26,7 @@ from .errors import (
     PeelparseError,
     WriteFailed,
 )
-from .stdio import read_stdin
+from peelparse.run.stdio import read_stdin
 
 EXIT_WRITE = WriteFailed.exit_code
 
@@ -41,8 +41,8 @@ DEFAULT_JOBS = os.cpu_count() or 1
 
 def say(kind: str, message: str) -> None:
     """One line on stderr (above a live progress bar); report text in it is escaped."""
-    from .terminal import message as line
-    from .textutil import printable
+    from peelparse.output.terminal import message as line
+    from peelparse.parse.textutil import printable
 
     line(f"peelparse: {kind}: {printable(message)}")
 
@@ -70,7 +70,7 @@ def guarded(func: F) -> F:
             _silence_stdout()
             sys.exit(0)
         except KeyboardInterrupt as exc:
-            from .stdio import EXIT_TERMINATED, Terminated
+            from peelparse.run.stdio import EXIT_TERMINATED, Terminated
 
             terminated = isinstance(exc, Terminated)
             say("error", "terminated" if terminated else "interrupted")
@@ -103,7 +103,7 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    from .files import atomic_output
+    from peelparse.run.files import atomic_output
 
     with atomic_output(path) as out:
         yield out
@@ -118,7 +118,7 @@ class Size(click.ParamType):  # type: ignore[type-arg]
         self.zero_ok = zero_ok
 
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
-        from .options import parse_size
+        from peelparse.run.options import parse_size
 
         if isinstance(value, int):
             return value
@@ -134,7 +134,7 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]
     name = "seconds"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> float:
-        from .options import parse_seconds
+        from peelparse.run.options import parse_seconds
 
         if isinstance(value, float):
             return value
@@ -150,7 +150,7 @@ class CycleType(click.ParamType):  # type: ignore[type-arg]
     name = "cycle"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        from .vocab import CYCLES, normalise_cycle
+        from peelparse.data.vocab import CYCLES, normalise_cycle
 
         cycle = normalise_cycle(str(value))
         if cycle is None:
@@ -161,7 +161,7 @@ class CycleType(click.ParamType):  # type: ignore[type-arg]
 
 def limit_options(func: F) -> F:
     """The per-input limits: time, memory and input size (``isolate``, ``load``)."""
-    from .options import DEFAULT_MAX_MEMORY, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
+    from peelparse.run.options import DEFAULT_MAX_MEMORY, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
 
     func = click.option(
         "--max-size",
@@ -203,7 +203,7 @@ def run_options(func: F, many: bool = True) -> F:
     """The shared options; the command receives them as one ``run`` (a ``Run``)."""
 
     def wrapper(**kwargs: Any) -> Any:
-        from .isolate import Limits
+        from peelparse.run.isolate import Limits
 
         timeout, max_memory = kwargs.pop("timeout"), kwargs.pop("max_memory")
         run = Run(
@@ -294,7 +294,7 @@ def progress(
     if quiet or total < 2 or not sys.stderr.isatty():
         yield from outcomes
         return
-    from .terminal import progress as bar
+    from peelparse.output.terminal import progress as bar
 
     yield from bar(outcomes, total, what)
 
@@ -383,7 +383,7 @@ def extract(
     if single:
         _extract_one(paths[0], fmt or "json", pretty, run)
         return
-    from .batch import expand_inputs
+    from peelparse.run.batch import expand_inputs
 
     inputs = expand_inputs(list(paths))
     if not inputs:
@@ -401,7 +401,7 @@ def extract(
 
 def _extract_summary(failed: int) -> str:
     """extract's summary line: what it read (it writes each document; it groups nothing)."""
-    from .assess import Summary
+    from peelparse.across.assess import Summary
 
     read = [r for r in _READ if r is not None]
     shas = [r[0] for r in read if r[0]]
@@ -413,9 +413,9 @@ def _extract_summary(failed: int) -> str:
 
 def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     """One input, parsed in a child process within the limits; errors end the command."""
-    from .batch import Outcome, parse_one, plain
-    from .emit import FORMATS
-    from .isolate import call, call_here
+    from peelparse.output.emit import FORMATS
+    from peelparse.run.batch import Outcome, parse_one, plain
+    from peelparse.run.isolate import call, call_here
 
     stdin = read_stdin(run.options["max_size"]) if path == "-" else None
     isolated = call if _needs_process(path, stdin) else call_here
@@ -429,7 +429,7 @@ def _extract_one(path: str, fmt: str, pretty: bool, run: Run) -> None:
     if not run.quiet:
         say_warnings(path, report["warnings"])
     if fmt == "json" and not pretty and run.output in (None, "-") and sys.stdout.isatty():
-        from .terminal import json_on_terminal
+        from peelparse.output.terminal import json_on_terminal
 
         json_on_terminal(report, sys.stdout)  # indented and coloured, as jq shows it
         return
@@ -444,8 +444,8 @@ def _needs_process(path: str, data: bytes | None) -> bool:
     (``isolate.call_here``), sparing a fork; PDF and HTML go through C libraries
     (pdfium, pdfminer's helpers, libxml2) that only a child process can contain.
     """
-    from .batch import is_regular
-    from .load import sniff_format
+    from peelparse.load import sniff_format
+    from peelparse.run.batch import is_regular
 
     if data is None:
         if not is_regular(path):
@@ -472,8 +472,8 @@ def _stdin_if_asked(inputs: list[str], run: Run) -> bytes | None:
 
 def _extract_stream(inputs: list[str], fmt: str, pretty: bool, fail_fast: bool, run: Run) -> int:
     """Every report (and error record) to stdout or -o, in input order."""
-    from .batch import Encoding, run_batch
-    from .emit import StreamWriter
+    from peelparse.output.emit import StreamWriter
+    from peelparse.run.batch import Encoding, run_batch
 
     failed = 0
     with output_stream(run.output) as out:
@@ -501,8 +501,8 @@ def _extract_to_folder(
 ) -> int:
     """One file per report in ``out_dir``, written as each finishes; a failed write costs
     only its own input (one error line), and the batch goes on."""
-    from .batch import Encoding, input_sha, run_batch
-    from .files import existing_shas, make_out_dir
+    from peelparse.run.batch import Encoding, input_sha, run_batch
+    from peelparse.run.files import existing_shas, make_out_dir
 
     target = make_out_dir(out_dir)
     if skip_existing:
@@ -531,7 +531,7 @@ def _extract_to_folder(
 
 
 def _write_file(target: Path, outcome: Any, quiet: bool) -> bool:
-    from .files import output_name, write_report
+    from peelparse.run.files import output_name, write_report
 
     report = outcome.report
     name = output_name(report, outcome.path)
@@ -593,7 +593,7 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         matrix: bool = False,
         explain: tuple[str, str] | None = None,
     ) -> None:
-        from .tables import TABLES
+        from peelparse.across.tables import TABLES
 
         if long and matrix and table != "grades":
             fail("--long and --matrix are options of grades", EXIT_USAGE)
@@ -612,8 +612,8 @@ def _table_command(name: str, table: str, help_text: str, long_option: bool = Fa
         if explain:
             rows = _explained(rows, explain, got.reports)
         if explain and fmt == "table":
-            from .tables import explain_text
-            from .terminal import width_of
+            from peelparse.across.tables import explain_text
+            from peelparse.output.terminal import width_of
 
             with output_stream(run.output) as out:
                 out.write(explain_text(rows, width_of(out)))
@@ -661,9 +661,9 @@ def _collect_reports(paths: list[str], run: Run) -> Collected:
     is skipped and counted; JSON named on the command line that is not a report is an
     error.  Copies of one input (a report and extract's JSON of it) count once.
     """
-    from .assess import Summary
-    from .batch import JSON_SUFFIXES, REPORT_SUFFIXES, expand_inputs, run_batch
-    from .load import looks_like_json
+    from peelparse.across.assess import Summary
+    from peelparse.load import looks_like_json
+    from peelparse.run.batch import JSON_SUFFIXES, REPORT_SUFFIXES, expand_inputs, run_batch
 
     inputs = expand_inputs(paths, REPORT_SUFFIXES + JSON_SUFFIXES)
     if not inputs:
@@ -703,7 +703,7 @@ def _collect_reports(paths: list[str], run: Run) -> Collected:
 
 def _assessments_and_summary(got: Collected, run: Run) -> list[Any]:
     """Group into assessments, say each conflict (naming its documents), count them."""
-    from .assess import conflict_message, conflicts, group
+    from peelparse.across.assess import conflict_message, conflicts, group
 
     assessments = group(got.reports)
     found = conflicts(assessments)
@@ -725,8 +725,8 @@ def _explained(
     rows: list[dict[str, Any]], explain: tuple[str, str], reports: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """The matrix's long rows of one force and area (a usage error names what exists)."""
-    from .assess import group
-    from .tables import GRADE_AREAS
+    from peelparse.across.assess import group
+    from peelparse.across.tables import GRADE_AREAS
 
     force, area = explain
     slug = _force_slug(force, [(a.force_slug, a.force) for a in group(reports)], "")
@@ -741,7 +741,7 @@ def _force_slug(given: str, found: list[tuple[str | None, str | None]], where: s
     table; otherwise a usage error listing the close matches and the forces found."""
     import difflib
 
-    from .forces import all_forces, resolve
+    from peelparse.data.forces import all_forces, resolve
 
     known = {f.slug: f.name for f in all_forces()}
     force = resolve(given)
@@ -768,7 +768,7 @@ def _merged(
     inputs: list[str], json_inputs: set[str], parsed: Iterator[Any], stdin: bytes | None, run: Run
 ) -> Iterator[Any]:
     """(path, report or list of reports, error or None) for each input, in input order."""
-    from .jsonin import read_error, read_reports
+    from peelparse.across.jsonin import read_error, read_reports
 
     for path in inputs:
         if path in json_inputs:
@@ -797,10 +797,10 @@ def _emit_table(
     name: str = "",
     raw_csv: bool = False,
 ) -> None:
-    from .emit import write_csv, write_json, write_jsonl
+    from peelparse.output.emit import write_csv, write_json, write_jsonl
 
     if fmt == "xlsx":
-        from .xlsx import write_xlsx
+        from peelparse.output.xlsx import write_xlsx
 
         write_xlsx(rows, columns, output)
         return
@@ -814,7 +814,7 @@ def _emit_table(
         elif fmt == "jsonl":
             write_jsonl([{c: r.get(c) for c in columns} for r in rows], out)
         else:
-            from .terminal import table as terminal_table
+            from peelparse.output.terminal import table as terminal_table
 
             terminal_table(rows, columns, out, name)
 
@@ -875,8 +875,8 @@ def show(paths: tuple[str, ...], run: Run) -> None:
       peelparse show report.pdf
       peelparse extract reports/ | peelparse show
     """
-    from .assess import merge
-    from .terminal import show as show_one
+    from peelparse.across.assess import merge
+    from peelparse.output.terminal import show as show_one
 
     inputs = _inputs_or_stdin(paths)
     got = _collect_reports(inputs, run)
@@ -911,7 +911,7 @@ def db(paths: tuple[str, ...], run: Run) -> None:
       peelparse db reports/ -o peel.db
       sqlite3 peel.db "SELECT force, cycle, area, grade, statement FROM grades JOIN assessments USING (assessment_id)"
     """
-    from .db import add_all
+    from peelparse.across.db import add_all
 
     if run.output in (None, "-"):
         fail("give the database file with -o FILE (e.g. -o peel.db)", EXIT_USAGE)
@@ -983,9 +983,9 @@ def compare(
     if history:
         _history(old, new, fmt, run, raw_csv)
         return
-    from .assess import merge
-    from .compare import FLAT_COLUMNS, changes_only, flat_rows, newer
-    from .compare import compare as compare_two
+    from peelparse.across.assess import merge
+    from peelparse.across.compare import FLAT_COLUMNS, changes_only, flat_rows, newer
+    from peelparse.across.compare import compare as compare_two
 
     sides = []
     for path in (old, new):
@@ -1011,20 +1011,20 @@ def compare(
             f"OLD ({old}, {after['document'].get('cycle')}) is newer than NEW ({new}, "
             f"{before['document'].get('cycle')}): compared the other way round",
         )
-    from .isolate import call_here
+    from peelparse.run.isolate import call_here
 
     # Matching is near linear (``compare.candidates``), and bounded like parsing.
     result = call_here(lambda: compare_two(before, after), run.limits, f"{old} {new}", True)
     if not show_all:
         result = changes_only(result)
     if fmt == "table":
-        from .compare import render_text
-        from .terminal import width_of
+        from peelparse.across.compare import render_text
+        from peelparse.output.terminal import width_of
 
         with output_stream(run.output) as out:
             out.write(render_text(result, width_of(out), show_all))
     elif fmt == "json":
-        from .emit import write_json
+        from peelparse.output.emit import write_json
 
         with output_stream(run.output) as out:
             write_json(result, out, True)
@@ -1050,8 +1050,8 @@ def compare(
 
 
 def _history(folder: str, force: str, fmt: str, run: Run, raw_csv: bool = False) -> None:
-    from .assess import group
-    from .tables import MATRIX_COLUMNS, matrix_rows
+    from peelparse.across.assess import group
+    from peelparse.across.tables import MATRIX_COLUMNS, matrix_rows
 
     got = _collect_reports([folder], run)
     found = [(a.force_slug, a.force) for a in group(got.reports)]
@@ -1060,7 +1060,7 @@ def _history(folder: str, force: str, fmt: str, run: Run, raw_csv: bool = False)
     _assessments_and_summary(got._replace(reports=mine), run)
     rows = sorted(matrix_rows(mine), key=lambda r: str(r.get("cycle")))
     if fmt == "json":
-        from .emit import write_json
+        from peelparse.output.emit import write_json
 
         with output_stream(run.output) as out:
             write_json([{c: r.get(c) for c in MATRIX_COLUMNS} for r in rows], out, True)
@@ -1088,7 +1088,7 @@ def grades_map(paths: tuple[str, ...], run: Run) -> None:
     Example:
       peelparse map reports/ -o grades.html
     """
-    from .mapview import render
+    from peelparse.across.mapview import render
 
     inputs = _inputs_or_stdin(paths)
     got = _collect_reports(inputs, run)
@@ -1112,8 +1112,8 @@ def schema(pretty: bool) -> None:
     Example:
       peelparse schema > peel-report.schema.json
     """
-    from .emit import write_json
-    from .schema import json_schema
+    from peelparse.output.emit import write_json
+    from peelparse.output.schema import json_schema
 
     write_json(json_schema(), sys.stdout, pretty)
 
@@ -1129,7 +1129,7 @@ def text(path: str, run: Run) -> None:
     Example:
       peelparse text report.txt | sed -n 191p
     """
-    from .isolate import call, call_here
+    from peelparse.run.isolate import call, call_here
 
     stdin = read_stdin(run.options["max_size"]) if path == "-" else None
     isolated = call if _needs_process(path, stdin) else call_here
@@ -1137,8 +1137,8 @@ def text(path: str, run: Run) -> None:
 
 
 def _normalised_text(path: str, options: dict[str, Any], stdin: bytes | None) -> str:
-    from .load import load_bytes, load_path
-    from .normalize import normalize
+    from peelparse.load import load_bytes, load_path
+    from peelparse.parse.normalize import normalize
 
     doc = load_path(path, options) if stdin is None else load_bytes(stdin, path, options)
     return normalize(doc).text
@@ -1152,7 +1152,7 @@ def main() -> None:
     # A library's Python warnings (a deprecation, a damaged file's font) are not the
     # user's business: stderr holds peelparse's own one-line messages only.
     warnings.simplefilter("ignore")
-    from .stdio import prepare
+    from peelparse.run.stdio import prepare
 
     prepare()  # closed standard streams, SIGTERM, no interpreter noise (``stdio``)
     try:

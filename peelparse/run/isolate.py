@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, NoReturn, TypeVar
 
-from .errors import OutOfMemory, PeelparseError, TimedOut, WorkerCrashed
-from .options import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+from peelparse.run.errors import OutOfMemory, PeelparseError, TimedOut, WorkerCrashed
+from peelparse.run.options import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 T = TypeVar("T")
 

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import rx
-from .vocab import norm
+from peelparse.data.vocab import norm
+from peelparse.parse import rx
 
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "forces.json")
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "forces.json")
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import WriteFailed
-from .stdio import ERRORS
+from peelparse.run.errors import WriteFailed
+from peelparse.run.stdio import ERRORS
 
 #: The most of an existing ``<name>.json`` read to learn which input it came from.
 MAX_EXISTING_BYTES = 256 * 1024 * 1024

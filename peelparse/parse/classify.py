@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 
-from . import forces, rx
-from .blocks import Block
-from .errors import NotAPeelReport
-from .vocab import LABELS, PART_HEADINGS, PILLARS, area_for_heading, grade_key, norm
+from peelparse.data import forces
+from peelparse.data.vocab import LABELS, PART_HEADINGS, PILLARS, area_for_heading, grade_key, norm
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block
+from peelparse.run.errors import NotAPeelReport
 
 #: How many opening blocks are looked at (the structure shows early).
 HEAD_BLOCKS = 400

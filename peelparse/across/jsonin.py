@@ -34,11 +34,11 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import model
-from .errors import NotPeelparseJson, PeelparseError
+from peelparse import model
+from peelparse.run.errors import NotPeelparseJson, PeelparseError
 
 if TYPE_CHECKING:
-    from .isolate import Limits
+    from peelparse.run.isolate import Limits
 
 #: A check returns None for a good value, else what is wrong with it, as the path to the
 #: bad value from the checked one and the reason (".findings[3].value: a number expected,
@@ -62,10 +62,10 @@ def read_reports(
     limits: Limits | None = None,
 ) -> list[dict[str, Any]]:
     """The reports in a JSON / JSON Lines file (or ``data``), checked; errors raised."""
-    from .isolate import call_here
+    from peelparse.run.isolate import call_here
 
     def work() -> list[dict[str, Any]]:
-        from .load import read_bytes
+        from peelparse.load import read_bytes
 
         raw = read_bytes(path, max_size) if data is None else data
         return parse_reports(raw, path)

@@ -25,7 +25,7 @@ import signal
 import sys
 from typing import Any, NoReturn
 
-from .errors import ReadFailed, WriteFailed
+from peelparse.run.errors import ReadFailed, WriteFailed
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 #: The encoding error handler of every text output: what cannot be encoded (a lone

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from . import rx
-from .textutil import without_surrogates
+from peelparse.parse import rx
+from peelparse.parse.textutil import without_surrogates
 
 Writer = Callable[[Any, IO[str], bool], None]
 

@@ -57,13 +57,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from . import model
-from .assess import Assessment, assessment_key, cells, group, merge
-from .comparability import pair_rows
-from .errors import WriteFailed
-from .tables import GRADE_AREAS
-from .textutil import without_surrogates
-from .vocab import GRADE_RANK
+from peelparse import model
+from peelparse.across.assess import Assessment, assessment_key, cells, group, merge
+from peelparse.across.comparability import pair_rows
+from peelparse.across.tables import GRADE_AREAS
+from peelparse.data.vocab import GRADE_RANK
+from peelparse.parse.textutil import without_surrogates
+from peelparse.run.errors import WriteFailed
 
 #: ``PRAGMA application_id`` of a database peelparse wrote: "PEEL" in ASCII.
 APPLICATION_ID = int.from_bytes(b"PEEL", "big")
@@ -534,7 +534,7 @@ def add_all(path: str, reports: Iterable[dict[str, Any]]) -> int:
     rebuilt in a new file and renamed over ``path`` (``files.rewrite``); a file that is
     not a database peelparse wrote raises ``WriteFailed``, unchanged.
     """
-    from .files import rewrite
+    from peelparse.run.files import rewrite
 
     incoming = [_storable(r) for r in reports]
     count = 0
@@ -555,7 +555,7 @@ def add_all(path: str, reports: Iterable[dict[str, Any]]) -> int:
 
 
 def _add_documents(conn: sqlite3.Connection, incoming: list[dict[str, Any]]) -> int:
-    from .assess import assessment_id
+    from peelparse.across.assess import assessment_id
 
     shas = [(r.get("source") or {}).get("sha256") for r in incoming]
     new_shas = set(shas)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import rx
+from peelparse.parse import rx
 
 #: A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by
 #: white space and a capital, digit, quote or bracket; not after a short abbreviation.

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .blocks import RE_BULLET, Block, collapse
-from .document import Document
-from .model import Location, Warning
-from .options import Options
-from .sections import Outline, Section
-from .textutil import sentence_spans, words_of
-from .vocab import SECTION_GRADES_FROM, Cycle, cycle_rules
+from peelparse.data.vocab import SECTION_GRADES_FROM, Cycle, cycle_rules
+from peelparse.load.document import Document
+from peelparse.model import Location, Warning
+from peelparse.parse.blocks import RE_BULLET, Block, collapse
+from peelparse.parse.sections import Outline, Section
+from peelparse.parse.textutil import sentence_spans, words_of
+from peelparse.run.options import Options
 
 
 @dataclass

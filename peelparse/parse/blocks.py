@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import rx
-from .document import Document
+from peelparse.load.document import Document
+from peelparse.parse import rx
 
 RE_BULLET = rx.compile(r"^\s*+[-\u2013\u2022\u25aa\u25e6\u25cf*\u00b7\uf0b7](?:\s++|$)")
 TERMINAL = (".", ":", ";", "!", "?")

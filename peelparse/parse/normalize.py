@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from . import rx, textfix
-from .document import Document
+from peelparse.load.document import Document
+from peelparse.parse import rx, textfix
 
 RE_LINK = rx.compile(
     r"""

@@ -26,9 +26,9 @@ import math
 from collections import Counter
 from typing import Any
 
-from . import rx
-from .comparability import comparability
-from .vocab import GRADE_RANK
+from peelparse.across.comparability import comparability
+from peelparse.data.vocab import GRADE_RANK
+from peelparse.parse import rx
 
 SIMILAR_MIN = 0.5
 CARRIED_MIN = 0.2
@@ -382,7 +382,7 @@ FLAT_COLUMNS = ["what", "area", "status", "comparable", "old", "new", "similarit
 
 def newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether report ``a`` is of a later cycle than ``b`` (the same cycle: published later)."""
-    from .vocab import cycle_rules
+    from peelparse.data.vocab import cycle_rules
 
     def when(r: dict[str, Any]) -> tuple[int, str]:
         doc = r.get("document") or {}
@@ -404,7 +404,7 @@ def render_text(result: dict[str, Any], width: int = 100, show_all: bool = False
     """
     import textwrap
 
-    from .textutil import printable
+    from peelparse.parse.textutil import printable
 
     width = max(width, 40)
     old, new = result["old"], result["new"]

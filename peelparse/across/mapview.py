@@ -18,9 +18,9 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from .assess import CONFLICT, Assessment, Cell, cells, group
-from .tables import GRADE_AREAS
-from .vocab import GRADE_CODES
+from peelparse.across.assess import CONFLICT, Assessment, Cell, cells, group
+from peelparse.across.tables import GRADE_AREAS
+from peelparse.data.vocab import GRADE_CODES
 
 #: Background colours (with black or white text chosen for contrast).
 COLOURS = {
@@ -125,8 +125,8 @@ def _grid(
 
 def _graded_by_cycle(rows: list[tuple[Assessment, dict[str, Cell]]]) -> dict[str, set[str]]:
     """The areas each cycle grades: in its question table, or graded in any document of it."""
-    from .extract._topics import graded_areas
-    from .vocab import CYCLES_BY_NAME
+    from peelparse.data.vocab import CYCLES_BY_NAME
+    from peelparse.extract._topics import graded_areas
 
     out: dict[str, set[str]] = {}
     for a, these in rows:

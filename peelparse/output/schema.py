@@ -12,7 +12,7 @@ import typing
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from . import model
+from peelparse import model
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

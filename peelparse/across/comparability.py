@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .extract._topics import graded_areas
-from .vocab import CYCLES, GRADE_SCALE, Cycle
+from peelparse.data.vocab import CYCLES, GRADE_SCALE, Cycle
+from peelparse.extract._topics import graded_areas
 
 #: Cycles whose grades do not compare with any earlier cycle, and the inspectorate's reason.
 BREAKS: dict[str, str] = {
@@ -110,7 +110,7 @@ def comparability(old: str | None, new: str | None, area: str | None) -> Compara
 
 def pair_rows() -> list[dict[str, object]]:
     """Every ordered pair of cycles (older first) and area: what ``db`` stores."""
-    from .vocab import AREAS
+    from peelparse.data.vocab import AREAS
 
     areas = [x.key for x in AREAS if x.graded]
     out: list[dict[str, object]] = []

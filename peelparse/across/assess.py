@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import rx
+from peelparse.parse import rx
 
 #: The marker of a cell whose documents disagree (matrix, map, db).
 CONFLICT = "conflict"

@@ -16,10 +16,10 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import OutOfMemory, PeelparseError
+from peelparse.run.errors import OutOfMemory, PeelparseError
 
 if TYPE_CHECKING:
-    from .isolate import Limits
+    from peelparse.run.isolate import Limits
 
 #: Suffixes a folder is searched for (reports, and extract's own JSON output).
 REPORT_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
@@ -86,7 +86,7 @@ def find_reports(folder: str, suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> li
 
 def error_record(path: str, exc: PeelparseError, data: bytes | None = None) -> dict[str, Any]:
     """The error record of a failed input (same ``source`` keys as a report)."""
-    from .load import sniff_format
+    from peelparse.load import sniff_format
 
     source = {
         "path": path,
@@ -119,15 +119,15 @@ def parse_one(
     encode: Encoding | None = None,
 ) -> Outcome:
     """Parse one input into an Outcome; every failure becomes an error record."""
-    from . import parse_bytes, to_dict
-    from .load import read_bytes
+    from peelparse import parse_bytes, to_dict
+    from peelparse.load import read_bytes
 
     try:
         if data is None:
             data = read_bytes(path, (options or {}).get("max_size"))
         report = to_dict(parse_bytes(data, path, options))
         if encode is not None:
-            from .emit import dumps
+            from peelparse.output.emit import dumps
 
             summary = {key: report[key] for key in SUMMARY_KEYS}
             return Outcome(path, report=summary, text=dumps(report, encode.pretty))
@@ -163,7 +163,7 @@ def run_batch(
     under the same limits, so every input still gets them whole.  Inputs are read
     only as the caller iterates.
     """
-    from .isolate import Limits, run
+    from peelparse.run.isolate import Limits, run
 
     warm(paths, options, encode)
     limits = limits or Limits()
@@ -242,14 +242,14 @@ def warm(
     """
     import encodings.utf_8_sig  # noqa: F401 - the text loader's first try
 
-    from . import pipeline  # noqa: F401
-    from .load import cache  # noqa: F401
+    from peelparse import pipeline  # noqa: F401
+    from peelparse.load import cache  # noqa: F401
 
     if encode is not None:
-        from . import emit  # noqa: F401
+        from peelparse.output import emit  # noqa: F401
     if len(paths) > 1 and any(not p.lower().endswith((".txt", ".html", ".htm")) for p in paths):
-        from .extract import _grid  # noqa: F401 - the PDF loader's table reader
-        from .load import pdf
+        from peelparse.extract import _grid  # noqa: F401 - the PDF loader's table reader
+        from peelparse.load import pdf
 
         pdf.warm((options or {}).get("engine") or "pdfium")
 
@@ -265,7 +265,7 @@ def plain(outcome: Outcome) -> Plain:
 def _bytes(path: str) -> bytes | None:
     """A file's bytes for an error record's SHA-256 (None when it cannot be read, or is
     not a regular file: a FIFO that timed out is not opened again by the parent)."""
-    from .load import read_bytes
+    from peelparse.load import read_bytes
 
     if not is_regular(path):
         return None
@@ -277,7 +277,7 @@ def _bytes(path: str) -> bytes | None:
 
 def input_sha(path: str, limit: int | None = None) -> str | None:
     """The SHA-256 of an input file (None when it cannot be read, or is not a regular file)."""
-    from .load import read_bytes
+    from peelparse.load import read_bytes
 
     if not is_regular(path):
         return None

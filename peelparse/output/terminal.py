@@ -19,8 +19,8 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .textutil import printable
-from .vocab import GRADE_CODES
+from peelparse.data.vocab import GRADE_CODES
+from peelparse.parse.textutil import printable
 
 GRADE_STYLES = {
     "outstanding": "bold green",
@@ -311,7 +311,7 @@ def show(report: dict[str, Any], out: IO[str]) -> None:
 
 def json_on_terminal(data: Any, out: IO[str]) -> None:
     """Indented, coloured JSON (as jq prints to a terminal)."""
-    from .emit import dumps
+    from peelparse.output.emit import dumps
 
     console = _console(file=out)
     console.print_json(dumps(data), indent=2)

@@ -15,8 +15,8 @@ import io
 import sys
 from typing import Any
 
-from . import rx
-from .emit import formula_like
+from peelparse.output.emit import formula_like
+from peelparse.parse import rx
 
 RE_ISO_DATE = rx.compile(r"\d{4}-\d{2}-\d{2}")
 #: What XML 1.0 (and so openpyxl) refuses: C0 controls but tab, LF, CR; lone surrogates;
@@ -93,7 +93,7 @@ def write_xlsx(rows: list[dict[str, Any]], columns: list[str], output: str | Non
     if output in (None, "-"):
         sys.stdout.buffer.write(buffer.getvalue())
         return
-    from .files import safe_output
+    from peelparse.run.files import safe_output
 
     with safe_output(output) as out:
         out.write(buffer.getvalue())

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .assess import cells, evidence_of, group, merge
-from .vocab import AREAS
+from peelparse.across.assess import cells, evidence_of, group, merge
+from peelparse.data.vocab import AREAS
 
 #: Graded areas in column order (canonical keys; see docs/schema.md).
 GRADE_AREAS: tuple[str, ...] = tuple(a.key for a in AREAS if a.graded)
@@ -296,7 +296,7 @@ def explain_text(rows: list[dict[str, Any]], width: int = 100) -> str:
     """
     import textwrap
 
-    from .textutil import printable
+    from peelparse.parse.textutil import printable
 
     if not rows:
         return "no grade found\n"

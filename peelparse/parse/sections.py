@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import rx
-from .blocks import Block
-from .vocab import LABELS, PART_HEADINGS, area_for_heading, grade_key, norm
+from peelparse.data.vocab import LABELS, PART_HEADINGS, area_for_heading, grade_key, norm
+from peelparse.parse import rx
+from peelparse.parse.blocks import Block
 
 RE_CONTENTS_ENTRY = rx.compile(
     r"^(?P<title>\S.*?)(?:\t++|\s*+\.{3,}+\s*+|\s{2,}+)(?P<page>\d{1,3})$"
