@@ -253,7 +253,7 @@ def test_the_progress_bar_runs_no_thread(monkeypatch: pytest.MonkeyPatch) -> Non
     import io
     import threading
 
-    from peelparse.cli import progress
+    from peelparse.cli.common import progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -188,7 +188,7 @@ def test_limit_options_are_checked(args: list[str], message: str) -> None:
 
 
 def test_size_option_units() -> None:
-    from peelparse.cli import Size
+    from peelparse.cli.common import Size
 
     size = Size()
     assert [size.convert(v, None, None) for v in ("2G", "512M", "300k", "100", "1.5g", "0")] == [
@@ -243,6 +243,6 @@ def test_one_text_file_past_its_memory_ends_with_exit_18() -> None:
     ],
 )
 def test_only_text_is_parsed_in_process(data: bytes, process: bool) -> None:
-    from peelparse.cli import _needs_process
+    from peelparse.run.extracting import needs_process
 
-    assert _needs_process("-", data) is process
+    assert needs_process("-", data) is process

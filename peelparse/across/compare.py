@@ -462,3 +462,33 @@ def _counts(result: dict[str, Any], show_all: bool) -> str:
             f"{what.replace('_', ' ')}: {', '.join(f'{n} {k}' for k, n in sorted(c.items())) or 'no change'}"
         )
     return "; ".join(parts) + ("" if show_all else " (changes only; --all for everything)")
+
+
+def one_side(assessments: list[Any], path: str) -> dict[str, Any]:
+    """The merged report of the one assessment a side of ``compare`` holds."""
+    from peelparse.across.assess import merge
+    from peelparse.run.errors import NotOneAssessment
+
+    if len(assessments) != 1:
+        raise NotOneAssessment(
+            f"compare takes one assessment a side (found {len(assessments)})", path
+        )
+    return merge(assessments[0])
+
+
+def in_order(
+    old: dict[str, Any], new: dict[str, Any], force_mismatch_ok: bool = False
+) -> tuple[dict[str, Any], dict[str, Any], bool]:
+    """``(older, newer, swapped)``: the two sides, the older first.  Two different forces
+    are a ``UsageError`` unless ``force_mismatch_ok``."""
+    from peelparse.run.errors import UsageError
+
+    mismatch = old["document"].get("force_slug") != new["document"].get("force_slug")
+    if mismatch and not force_mismatch_ok:
+        raise UsageError(
+            f"OLD is {old['document'].get('force')}, NEW is "
+            f"{new['document'].get('force')}: give --force-mismatch-ok to compare them"
+        )
+    if newer(old, new):
+        return new, old, True
+    return old, new, False

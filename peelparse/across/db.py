@@ -644,3 +644,16 @@ def _copy_ours(fd: int, tmp: Any, path: str) -> None:
     finally:
         copy.close()
         source.close()
+
+
+def write_db(path: str, reports: Iterable[dict[str, Any]]) -> int:
+    """``add_all``, with any failure to write the database (not a database, read-only, a
+    full disk) raised as ``WriteFailed``: what ``peelparse db`` does."""
+    from peelparse.run.errors import PeelparseError, WriteFailed
+
+    try:
+        return add_all(path, reports)
+    except PeelparseError:
+        raise
+    except Exception as exc:  # sqlite3.Error, OSError: the file is not a database, read-only
+        raise WriteFailed(f"cannot write the database: {exc}", path) from None

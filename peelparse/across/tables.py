@@ -326,3 +326,40 @@ def explain_text(rows: list[dict[str, Any]], width: int = 100) -> str:
                 subsequent_indent="    ",
             )
     return "\n".join(out) + "\n"
+
+
+def table_name(table: str, matrix: bool = False, long: bool = False) -> str:
+    """The ``TABLES`` key of a table and its variant (``grades`` + matrix + long)."""
+    from peelparse.run.errors import UsageError
+
+    if (matrix or long) and table != "grades":
+        raise UsageError("--long and --matrix are options of grades")
+    return f"{table}{'_matrix' * matrix}{'_long' * long}"
+
+
+def explained(reports: list[dict[str, Any]], force: str, area: str) -> list[dict[str, Any]]:
+    """The matrix's long rows of one force (any of its names) and one area: the evidence
+    for one cell in every cycle read.  A force not read is ``NoSuchForce``; an area
+    that is no area key is ``UsageError``."""
+    from peelparse.data.forces import find_slug
+    from peelparse.run.errors import UsageError
+
+    slug = find_slug(force, [a.force_slug for a in group(reports) if a.force_slug])
+    area_key = area.strip().lower().replace(" ", "_").replace("-", "_")
+    if area_key not in GRADE_AREAS and not area_key.startswith("heading"):
+        raise UsageError(f"{area!r} is not an area key (one of {', '.join(GRADE_AREAS)})")
+    rows = matrix_long_rows(reports)
+    return [r for r in rows if r["force_slug"] == slug and r["area"] == area_key]
+
+
+def force_reports(reports: list[dict[str, Any]], force: str) -> list[dict[str, Any]]:
+    """The reports of one force, named as a user types it (``NoSuchForce`` if none)."""
+    from peelparse.data.forces import find_slug
+
+    slug = find_slug(force, [a.force_slug for a in group(reports) if a.force_slug])
+    return [r for r in reports if (r.get("document") or {}).get("force_slug") == slug]
+
+
+def history_rows(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``compare --history``: the matrix rows of one force's reports, one per cycle."""
+    return sorted(matrix_rows(reports), key=lambda r: str(r.get("cycle")))

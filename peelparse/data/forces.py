@@ -90,3 +90,30 @@ def all_forces() -> list[Force]:
     for force in _table().values():
         seen.setdefault(force.slug, force)
     return sorted(seen.values(), key=lambda f: f.slug)
+
+
+def find_slug(given: str, present: list[str]) -> str:
+    """The slug of a force as typed (a name, short form, former name or slug) when one of
+    ``present`` (the slugs of the reports read); otherwise ``NoSuchForce``, naming the close
+    matches (by the forces table) and the forces present."""
+    import difflib
+
+    from peelparse.run.errors import NoSuchForce
+
+    typed = given.strip().lower()
+    known = {f.slug: f.name for f in all_forces()}
+    force = resolve(given)
+    slug = force.slug if force else typed if typed in known else None
+    present = sorted(set(present))
+    if slug is not None and slug in present:
+        return slug
+    names = {**{n.lower(): sl for sl, n in known.items()}, **{sl: sl for sl in known}}
+    close = difflib.get_close_matches(typed, list(names), n=5, cutoff=0.5)
+    close += [n for n in names if typed in n and n not in close]
+    close_slugs = list(dict.fromkeys(names[c] for c in close))[:5]
+    listed = ", ".join(f"{known[s]} ({s})" for s in close_slugs) or "none"
+    what = f"{known[slug]} ({slug})" if slug else repr(given)
+    raise NoSuchForce(
+        f"no report of {what}; close matches: {listed}; forces found: "
+        f"{', '.join(present) or 'none'}"
+    )

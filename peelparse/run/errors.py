@@ -37,6 +37,34 @@ class IsADirectory(PeelparseError):
     exit_code = 4
 
 
+class NoReports(PeelparseError):
+    """A command was given folders or names that hold no input it reads."""
+
+    code = "no_reports"
+    exit_code = 4
+
+
+class NoSuchForce(PeelparseError):
+    """A force was named (``--history``, ``--explain``) of which no report was read."""
+
+    code = "no_such_force"
+    exit_code = 4
+
+
+class NotOneAssessment(PeelparseError):
+    """``compare`` was given a side that holds no assessment, or several."""
+
+    code = "not_one_assessment"
+    exit_code = 4
+
+
+class UsageError(PeelparseError):
+    """Options or arguments that do not go together, or a value that names nothing."""
+
+    code = "usage"
+    exit_code = EXIT_USAGE
+
+
 class EmptyInput(PeelparseError):
     code = "empty"
     exit_code = 5

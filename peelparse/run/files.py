@@ -27,6 +27,7 @@ import json
 import os
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -84,6 +85,16 @@ def _is_special(path: Path) -> bool:
     except OSError:
         return False
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None) -> Iterator[IO[str]]:
+    """Standard output (``path`` None or ``-``), or ``path`` written atomically."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    with atomic_output(path) as out:
+        yield out
 
 
 @contextlib.contextmanager

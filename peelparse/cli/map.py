@@ -1,0 +1,43 @@
+"""``peelparse map``: one self-contained HTML page of every force's grades (``across.mapview``)."""
+
+from __future__ import annotations
+
+import click
+
+from peelparse.cli.common import (
+    EXIT_HELP,
+    Run,
+    across_options,
+    assessments,
+    collect,
+    finish,
+    guarded,
+    inputs_or_stdin,
+)
+from peelparse.run.files import output_stream
+
+
+@click.command(name="map", epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@across_options
+@guarded
+def grades_map(paths: tuple[str, ...], run: Run) -> None:
+    """One self-contained HTML page of every force's grades, per cycle (-o grades.html).
+
+    Cells are coloured and carry the grade's code, so the page reads without
+    colour and prints; each cell opens to its evidence (sentence, document, line,
+    publication date); conflicts, areas not found and areas not graded in a cycle
+    are told apart.  Each force links to its grades across cycles.  No script or
+    style from elsewhere: it works offline.
+
+    \b
+    Example:
+      peelparse map reports/ -o grades.html
+    """
+    from peelparse.across.mapview import render
+
+    got = collect(inputs_or_stdin(paths), run)
+    assessments(got, run)
+    with output_stream(run.output) as out:
+        out.write(render(got.reports))
+    finish(got, run)

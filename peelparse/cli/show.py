@@ -1,0 +1,45 @@
+"""``peelparse show``: one report on one screen (``output.terminal.show``)."""
+
+from __future__ import annotations
+
+import click
+
+from peelparse.cli.common import (
+    EXIT_HELP,
+    Run,
+    across_options,
+    assessments,
+    collect,
+    finish,
+    guarded,
+    inputs_or_stdin,
+)
+from peelparse.run.files import output_stream
+
+
+@click.command(epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@across_options
+@guarded
+def show(paths: tuple[str, ...], run: Run) -> None:
+    """One report on one screen: force, cycle, each area's grade, counts, warnings.
+
+    PATHS are reports, or the JSON / JSON Lines that extract wrote (several
+    reports are shown one after another).
+
+    \b
+    Examples:
+      peelparse show report.pdf
+      peelparse extract reports/ | peelparse show
+    """
+    from peelparse.across.assess import merge
+    from peelparse.output.terminal import show as show_one
+
+    got = collect(inputs_or_stdin(paths), run)
+    found = assessments(got, run._replace(quiet=True))
+    with output_stream(run.output) as out:
+        for i, assessment in enumerate(found):
+            if i:
+                out.write("\n")
+            show_one(merge(assessment), out)
+    finish(got, run)
