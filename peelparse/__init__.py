@@ -1,10 +1,18 @@
 """peelparse: HMICFRS PEEL inspection reports as structured, documented data.
 
-Library API::
+Library API (docs/library.md)::
 
     import peelparse
     report = peelparse.parse_path("report.txt")     # a Report (model.py)
     data = peelparse.to_dict(report)                # plain JSON-ready dict
+
+    got = peelparse.collect(["reports/"])           # what grades, db, compare and map read
+    rows, columns = peelparse.table(got.reports, "grades_matrix")
+    peelparse.write_db("peel.db", got.reports)
+    open("grades.html", "w").write(peelparse.render_map(got.reports))
+
+Everything but ``parse_*``, ``to_dict`` and ``tuned_gc`` is imported on first use, so
+``import peelparse`` stays light.
 """
 
 from __future__ import annotations
@@ -83,4 +91,43 @@ def to_dict(obj: Any) -> Any:
     return _to_dict(obj)
 
 
-__all__ = ["__version__", "parse_bytes", "parse_path", "parse_text", "to_dict"]
+#: The rest of the public API: name -> (module, attribute), imported on first use.
+_LAZY: dict[str, tuple[str, str]] = {
+    "run_batch": ("peelparse.run.batch", "run_batch"),
+    "Limits": ("peelparse.run.isolate", "Limits"),
+    "Options": ("peelparse.run.options", "Options"),
+    "PeelparseError": ("peelparse.run.errors", "PeelparseError"),
+    "collect": ("peelparse.across.collect", "collect"),
+    "group": ("peelparse.across.assess", "group"),
+    "merge": ("peelparse.across.assess", "merge"),
+    "conflicts": ("peelparse.across.assess", "conflicts"),
+    "table": ("peelparse.across.tables", "table"),
+    "write_table": ("peelparse.output.tables", "write_table"),
+    "write_db": ("peelparse.across.db", "write_db"),
+    "compare": ("peelparse.across.compare", "compare"),
+    "render_map": ("peelparse.across.mapview", "render"),
+    "comparability": ("peelparse.across.comparability", "comparability"),
+    "json_schema": ("peelparse.output.schema", "json_schema"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'peelparse' has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "__version__",
+    "parse_bytes",
+    "parse_path",
+    "parse_text",
+    "to_dict",
+    "tuned_gc",
+    *_LAZY,
+]

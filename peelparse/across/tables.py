@@ -363,3 +363,11 @@ def force_reports(reports: list[dict[str, Any]], force: str) -> list[dict[str, A
 def history_rows(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``compare --history``: the matrix rows of one force's reports, one per cycle."""
     return sorted(matrix_rows(reports), key=lambda r: str(r.get("cycle")))
+
+
+def table(reports: list[dict[str, Any]], name: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows and columns of table ``name`` (a key of ``TABLES``: ``grades``,
+    ``grades_matrix``, ``grades_matrix_long``, ``grades_long``, ``findings``,
+    ``recommendations``) over ``reports``."""
+    rows_of, columns = TABLES[name]
+    return list(rows_of(reports)), columns

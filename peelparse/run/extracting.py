@@ -46,9 +46,10 @@ def needs_process(path: str, data: bytes | None) -> bool:
 
 
 def _isolated(path: str, stdin: bytes | None, task: Callable[[], Any], limits: Any) -> Any:
-    from peelparse.run.isolate import call, call_here
+    from peelparse.run.isolate import Limits, call, call_here
 
-    return (call if needs_process(path, stdin) else call_here)(task, limits, path)
+    run = call if needs_process(path, stdin) else call_here
+    return run(task, limits or Limits(), path)
 
 
 def extract_one(
