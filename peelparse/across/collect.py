@@ -70,28 +70,39 @@ def collect(
         json_inputs.add("-")
     reports_in = [p for p in inputs if p not in json_inputs]
     parsed = run_batch(reports_in, jobs, options, stdin, None, limits)
-    found: list[Report] = []
-    failed: list[int] = []
-    summary = Summary()
+    got = Collected([], [], Summary())
     with contextlib.closing(parsed):
         merged = _merged(inputs, json_inputs, parsed, stdin, options, limits)
         for path, report, error in tell.progress(merged, len(inputs)):
-            if error is not None and path in json_inputs and path not in paths:
-                summary.skipped += 1  # found by walking a folder: not ours
-            elif error is not None:
-                tell.error(path, error.message)
-                failed.append(error.exit_code)
-            elif isinstance(report, list):
-                found.extend(report)
+            if error is not None:
+                _failed(got, path, error, path in json_inputs and path not in paths, tell)
             else:
-                summary.warnings += len(report["warnings"])
-                if verbose:
-                    tell.warnings(path, report["warnings"])
-                found.append(report)
-    summary.read, summary.failed = len(found), len(failed)
-    shas = [(r.get("source") or {}).get("sha256") for r in found]
-    summary.duplicates = sum(1 for s in shas if s) - len({s for s in shas if s})
-    return Collected(found, failed, summary)
+                _found(got, path, report, verbose, tell)
+    got.summary.read, got.summary.failed = len(got.reports), len(got.failed)
+    shas = [(r.get("source") or {}).get("sha256") for r in got.reports]
+    got.summary.duplicates = sum(1 for s in shas if s) - len({s for s in shas if s})
+    return got
+
+
+def _failed(got: Collected, path: str, error: PeelparseError, walked: bool, tell: Listener) -> None:
+    """An input that could not be read: JSON met while walking a folder is not ours (skipped,
+    counted); anything else is an error."""
+    if walked:
+        got.summary.skipped += 1
+        return
+    tell.error(path, error.message)
+    got.failed.append(error.exit_code)
+
+
+def _found(got: Collected, path: str, report: Any, verbose: bool, tell: Listener) -> None:
+    """A parsed report (its warnings counted, told when ``verbose``), or extract's JSON."""
+    if isinstance(report, list):
+        got.reports.extend(report)
+        return
+    got.summary.warnings += len(report["warnings"])
+    if verbose:
+        tell.warnings(path, report["warnings"])
+    got.reports.append(report)
 
 
 def _merged(
