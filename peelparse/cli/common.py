@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple, NoReturn, TypeVar
+from typing import IO, Any, NamedTuple, NoReturn, TypeVar
 
 import click
 
@@ -91,6 +91,15 @@ def _silence_stdout() -> None:
     """Point standard output at /dev/null: nothing more to write, nothing to flush at exit."""
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None) -> Iterator[IO[str]]:
+    """``run.files.output_stream``, imported when a command writes (it imports pathlib)."""
+    from peelparse.run.files import output_stream as opened
+
+    with opened(path) as out:
+        yield out
 
 
 class Size(click.ParamType):  # type: ignore[type-arg]

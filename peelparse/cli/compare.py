@@ -16,11 +16,11 @@ from peelparse.cli.common import (
     collect,
     finish,
     guarded,
+    output_stream,
     raw_csv_option,
     say,
 )
 from peelparse.output.tables import TableSettings, write_table
-from peelparse.run.files import output_stream
 
 #: compare's formats: the whole result as JSON, a page to read, or its rows as CSV.
 FORMATS = ("json", "table", "csv")

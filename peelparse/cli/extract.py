@@ -14,6 +14,7 @@ from peelparse.cli.common import (
     batch_options,
     fail,
     guarded,
+    output_stream,
     progress,
     say,
     say_warnings,
@@ -21,7 +22,6 @@ from peelparse.cli.common import (
 )
 from peelparse.output.emit import FORMATS
 from peelparse.run.errors import EXIT_SOME_FAILED, EXIT_USAGE
-from peelparse.run.files import output_stream
 from peelparse.run.stdio import read_stdin
 
 

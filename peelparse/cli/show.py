@@ -13,8 +13,8 @@ from peelparse.cli.common import (
     finish,
     guarded,
     inputs_or_stdin,
+    output_stream,
 )
-from peelparse.run.files import output_stream
 
 
 @click.command(epilog=EXIT_HELP)

@@ -18,11 +18,11 @@ from peelparse.cli.common import (
     finish,
     guarded,
     inputs_or_stdin,
+    output_stream,
     raw_csv_option,
 )
 from peelparse.output.tables import TABLE_FORMATS, TableSettings, write_table
 from peelparse.run.errors import EXIT_USAGE
-from peelparse.run.files import output_stream
 
 FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in TABLE_FORMATS.values()) + "."
 
