@@ -160,16 +160,17 @@ def test_a_force_by_any_name_and_close_matches() -> None:
 
 def test_extract_to_a_stream_and_to_a_folder(tmp_path: Path) -> None:
     from peelparse.cli.common import Run
-    from peelparse.run.extracting import extract_one, extract_stream, extract_to_folder
+    from peelparse.run.extracting import Feed, extract_one, extract_stream, extract_to_folder
 
     run = Run(options={"max_size": 10**8, "cache": False}, limits=peelparse.Limits())
     out = io.StringIO()
-    failed = extract_stream([str(PAGE_2014), str(tmp_path / "gone.txt")], out, "jsonl", False, run)
+    inputs = [str(PAGE_2014), str(tmp_path / "gone.txt")]
+    failed = extract_stream(inputs, out, "jsonl", False, Feed(run))
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert failed == 1 and len(lines) == 2
     assert lines[0]["document"]["force_slug"] == "gloucestershire"
     assert lines[1]["error"]["exit_code"] == 3
-    written = extract_to_folder([str(PAGE_2014)], str(tmp_path / "out"), False, run)
+    written = extract_to_folder([str(PAGE_2014)], str(tmp_path / "out"), False, Feed(run))
     assert written == 0 and [p.suffix for p in (tmp_path / "out").iterdir()] == [".json"]
     assert extract_one(str(PAGE_2014), run.options)["document"]["cycle"] == "2014"
     with pytest.raises(peelparse.PeelparseError) as caught:

@@ -24,7 +24,7 @@ from peelparse.run.errors import (
     PeelparseError,
     WriteFailed,
 )
-from peelparse.run.options import ENGINES
+from peelparse.run.options import DEFAULT_ENGINE, ENGINES
 from peelparse.run.stdio import read_stdin
 
 EXIT_WRITE = WriteFailed.exit_code
@@ -102,39 +102,48 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
         yield out
 
 
-class Size(click.ParamType):  # type: ignore[type-arg]
+class _Parsed(click.ParamType):  # type: ignore[type-arg]
+    """A value read by one of ``options``' parsers; its ValueError is a usage error."""
+
+    kind: type = object
+
+    def parse(self, value: str) -> Any:
+        raise NotImplementedError
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, self.kind):
+            return value
+        try:
+            return self.parse(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class Size(_Parsed):
     """A size in bytes: '2G', '512M', '300k' or a plain number (0 only where it means no limit)."""
 
     name = "size"
+    kind = int
 
     def __init__(self, zero_ok: bool = True) -> None:
         self.zero_ok = zero_ok
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+    def parse(self, value: str) -> int:
         from peelparse.run.options import parse_size
 
-        if isinstance(value, int):
-            return value
-        try:
-            return parse_size(value, self.zero_ok)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+        return parse_size(value, self.zero_ok)
 
 
-class Seconds(click.ParamType):  # type: ignore[type-arg]
+class Seconds(_Parsed):
     """A time limit in seconds: finite, 0 (no limit) or more (``options.parse_seconds``)."""
 
     name = "seconds"
+    kind = float
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+    def parse(self, value: str) -> float:
         from peelparse.run.options import parse_seconds
 
-        if isinstance(value, float):
-            return value
-        try:
-            return parse_seconds(value)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+        return parse_seconds(value)
 
 
 class CycleType(click.ParamType):  # type: ignore[type-arg]
@@ -152,33 +161,97 @@ class CycleType(click.ParamType):  # type: ignore[type-arg]
         return cycle
 
 
+def _options(func: Any, table: tuple[tuple[tuple[str, ...], dict[str, Any]], ...]) -> Any:
+    """``func`` with each option of ``table`` (declarations, settings), applied in order (so
+    ``--help`` lists them last first)."""
+    for decls, settings in table:
+        func = click.option(*decls, **settings)(func)
+    return func
+
+
 def limit_options(func: F) -> F:
     """The per-input limits: time, memory and input size (``isolate``, ``load``)."""
     from peelparse.run.options import DEFAULT_MAX_MEMORY, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
 
-    func = click.option(
-        "--max-size",
-        type=Size(zero_ok=False),
-        default=f"{DEFAULT_MAX_SIZE // 1024**2}M",
-        show_default=True,
-        help="Largest input read; a larger or endless one is an error (exit 16).",
-    )(func)
-    func = click.option(
-        "--max-memory",
-        type=Size(),
-        default=f"{DEFAULT_MAX_MEMORY // 1024**3}G",
-        show_default=True,
-        help="Memory one input may use, 0 for no limit (exit 18 past it).",
-    )(func)
-    func = click.option(
-        "--timeout",
-        type=Seconds(),
-        default=DEFAULT_TIMEOUT,
-        show_default=True,
-        metavar="SECONDS",
-        help="Time one input may take, 0 for no limit (exit 17 past it).",
-    )(func)
-    return func
+    shown = {"show_default": True}
+    return _options(  # type: ignore[no-any-return]
+        func,
+        (
+            (
+                ("--max-size",),
+                {
+                    "type": Size(zero_ok=False),
+                    "default": f"{DEFAULT_MAX_SIZE // 1024**2}M",
+                    "help": "Largest input read; a larger or endless one is an error (exit 16).",
+                    **shown,
+                },
+            ),
+            (
+                ("--max-memory",),
+                {
+                    "type": Size(),
+                    "default": f"{DEFAULT_MAX_MEMORY // 1024**3}G",
+                    "help": "Memory one input may use, 0 for no limit (exit 18 past it).",
+                    **shown,
+                },
+            ),
+            (
+                ("--timeout",),
+                {
+                    "type": Seconds(),
+                    "default": DEFAULT_TIMEOUT,
+                    "metavar": "SECONDS",
+                    "help": "Time one input may take, 0 for no limit (exit 17 past it).",
+                    **shown,
+                },
+            ),
+        ),
+    )
+
+
+#: The options of every command that parses: how to read a PDF.
+PARSE_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (("--password",), {"metavar": "PASSWORD", "help": "Password of an encrypted PDF."}),
+    (("--no-cache",), {"is_flag": True, "help": "Do not use or fill the PDF loader cache."}),
+    (
+        ("--engine",),
+        {
+            "type": click.Choice(ENGINES),
+            "default": DEFAULT_ENGINE,
+            "show_default": True,
+            "help": "PDF text engine (pdfplumber is the slower reference).",
+        },
+    ),
+)
+#: The options of every command that reads many inputs.
+MANY_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (("--quiet", "-q"), {"is_flag": True, "help": "No warnings on stderr."}),
+    (
+        ("--jobs", "-j"),
+        {
+            "type": click.IntRange(1),
+            "default": DEFAULT_JOBS,
+            "show_default": True,
+            "help": "Inputs parsed at once, each in a process of its own.",
+        },
+    ),
+    (
+        ("--cycle",),
+        {
+            "type": CycleType(),
+            "metavar": "CYCLE",
+            "help": "Override the detected PEEL cycle (2021/22, 2023-25, ...).",
+        },
+    ),
+    (
+        ("--output", "-o"),
+        {
+            "type": click.Path(allow_dash=True),
+            "metavar": "FILE",
+            "help": "Write to FILE (atomically) instead of stdout.",
+        },
+    ),
+)
 
 
 class Run(NamedTuple):
@@ -215,46 +288,8 @@ def run_options(func: F, many: bool = True) -> F:
         return func(run=run, **kwargs)
 
     wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
-    wrapped: Any = limit_options(wrapper)
-    wrapped = click.option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")(
-        wrapped
-    )
-    wrapped = click.option(
-        "--no-cache", is_flag=True, help="Do not use or fill the PDF loader cache."
-    )(wrapped)
-    wrapped = click.option(
-        "--engine",
-        type=click.Choice(ENGINES),
-        default="pdfium",
-        show_default=True,
-        help="PDF text engine (pdfplumber is the slower reference).",
-    )(wrapped)
-    if many:
-        wrapped = click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")(
-            wrapped
-        )
-        wrapped = click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(1),
-            default=DEFAULT_JOBS,
-            show_default=True,
-            help="Inputs parsed at once, each in a process of its own.",
-        )(wrapped)
-        wrapped = click.option(
-            "--cycle",
-            type=CycleType(),
-            metavar="CYCLE",
-            help="Override the detected PEEL cycle (2021/22, 2023-25, ...).",
-        )(wrapped)
-        wrapped = click.option(
-            "--output",
-            "-o",
-            type=click.Path(allow_dash=True),
-            metavar="FILE",
-            help="Write to FILE (atomically) instead of stdout.",
-        )(wrapped)
-    return wrapped  # type: ignore[no-any-return]
+    wrapped = _options(limit_options(wrapper), PARSE_OPTIONS)
+    return _options(wrapped, MANY_OPTIONS) if many else wrapped  # type: ignore[no-any-return]
 
 
 def batch_options(func: F) -> F:
@@ -357,6 +392,13 @@ def assessments(got: Any, run: Run) -> list[Any]:
         for assessment, cell in disagree:
             say("warning", conflict_message(assessment, cell))
     return found
+
+
+def read_across(paths: tuple[str, ...], run: Run, say_conflicts: bool = True) -> Any:
+    """What a command across reports reads (the paths, or stdin piped), grouped into
+    assessments: ``(collected, assessments)``."""
+    got = collect(inputs_or_stdin(paths), run)
+    return got, assessments(got, run if say_conflicts else run._replace(quiet=True))
 
 
 def finish(got: Any, run: Run) -> None:

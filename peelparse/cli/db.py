@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import click
 
-from peelparse.cli.common import (
-    EXIT_HELP,
-    Run,
-    across_options,
-    assessments,
-    collect,
-    fail,
-    finish,
-    guarded,
-    inputs_or_stdin,
-)
+from peelparse.cli.common import EXIT_HELP, Run, across_options, fail, finish, guarded, read_across
 from peelparse.run.errors import EXIT_USAGE
 
 
@@ -40,7 +30,6 @@ def db(paths: tuple[str, ...], run: Run) -> None:
 
     if run.output in (None, "-"):
         fail("give the database file with -o FILE (e.g. -o peel.db)", EXIT_USAGE)
-    got = collect(inputs_or_stdin(paths), run._replace(options={**run.options, "paragraphs": True}))
-    assessments(got, run)
+    got, _ = read_across(paths, run._replace(options={**run.options, "paragraphs": True}))
     write_db(str(run.output), got.reports)
     finish(got, run)

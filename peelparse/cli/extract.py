@@ -104,7 +104,7 @@ def _extract_many(
     run: Run,
     read: list[tuple[Any, Any, Any] | None],
 ) -> int:
-    from peelparse.run.extracting import extract_stream, extract_to_folder
+    from peelparse.run.extracting import Feed, extract_stream, extract_to_folder
 
     def seen(outcome: Any) -> None:
         """Say an input's error (and warnings, unless quiet); note what it was."""
@@ -121,14 +121,17 @@ def _extract_many(
         if kind == "error" or not run.quiet:
             say(kind, f"{path}: {message}")
 
-    stdin = stdin_if_asked(inputs, run)
-    bar = lambda items, total: progress(items, total, run.quiet, "extracting")  # noqa: E731
+    feed = Feed(
+        run,
+        stdin_if_asked(inputs, run),
+        seen,
+        lambda items, total: progress(items, total, run.quiet, "extracting"),
+        fail_fast,
+    )
     if out_dir:
-        return extract_to_folder(
-            inputs, out_dir, pretty, run, stdin, seen, bar, fail_fast, skip_existing, told
-        )
+        return extract_to_folder(inputs, out_dir, pretty, feed, skip_existing, told)
     with output_stream(run.output) as out:
-        return extract_stream(inputs, out, fmt or "jsonl", pretty, run, stdin, seen, bar, fail_fast)
+        return extract_stream(inputs, out, fmt or "jsonl", pretty, feed)
 
 
 def _summary(read: list[tuple[Any, Any, Any] | None], failed: int) -> str:

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import click
 
-from peelparse.cli.common import (
-    EXIT_HELP,
-    Run,
-    across_options,
-    assessments,
-    collect,
-    finish,
-    guarded,
-    inputs_or_stdin,
-    output_stream,
-)
+from peelparse.cli import common
 
 
-@click.command(name="map", epilog=EXIT_HELP)
+@click.command(name="map", epilog=common.EXIT_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@across_options
-@guarded
-def grades_map(paths: tuple[str, ...], run: Run) -> None:
+@common.across_options
+@common.guarded
+def grades_map(paths: tuple[str, ...], run: common.Run) -> None:
     """One self-contained HTML page of every force's grades, per cycle (-o grades.html).
 
     Cells are coloured and carry the grade's code, so the page reads without
@@ -36,8 +26,7 @@ def grades_map(paths: tuple[str, ...], run: Run) -> None:
     """
     from peelparse.across.mapview import render
 
-    got = collect(inputs_or_stdin(paths), run)
-    assessments(got, run)
-    with output_stream(run.output) as out:
+    got, _ = common.read_across(paths, run)
+    with common.output_stream(run.output) as out:
         out.write(render(got.reports))
-    finish(got, run)
+    common.finish(got, run)

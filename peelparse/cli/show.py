@@ -8,12 +8,10 @@ from peelparse.cli.common import (
     EXIT_HELP,
     Run,
     across_options,
-    assessments,
-    collect,
     finish,
     guarded,
-    inputs_or_stdin,
     output_stream,
+    read_across,
 )
 
 
@@ -35,8 +33,7 @@ def show(paths: tuple[str, ...], run: Run) -> None:
     from peelparse.across.assess import merge
     from peelparse.output.terminal import show as show_one
 
-    got = collect(inputs_or_stdin(paths), run)
-    found = assessments(got, run._replace(quiet=True))
+    got, found = read_across(paths, run, say_conflicts=False)
     with output_stream(run.output) as out:
         for i, assessment in enumerate(found):
             if i:

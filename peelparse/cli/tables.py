@@ -8,19 +8,8 @@ from typing import Any
 
 import click
 
-from peelparse.cli.common import (
-    EXIT_HELP,
-    Run,
-    across_options,
-    assessments,
-    collect,
-    fail,
-    finish,
-    guarded,
-    inputs_or_stdin,
-    output_stream,
-    raw_csv_option,
-)
+from peelparse.cli import common
+from peelparse.cli.common import EXIT_HELP, Run, fail, guarded, output_stream
 from peelparse.output.tables import TABLE_FORMATS, TableSettings, write_table
 from peelparse.run.errors import EXIT_USAGE
 
@@ -63,8 +52,8 @@ def table_command(name: str, help_text: str, long_option: bool = False) -> click
         is_flag=True,
         help="Start the CSV with a UTF-8 byte order mark (for Excel on Windows).",
     )
-    @raw_csv_option
-    @across_options
+    @common.raw_csv_option
+    @common.across_options
     @guarded
     def command(
         paths: tuple[str, ...],
@@ -81,15 +70,14 @@ def table_command(name: str, help_text: str, long_option: bool = False) -> click
         table = table_name(name, matrix or bool(explain), long or bool(explain))
         if TABLE_FORMATS[fmt].binary and run.output in (None, "-") and sys.stdout.isatty():
             fail(f"--format {fmt} writes a spreadsheet: give -o FILE.{fmt} or redirect", EXIT_USAGE)
-        got = collect(inputs_or_stdin(paths), run)
-        assessments(got, run)
+        got, _ = common.read_across(paths, run)
         rows_of, columns = TABLES[table]
         settings = TableSettings(bom=bom, name=table, raw_csv=raw_csv)
         if explain:
             _explain(got.reports, explain, fmt, columns, run, settings)
         else:
             write_table(list(rows_of(got.reports)), columns, fmt, run.output, settings)
-        finish(got, run)
+        common.finish(got, run)
 
     command.__doc__ = help_text
     if long_option:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from peelparse.run.batch import Outcome
 from peelparse.run.errors import PeelparseError, WriteFailed
@@ -22,6 +22,19 @@ Progress = Callable[[Iterator[Outcome], int], Iterator[Outcome]]
 
 def _as_is(items: Iterator[Outcome], total: int) -> Iterator[Outcome]:
     return items
+
+
+class Feed(NamedTuple):
+    """How a batch runs and who hears of it: ``run`` gives ``jobs``, ``options`` and
+    ``limits`` (the command line's ``Run``); ``stdin`` is what ``-`` stands for; ``seen``
+    hears of each outcome as it comes; ``progress`` wraps their stream; ``fail_fast``
+    stops at the first input that fails."""
+
+    run: Any
+    stdin: bytes | None = None
+    seen: Callable[[Outcome], None] = lambda outcome: None
+    progress: Progress = _as_is
+    fail_fast: bool = False
 
 
 def needs_process(path: str, data: bytes | None) -> bool:
@@ -83,38 +96,34 @@ def normalised_text(
     return str(_isolated(path, stdin, task, limits))
 
 
-def extract_stream(
-    inputs: list[str],
-    out: IO[str],
-    fmt: str,
-    pretty: bool,
-    run: Any,
-    stdin: bytes | None = None,
-    seen: Callable[[Outcome], None] = lambda outcome: None,
-    progress: Progress = _as_is,
-    fail_fast: bool = False,
-) -> int:
-    """Every report (and error record) to ``out`` in input order; the number that failed.
-
-    ``run`` gives ``jobs``, ``options`` and ``limits`` (the command line's ``Run``)."""
+def extract_stream(inputs: list[str], out: IO[str], fmt: str, pretty: bool, feed: Feed) -> int:
+    """Every report (and error record) to ``out`` in input order; the number that failed."""
     from peelparse.output.emit import StreamWriter
     from peelparse.run.batch import Encoding, run_batch
 
-    failed = 0
+    run = feed.run
     writer = StreamWriter(out, fmt, pretty)
     # Workers encode the JSON (not YAML): the parent only writes it.
     encode = Encoding(pretty=writer.pretty_json) if fmt != "yaml" else None
-    outcomes = run_batch(inputs, run.jobs, run.options, stdin, encode, run.limits)
+    outcomes = run_batch(inputs, run.jobs, run.options, feed.stdin, encode, run.limits)
     try:
-        with contextlib.closing(outcomes):  # stops the children now, even on Ctrl-C
-            for outcome in progress(outcomes, len(inputs)):
-                seen(outcome)
-                failed += not outcome.ok
-                writer.write(outcome.record(), outcome.text)
-                if fail_fast and not outcome.ok:
-                    break
+        return _each(outcomes, len(inputs), feed, lambda o: writer.write(o.record(), o.text))
     finally:
         writer.close()
+
+
+def _each(outcomes: Any, total: int, feed: Feed, write: Callable[[Outcome], bool | None]) -> int:
+    """Hand each outcome to ``feed.seen`` and ``write`` (False: not written, or failed);
+    the number that failed.  The children stop when this ends, even on Ctrl-C."""
+    failed = 0
+    with contextlib.closing(outcomes):
+        for outcome in feed.progress(outcomes, total):
+            feed.seen(outcome)
+            written = write(outcome)
+            ok = outcome.ok and written is not False
+            failed += not ok
+            if feed.fail_fast and not ok:
+                break
     return failed
 
 
@@ -122,11 +131,7 @@ def extract_to_folder(
     inputs: list[str],
     out_dir: str,
     pretty: bool,
-    run: Any,
-    stdin: bytes | None = None,
-    seen: Callable[[Outcome], None] = lambda outcome: None,
-    progress: Progress = _as_is,
-    fail_fast: bool = False,
+    feed: Feed,
     skip_existing: bool = False,
     told: Callable[[str, str, str], None] = lambda kind, path, message: None,
 ) -> int:
@@ -139,23 +144,22 @@ def extract_to_folder(
     from peelparse.run.batch import Encoding, input_sha, run_batch
     from peelparse.run.files import existing_shas, make_out_dir
 
+    run = feed.run
     target = make_out_dir(out_dir)
     if skip_existing:
         done = existing_shas(target)
         limit = run.options["max_size"]
         inputs = [p for p in inputs if p == "-" or input_sha(p, limit) not in done]
     outcomes = run_batch(
-        inputs, run.jobs, run.options, stdin, Encoding(pretty=pretty), run.limits, ordered=False
+        inputs,
+        run.jobs,
+        run.options,
+        feed.stdin,
+        Encoding(pretty=pretty),
+        run.limits,
+        ordered=False,
     )
-    failed = 0
-    with contextlib.closing(outcomes):  # stops the children now, even on Ctrl-C
-        for outcome in progress(outcomes, len(inputs)):
-            seen(outcome)
-            ok = outcome.ok and _write_file(target, outcome, told)
-            failed += not ok
-            if fail_fast and not ok:
-                break
-    return failed
+    return _each(outcomes, len(inputs), feed, lambda o: o.ok and _write_file(target, o, told))
 
 
 def _write_file(target: Any, outcome: Outcome, told: Callable[[str, str, str], None]) -> bool:
