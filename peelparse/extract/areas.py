@@ -62,16 +62,13 @@ def extract(ctx: Context) -> Extracted:
         for block, own in afi_items(label):
             body = [b.text for b in own.blocks[:CARRY_LOOKAHEAD]] if own else []
             carried, year = _carried([block.text, *body])
-            text, location = ctx.item(block)
-            out.items.append(
-                AreaForImprovement(
-                    id=f"afi-{len(out.items) + 1}",
-                    text=text,
-                    area=label.area,
-                    section_id=own.id if own else label.id,
-                    carried_over=carried,
-                    carried_over_from=year,
-                    location=location,
-                )
+            out.add(
+                AreaForImprovement,
+                "afi",
+                ctx.item(block),
+                area=label.area,
+                section_id=own.id if own else label.id,
+                carried_over=carried,
+                carried_over_from=year,
             )
     return out

@@ -32,15 +32,12 @@ def extract(ctx: Context) -> Extracted:
     out = Extracted()
     for label in ctx.outline.labels("causes_of_concern"):
         for block, section_id in cause_heads(label):
-            text, location = ctx.item(block)
-            out.items.append(
-                CauseOfConcern(
-                    id=f"coc-{len(out.items) + 1}",
-                    text=text,
-                    area=label.area,
-                    section_id=section_id,
-                    recommendation_ids=[],
-                    location=location,
-                )
+            out.add(
+                CauseOfConcern,
+                "coc",
+                ctx.item(block),
+                area=label.area,
+                section_id=section_id,
+                recommendation_ids=[],
             )
     return out

@@ -44,15 +44,12 @@ def extract(ctx: Context) -> Extracted:
         heads = [(c.heading, c.id) for c in label.children]
         heads += [(b, label.id) for b in label.blocks if b.kind == "bullet"]
         for block, section_id in sorted(heads, key=lambda pair: pair[0].index):
-            text, location = ctx.item(block)
-            out.items.append(
-                Practice(
-                    id=f"practice-{len(out.items) + 1}",
-                    kind=kind,
-                    text=text,
-                    area=label.area,
-                    section_id=section_id,
-                    location=location,
-                )
+            out.add(
+                Practice,
+                "practice",
+                ctx.item(block),
+                kind=kind,
+                area=label.area,
+                section_id=section_id,
             )
     return out

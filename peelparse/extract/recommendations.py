@@ -149,20 +149,17 @@ def extract(ctx: Context) -> Extracted:
         if ts is not None and (warning := _stem_warning(ctx, block, seen)):
             out.warnings.append(warning)
         parent_kind, parent_id = parents.of(block, section)
-        text, location = ctx.item(block)
-        out.items.append(
-            Recommendation(
-                id=f"rec-{len(out.items) + 1}",
-                text=text,
-                timescale=timescale,
-                timescale_months=months,
-                due_date=due,
-                items=_items(ctx, block),
-                area=section.area,
-                parent_kind=parent_kind,
-                parent_id=parent_id,
-                section_id=section.id,
-                location=location,
-            )
+        out.add(
+            Recommendation,
+            "rec",
+            ctx.item(block),
+            timescale=timescale,
+            timescale_months=months,
+            due_date=due,
+            items=_items(ctx, block),
+            area=section.area,
+            parent_kind=parent_kind,
+            parent_id=parent_id,
+            section_id=section.id,
         )
     return out

@@ -109,3 +109,11 @@ class Extracted:
 
     items: list[Any] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+
+    def add(self, record: Any, prefix: str, item: tuple[str, Location], **fields: Any) -> Any:
+        """Append a ``record`` (a model class) for ``item`` (``Context.item``: its verbatim
+        text and location), numbered ``<prefix>-<n>`` in this extractor's order."""
+        text, location = item
+        made = record(id=f"{prefix}-{len(self.items) + 1}", text=text, location=location, **fields)
+        self.items.append(made)
+        return made
