@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from peelparse.across.comparability import comparability
@@ -98,6 +99,10 @@ def _brief(item: dict[str, Any] | None) -> dict[str, Any] | None:
     return {"id": item.get("id"), "text": item.get("text"), "location": item.get("location")}
 
 
+#: Matched items: new index -> (old index, score, how it was matched).
+Pairs = dict[int, tuple[int, float, str]]
+
+
 def match(
     old: list[dict[str, Any]], new: list[dict[str, Any]], carried: bool = False
 ) -> list[dict[str, Any]]:
@@ -106,17 +111,32 @@ def match(
     new_words = [content_words(b.get("text") or "") for b in new]
     carried_js = {j for j, b in enumerate(new) if carried and b.get("carried_over")}
     scores = _scores(old_words, new_words, carried_js)
-    pairs: dict[int, tuple[int, float, str]] = {}  # new index -> (old index, score, how)
-    used: set[int] = set()
+    pairs = _text_pairs(scores, _carried_pairs(scores, carried_js))
+    return _entries(old, new, pairs)
+
+
+def _carried_pairs(scores: dict[tuple[int, int], float], carried_js: set[int]) -> Pairs:
+    """Each carried-over new item in turn with the most similar old item not yet taken, at
+    ``CARRIED_MIN`` or more."""
     by_new: dict[int, list[tuple[float, int]]] = {}
     for (i, j), score in scores.items():
         if j in carried_js:
             by_new.setdefault(j, []).append((score, i))
+    pairs: Pairs = {}
+    used: set[int] = set()
     for j in sorted(carried_js):
         best = max(((score, i) for score, i in by_new.get(j, []) if i not in used), default=None)
         if best is not None and best[0] >= CARRIED_MIN:
             pairs[j] = (best[1], best[0], "carried_over")
             used.add(best[1])
+    return pairs
+
+
+def _text_pairs(scores: dict[tuple[int, int], float], taken: Pairs) -> Pairs:
+    """``taken`` and the pairs of the items it leaves, most similar first, at ``SIMILAR_MIN``
+    or more."""
+    pairs = dict(taken)
+    used = {i for i, _, _ in taken.values()}
     ranked = sorted(((s, i, j) for (i, j), s in scores.items()), key=lambda t: (-t[0], t[1], t[2]))
     for score, i, j in ranked:
         if score < SIMILAR_MIN:
@@ -125,6 +145,14 @@ def match(
             continue
         pairs[j] = (i, score, "text")
         used.add(i)
+    return pairs
+
+
+def _entries(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], pairs: Pairs
+) -> list[dict[str, Any]]:
+    """An entry for each new item (kept or reworded with its match, or new), then one for
+    each old item no new one matched (gone)."""
     out = []
     for j, b in enumerate(new):
         if j in pairs:
@@ -133,6 +161,7 @@ def match(
             out.append(_entry("kept" if same else "reworded", old[i], b, score, how))
         else:
             out.append(_entry("new", None, b, None, None))
+    used = {i for i, _, _ in pairs.values()}
     out += [_entry("gone", a, None, None, None) for i, a in enumerate(old) if i not in used]
     return out
 
@@ -192,15 +221,8 @@ def candidates(
         frequency.update(tokens)
     rank = {token: n for n, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
     old_ranks = [sorted(rank[t] for t in tokens) for tokens in olds]
+    index = _prefix_index(old_ranks, old_words, threshold)
     t = threshold - 0.0005  # scores are rounded to 3 places
-    # Per old text, what it adds to the overlap a pair needs (see below), and per entry
-    # of the index, the tokens left after the entry's: computed once, not per pair.
-    index: dict[int, list[tuple[int, int, float, float]]] = {}
-    for i, ranks in enumerate(old_ranks):
-        m, distinct = len(ranks), len(set(old_words[i]))
-        ratio_part, jaccard_part = t * m / 2, t * distinct / (1 + t)
-        for y in range(_prefix_length(m, distinct, threshold)):
-            index.setdefault(ranks[y], []).append((i, m - y - 1, ratio_part, jaccard_part))
     found: set[tuple[int, int]] = set()
     for k, tokens in enumerate(news):
         ranks = sorted(rank[t] for t in tokens)
@@ -222,6 +244,22 @@ def candidates(
                 overlap[i] = shared + 1 if possible >= needed else -1
         found.update((i, ids[k]) for i, shared in overlap.items() if shared > 0)
     return found
+
+
+def _prefix_index(
+    old_ranks: list[list[int]], old_words: list[list[str]], threshold: float
+) -> dict[int, list[tuple[int, int, float, float]]]:
+    """Per token (by rank), the old texts whose prefix (``_prefix_length``) holds it: (old
+    index, tokens left after it, what the old text adds to the overlap a pair needs for the
+    ratio and for Jaccard; see ``candidates``), computed once, not per pair."""
+    t = threshold - 0.0005  # scores are rounded to 3 places
+    index: dict[int, list[tuple[int, int, float, float]]] = {}
+    for i, ranks in enumerate(old_ranks):
+        m, distinct = len(ranks), len(set(old_words[i]))
+        ratio_part, jaccard_part = t * m / 2, t * distinct / (1 + t)
+        for y in range(_prefix_length(m, distinct, threshold)):
+            index.setdefault(ranks[y], []).append((i, m - y - 1, ratio_part, jaccard_part))
+    return index
 
 
 def _prefix_length(n: int, distinct: int, threshold: float) -> int:
@@ -419,9 +457,24 @@ def render_text(result: dict[str, Any], width: int = 100, show_all: bool = False
             printable(text), width, initial_indent=indent, subsequent_indent=" " * len(indent)
         ) or [indent.rstrip()]
 
-    grades = result["grades"]
-    if grades:
-        out.append("Grades")
+    out += _grade_lines(result["grades"], fold)
+    for what, title in (
+        ("areas_for_improvement", "Areas for improvement"),
+        ("recommendations", "Recommendations"),
+    ):
+        out += _item_lines(result[what], title, fold)
+    out.append(_counts(result, show_all))
+    return "\n".join(out) + "\n"
+
+
+#: Folds a text to the terminal's width behind an indent (``render_text``).
+Fold = Callable[[str, str], list[str]]
+
+
+def _grade_lines(grades: list[dict[str, Any]], fold: Fold) -> list[str]:
+    """'Grades', each grade's line, then the reasons that grades do not compare, numbered
+    (nothing when there are no grades)."""
+    out = ["Grades"] if grades else []
     reasons: list[str] = []
     for g in grades:
         line = f"{_words(g['area'])}: {_words(g['old_grade']) or '-'} -> "
@@ -433,22 +486,21 @@ def render_text(result: dict[str, Any], width: int = 100, show_all: bool = False
         out += fold(line + ")", "  ")
     for n, reason in enumerate(reasons, start=1):
         out += fold(f"[{n}] {reason}", "  ")
-    for what, title in (
-        ("areas_for_improvement", "Areas for improvement"),
-        ("recommendations", "Recommendations"),
-    ):
-        items = result[what]
-        if items:
-            out.append(title)
-        for e in items:
-            score = f" {e['similarity']:.2f}" if e.get("similarity") is not None else ""
-            out += fold(f"{e['status']}{score}, {_words(e.get('area')) or 'no area'}", "  ")
-            if e["old"] and e["status"] != "kept":
-                out += fold(str(e["old"].get("text")), "    - ")
-            if e["new"]:
-                out += fold(str(e["new"].get("text")), "    + ")
-    out.append(_counts(result, show_all))
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _item_lines(items: list[dict[str, Any]], title: str, fold: Fold) -> list[str]:
+    """``title``, then each item's status, similarity and area, its old words after '-' (unless
+    kept) and its new words after '+' (nothing when there are no items)."""
+    out = [title] if items else []
+    for e in items:
+        score = f" {e['similarity']:.2f}" if e.get("similarity") is not None else ""
+        out += fold(f"{e['status']}{score}, {_words(e.get('area')) or 'no area'}", "  ")
+        if e["old"] and e["status"] != "kept":
+            out += fold(str(e["old"].get("text")), "    - ")
+        if e["new"]:
+            out += fold(str(e["new"].get("text")), "    + ")
+    return out
 
 
 def _counts(result: dict[str, Any], show_all: bool) -> str:

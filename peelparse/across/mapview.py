@@ -154,34 +154,55 @@ def legend() -> str:
     return f'<p class="legend">{items}</p><p class="note">{_e(note)}</p>'
 
 
+#: An assessment and its cells in the map's areas.
+Row = tuple[Assessment, dict[str, Cell]]
+
+
 def render(reports: Iterable[dict[str, Any]], title: str = "PEEL grades by force") -> str:
     """The page: a section per cycle (newest first), then each force's history."""
-    rows = [(a, {k: c for k, c in cells(a).items() if k in GRADE_AREAS}) for a in group(reports)]
+    rows: list[Row] = [
+        (a, {k: c for k, c in cells(a).items() if k in GRADE_AREAS}) for a in group(reports)
+    ]
     graded = _graded_by_cycle(rows)
     used = {k for _, these in rows for k, c in these.items() if c.value is not None}
     areas = [a for a in GRADE_AREAS if a in used]  # one column order in every cycle
     cycles = sorted({str(a.cycle) for a, _ in rows if a.cycle}, reverse=True)
     body = [f"<h1>{_e(title)}</h1>", legend()]
-    for cycle in cycles:
-        these = sorted((r for r in rows if r[0].cycle == cycle), key=lambda r: str(r[0].force))
-        mine = [x for x in areas if x in graded.get(cycle, set())]
-        body.append(f'<section id="cycle-{_e(cycle)}"><h2>PEEL {_e(cycle)}</h2>')
-        if not mine:
-            names = ", ".join(_e(a.force) for a, _ in these)
-            body.append(f'<p class="note">No grade found in the documents of {names}.</p>')
-        body.append(_grid(these, mine, graded, True, "force") + "</section>")
+    body += [_cycle_section(cycle, rows, areas, graded) for cycle in cycles]
     body.append("<h2>Each force across cycles</h2>")
-    by_force: dict[str, list[tuple[Assessment, dict[str, Cell]]]] = {}
-    for r in rows:
-        by_force.setdefault(_slug(r[0]), []).append(r)
-    for slug, mine_rows in sorted(by_force.items()):
-        mine_rows.sort(key=lambda r: str(r[0].cycle))
-        cols = [x for x in areas if any(x in graded.get(str(a.cycle), set()) for a, _ in mine_rows)]
-        body.append(f'<section id="history-{slug}"><h3>{_e(mine_rows[0][0].force)}</h3>')
-        body.append(_grid(mine_rows, cols, graded, False, "cycle") + "</section>")
+    body += _histories(rows, areas, graded)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>"
         + "\n".join(body)
         + "</body></html>\n"
     )
+
+
+def _cycle_section(
+    cycle: str, rows: list[Row], areas: list[str], graded: dict[str, set[str]]
+) -> str:
+    """A cycle's section: its forces (by name) x the areas it grades, or a note that its
+    documents gave no grade."""
+    these = sorted((r for r in rows if r[0].cycle == cycle), key=lambda r: str(r[0].force))
+    mine = [x for x in areas if x in graded.get(cycle, set())]
+    out = f'<section id="cycle-{_e(cycle)}"><h2>PEEL {_e(cycle)}</h2>'
+    if not mine:
+        names = ", ".join(_e(a.force) for a, _ in these)
+        out += f'\n<p class="note">No grade found in the documents of {names}.</p>'
+    return out + "\n" + _grid(these, mine, graded, True, "force") + "</section>"
+
+
+def _histories(rows: list[Row], areas: list[str], graded: dict[str, set[str]]) -> list[str]:
+    """Each force's section (by slug): its cycles (oldest first) x the areas any of them
+    grades."""
+    by_force: dict[str, list[Row]] = {}
+    for r in rows:
+        by_force.setdefault(_slug(r[0]), []).append(r)
+    out: list[str] = []
+    for slug, mine_rows in sorted(by_force.items()):
+        mine_rows.sort(key=lambda r: str(r[0].cycle))
+        cols = [x for x in areas if any(x in graded.get(str(a.cycle), set()) for a, _ in mine_rows)]
+        out.append(f'<section id="history-{slug}"><h3>{_e(mine_rows[0][0].force)}</h3>')
+        out.append(_grid(mine_rows, cols, graded, False, "cycle") + "</section>")
+    return out

@@ -111,6 +111,13 @@ class Said:
     end: int
 
 
+#: A statement's subject: (text, whether it is a topic noun phrase, where it starts).
+Subject = tuple[str, bool, int]
+#: A grade group placed in its clause: (its subject or None, the group, where its statement
+#: starts: the subject of a later group, else the group itself).
+Placed = tuple[Subject | None, re.Match[str], int]
+
+
 #: ", however," set inside a clause, before its verb: no clause break (blanked, same length).
 RE_ASIDE = rx.compile(
     r",\s*(?:however|though|therefore|overall|too|also),\s*(?=(?:also\s+|still\s+|now\s+)?"
@@ -137,7 +144,7 @@ def _grade_of(m: re.Match[str]) -> tuple[str, str]:
     return "requires_improvement", "requires improvement"
 
 
-def _subject(before: str, first: bool) -> tuple[str, bool, int] | None:
+def _subject(before: str, first: bool) -> Subject | None:
     """The subject that the text before a grade group ends with: (text, is a topic, where).
 
     Later in a clause only a force reference after "and" or a comma starts a
@@ -181,32 +188,59 @@ def _list_item(clause: str, m: re.Match[str]) -> bool:
 
 
 def clause_statements(offset: int, clause: str) -> Iterator[Said]:
-    groups = _groups(clause)
-    found: list[tuple[tuple[str, bool, int] | None, re.Match[str], int]] = []
-    fronted = ""
-    for i, m in enumerate(groups):
-        seg = groups[i - 1].end() if i else 0
-        before = clause[seg : m.start()]
-        if i == 0:
-            lead = RE_LEAD_IN.match(before)
-            seg += lead.end() if lead else 0
-            before = before[lead.end() :] if lead else before
-        subject = _subject(before, i == 0)
-        if i == 0 and subject is not None and not subject[1]:
-            front = RE_FRONTED.match(before[: subject[2]])
-            fronted = (front["topic"] or front["topic2"]) if front else ""
-        if subject is None and i and _list_item(clause, m) and found[-1][0] is not None:
-            subject = (found[-1][0][0], found[-1][0][1], len(before))
-        cut = seg + subject[2] if subject is not None and i else m.start()
-        found.append((subject, m, cut))
-    for i, (subject, m, _) in enumerate(found):
-        stop = found[i + 1][2] if i + 1 < len(found) else len(clause)
+    """The statements of a clause that starts at ``offset`` in its sentence.
+
+    Each grade group's statement runs to where the next one starts; a group without a
+    subject, or whose text after it can hold no topic, says nothing.
+    """
+    placed, fronted = _placed_groups(clause)
+    for i, (subject, m, _) in enumerate(placed):
+        stop = placed[i + 1][2] if i + 1 < len(placed) else len(clause)
         topic = _topic(clause[m.end() : stop])
         if subject is None or topic is None:
             continue
         topic = topic or (fronted if i == 0 else "")
         grade, text = _grade_of(m)
         yield Said(subject[0], subject[1], grade, text, topic, offset + m.start(), offset + stop)
+
+
+def _placed_groups(clause: str) -> tuple[list[Placed], str]:
+    """The clause's grade groups, each with its subject and start, and the topic fronted
+    before the first group's subject ('' when none)."""
+    groups = _groups(clause)
+    if not groups:
+        return [], ""
+    first, fronted = _first_placed(clause, groups[0])
+    placed = [first]
+    for prev, m in zip(groups, groups[1:], strict=False):
+        placed.append(_later_placed(clause, prev.end(), m, placed[-1][0]))
+    return placed, fronted
+
+
+def _first_placed(clause: str, m: re.Match[str]) -> tuple[Placed, str]:
+    """The first grade group: its subject (lead-in words skipped) and a fronted topic
+    ("In tackling crime, the force is good") before a force reference."""
+    before = clause[: m.start()]
+    lead = RE_LEAD_IN.match(before)
+    if lead:
+        before = before[lead.end() :]
+    subject = _subject(before, True)
+    fronted = ""
+    if subject is not None and not subject[1]:
+        front = RE_FRONTED.match(before[: subject[2]])
+        fronted = (front["topic"] or front["topic2"]) if front else ""
+    return (subject, m, m.start()), fronted
+
+
+def _later_placed(clause: str, seg: int, m: re.Match[str], last: Subject | None) -> Placed:
+    """A later grade group, whose text since the previous group starts at ``seg``: a new
+    subject, or the last one again when the group goes on a list ("..., good at Y and good
+    at Z"); its statement starts at its own subject."""
+    before = clause[seg : m.start()]
+    subject = _subject(before, False)
+    if subject is None and last is not None and _list_item(clause, m):
+        subject = (last[0], last[1], len(before))
+    return subject, m, (seg + subject[2] if subject is not None else m.start())
 
 
 #: A topic set before the subject: "In tackling crime, the force is good", "Leadership and force

@@ -73,11 +73,7 @@ def read_grid(ctx: Context) -> tuple[list[GridCell], list[str]]:
     columns: list[str | None] | None = None
     for block in ctx.blocks:
         if block.kind != "row":
-            # a first-column label has no tab: a para line right against the grid's rows
-            adjacent = block.index and ctx.blocks[block.index - 1].end_line + 1 == block.line
-            first = (
-                _first_column(ctx, block, columns[0]) if columns and columns[0] and adjacent else []
-            )
+            first = _first_column(ctx, block, columns)
             cells.extend(first)
             columns = columns if first else None
             continue
@@ -285,8 +281,14 @@ def _grade_headed_lists(text: str) -> list[GridCell]:
     return cells
 
 
-def _first_column(ctx: Context, block: Block, grade: str) -> list[GridCell]:
-    """Cells of the grid's first column: known labels on lines with no leading tab (no tab)."""
+def _first_column(ctx: Context, block: Block, columns: list[str | None] | None) -> list[GridCell]:
+    """Cells of the grid's first column: known labels on lines with no leading tab (no tab),
+    in a block right against the grid's rows; none unless the first column has a grade."""
+    grade = columns[0] if columns else None
+    # a first-column label has no tab: a para line right against the grid's rows
+    adjacent = block.index and ctx.blocks[block.index - 1].end_line + 1 == block.line
+    if not grade or not adjacent:
+        return []
     out: list[GridCell] = []
     pos = block.start
     for line in ctx.raw(block).split("\n"):
@@ -354,20 +356,36 @@ RE_STAMP_GRADE = rx.compile(
 
 def _body_grade(section: Section) -> BodyGrade | None:
     """The grade line (or grade sentence) that opens a level-1 section ("Last updated" skipped)."""
+    return _stamped_grade(section) or _opening_grade(section)
+
+
+def _stamped_grade(section: Section) -> BodyGrade | None:
+    """The grade set beside the date stamp in the section's first two blocks, with the grade
+    sentence of the block after it."""
     stamp = next((b for b in section.blocks[:2] if b.is_date_stamp), None)
-    if stamp is not None and (stamped := RE_STAMP_GRADE.match(stamp.text)):
-        rest = [b for b in section.blocks[:3] if b is not stamp]
-        said = _statement(rest[0]) if rest else None
-        key, text = str(grade_key(stamped["grade"])), stamped["grade"]
-        return BodyGrade(section, key, text, "grade_line", stamp, said[0] if said else None)
+    if stamp is None:
+        return None
+    stamped = RE_STAMP_GRADE.match(stamp.text)
+    if stamped is None:
+        return None
+    rest = [b for b in section.blocks[:3] if b is not stamp]
+    said = _statement(rest[0]) if rest else None
+    key, text = str(grade_key(stamped["grade"])), stamped["grade"]
+    return BodyGrade(section, key, text, "grade_line", stamp, said[0] if said else None)
+
+
+def _opening_grade(section: Section) -> BodyGrade | None:
+    """The section's first block (date stamps skipped) as a grade line, with the grade
+    sentence after it; else as a grade sentence about the section's area."""
     blocks = [b for b in section.blocks[:3] if not b.is_date_stamp]
-    first = blocks[0] if blocks else None
-    second = blocks[1] if len(blocks) > 1 else None
-    if first is not None and (grade := grade_key(first.text)):
-        m = _statement(second)
+    if not blocks:
+        return None
+    first = blocks[0]
+    if grade := grade_key(first.text):
+        m = _statement(blocks[1] if len(blocks) > 1 else None)
         return BodyGrade(section, grade, first.text, "grade_line", first, m[0] if m else None)
     m = _statement(first)
-    if first is not None and m and section.kind != "part" and _about(m, section):
+    if m and section.kind != "part" and _about(m, section):
         return BodyGrade(
             section, _statement_grade(m), m["grade"] or m["ri"], "statement", first, m[0]
         )
@@ -510,44 +528,12 @@ def _check_count(ctx: Context, judgments: list[Judgment], out: Extracted) -> Non
 def extract(ctx: Context) -> Extracted:
     """Judgments in body order, then grid-only ones; warnings for disagreements."""
     out = Extracted()
-    cells, unplaced = read_grid(ctx)
-    if not cells:
-        cells, unplaced = read_aligned_grid(ctx)
-    if not cells:
-        cells = read_label_grade_lines(ctx)
-    if not cells:
-        cells = read_grade_lists(ctx)
+    cells, unplaced = _grid_cells(ctx)
     if unplaced:
         message = f"grid read in part: could not place {', '.join(repr(u) for u in unplaced)}"
         out.warnings.append(ctx.warning("grid_partial", message))
-    used: set[int] = set()
-    judgments: list[Judgment] = []
-    span = (min(c.start for c in cells), max(c.end for c in cells)) if cells else (0, -1)
-    for body in body_grades(ctx):
-        if span[0] <= (body.section.heading or body.block).start <= span[1]:
-            continue  # a label and the next grade name inside the grid, not a section
-        area = _area(ctx, body, out)
-        cell = _match_cell(cells, area, body.section.title)
-        if cell is not None:
-            used.add(id(cell))
-            if cell.grade != body.grade:
-                out.warnings.append(
-                    ctx.warning(
-                        "grade_mismatch",
-                        f"'{cell.label}' is {cell.grade} in the grid but {body.grade} in its section",
-                        body.block,
-                    )
-                )
-        judgment = _from_body(ctx, body, cell, len(judgments) + 1, area)
-        if cell is not None and cell.grade != body.grade:
-            _add_other(judgment, _from_cell(ctx, cell, 0))
-        judgments.append(judgment)
-    for cell in cells:
-        if id(cell) not in used:
-            judgments.append(_from_cell(ctx, cell, len(judgments) + 1))
-            code = "unknown_area" if cell.area is None else "grade_not_in_body"
-            message = f"grid label '{cell.label}' has no graded section"
-            out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
+    judgments, left = _body_judgments(ctx, cells, out)
+    judgments += _grid_judgments(ctx, left, len(judgments), out)
     if not cells and ctx.grades_by_section():
         out.warnings.append(
             ctx.warning("grid_not_found", "no 'Our judgments' grid; grades read from sections only")
@@ -561,12 +547,75 @@ def extract(ctx: Context) -> Extracted:
     return out
 
 
+def _grid_cells(ctx: Context) -> tuple[list[GridCell], list[str]]:
+    """The cells of the first grid layout found (tab-laid, aligned with spaces, "Label: grade"
+    lines, lists), and the labels a tab-laid or aligned grid could not place."""
+    cells, unplaced = read_grid(ctx)
+    if not cells:
+        cells, unplaced = read_aligned_grid(ctx)
+    if not cells:
+        cells = read_label_grade_lines(ctx) or read_grade_lists(ctx)
+    return cells, unplaced
+
+
+def _body_judgments(
+    ctx: Context, cells: list[GridCell], out: Extracted
+) -> tuple[list[Judgment], list[GridCell]]:
+    """A judgment for each section's grade, in body order and numbered from 1, with its grid
+    cell's label (a different grade in the grid: a warning and another grade); and the cells
+    no section took."""
+    used: set[int] = set()
+    judgments: list[Judgment] = []
+    span = (min(c.start for c in cells), max(c.end for c in cells)) if cells else (0, -1)
+    for body in body_grades(ctx):
+        if span[0] <= (body.section.heading or body.block).start <= span[1]:
+            continue  # a label and the next grade name inside the grid, not a section
+        area = _area(ctx, body, out)
+        cell = _match_cell(cells, area, body.section.title)
+        judgment = _from_body(ctx, body, cell, len(judgments) + 1, area)
+        if cell is not None:
+            used.add(id(cell))
+            if cell.grade != body.grade:
+                _grid_disagrees(ctx, body, cell, judgment, out)
+        judgments.append(judgment)
+    return judgments, [c for c in cells if id(c) not in used]
+
+
+def _grid_disagrees(
+    ctx: Context, body: BodyGrade, cell: GridCell, judgment: Judgment, out: Extracted
+) -> None:
+    """The grid gives a section's area another grade: a warning, and the grid's grade added
+    to the section's judgment."""
+    message = f"'{cell.label}' is {cell.grade} in the grid but {body.grade} in its section"
+    out.warnings.append(ctx.warning("grade_mismatch", message, body.block))
+    _add_other(judgment, _from_cell(ctx, cell, 0))
+
+
+def _grid_judgments(
+    ctx: Context, cells: list[GridCell], before: int, out: Extracted
+) -> list[Judgment]:
+    """A judgment for each grid cell no section took, numbered after ``before`` others, each
+    with a warning (its area unknown, or no section grades it)."""
+    extra: list[Judgment] = []
+    for n, cell in enumerate(cells, start=before + 1):
+        extra.append(_from_cell(ctx, cell, n))
+        code = "unknown_area" if cell.area is None else "grade_not_in_body"
+        message = f"grid label '{cell.label}' has no graded section"
+        out.warnings.append(ctx.warning_at(code, message, cell.start, cell.end))
+    return extra
+
+
 def _add_other(judgment: Judgment, other: Judgment) -> None:
     """Record another grade the document gives the judgment's area."""
     judgment.conflict = True
     judgment.other_grades.append(
         GradeSource(other.grade, other.grade_text, other.method, other.text, other.location)
     )
+
+
+def _has_grade(judgment: Judgment, grade: str) -> bool:
+    """Whether a judgment gives ``grade``, as its grade or as another grade."""
+    return grade == judgment.grade or grade in {g.grade for g in judgment.other_grades}
 
 
 def _one_per_area(ctx: Context, judgments: list[Judgment], out: Extracted) -> list[Judgment]:
@@ -581,7 +630,7 @@ def _one_per_area(ctx: Context, judgments: list[Judgment], out: Extracted) -> li
                 first[j.area] = j
             continue
         head = first[j.area]
-        if j.grade == head.grade or j.grade in {g.grade for g in head.other_grades}:
+        if _has_grade(head, j.grade):
             continue
         _add_other(head, j)
         message = f"{j.area} is {head.grade} ({head.method}) but also {j.grade} ({j.method})"
@@ -743,13 +792,7 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
     for st in said:
         if st.area in have:
             if have[st.area] != st.grade and st.carried_over_from is None:
-                message = f"{st.area}: a sentence says {st.grade}, not {have[st.area]}"
-                out.warnings.append(ctx.warning_at("grade_mismatch", message, st.start, st.end))
-                owner = next((j for j in [*found, *extra] if j.area == st.area), None)
-                if owner is not None and st.grade not in {owner.grade} | {
-                    g.grade for g in owner.other_grades
-                }:
-                    _add_other(owner, _from_statement(ctx, st))
+                _sentence_disagrees(ctx, st, have[st.area], [*found, *extra], out)
             continue
         have[st.area] = st.grade
         extra.append(_from_statement(ctx, st))
@@ -758,6 +801,18 @@ def _prose_judgments(ctx: Context, found: list[Judgment], out: Extracted) -> lis
         for miss in missed
     )
     return extra
+
+
+def _sentence_disagrees(
+    ctx: Context, st: Statement, grade: str, judgments: list[Judgment], out: Extracted
+) -> None:
+    """A sentence gives an area graded ``grade`` another grade: a warning, and the sentence's
+    grade added to the area's first judgment (unless it has that grade already)."""
+    message = f"{st.area}: a sentence says {st.grade}, not {grade}"
+    out.warnings.append(ctx.warning_at("grade_mismatch", message, st.start, st.end))
+    owner = next((j for j in judgments if j.area == st.area), None)
+    if owner is not None and not _has_grade(owner, st.grade):
+        _add_other(owner, _from_statement(ctx, st))
 
 
 UNREAD = {
