@@ -58,3 +58,7 @@ _.unraisablehook
 signum
 frame
 unraisable
+
+# The package's lazy public API (PEP 562): Python calls the module's __getattr__ for a name
+# the module does not define yet (peelparse/__init__.py, docs/library.md).
+__getattr__
