@@ -33,7 +33,7 @@ RE_INSPECTOR_TITLE = rx.compile(
     rf"(?:\s+and\s+(?:{_HM}\s+)?(?:Chief\s+)?Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?)$"
 )
 HEADING_MAX_CHARS = 600
-#: No part heading, area heading or label is longer than this (see vocab.py).
+#: No part heading, area heading or label is longer than this (see data/vocab.py).
 KNOWN_HEADING_MAX = 120
 HEADING_MIN_WORDS = 3
 #: Level-2 kinds under which no finding headings are looked for.
