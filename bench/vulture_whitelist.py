@@ -44,6 +44,10 @@ similarity
 # A public helper of the HTML loader (markup to text), tested on its own in tests/test_html.py.
 html_to_text
 
+# The library's way to read another cycles file for a block of code (data/cycles.py): what
+# tests/test_new_cycle.py defines a made-up cycle with.
+using
+
 # Attributes set for their effect: openpyxl cells and sheets, the page PDFium reads upright,
 # the interpreter's hook for exceptions it cannot raise.
 _.number_format

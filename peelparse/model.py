@@ -76,12 +76,9 @@ class DocumentInfo:
     title: str | None = doc("title block, lines joined with ' – '")
     force: str | None = doc("force name, canonical spelling (e.g. 'Kent Police')")
     force_slug: str | None = doc("inspectorate URL slug (e.g. 'kent')")
-    cycle: str | None = doc(
-        "PEEL cycle: '2014', '2015', '2016', '2017', '2018/19', '2021/22', '2023–25', '2025–27'"
-    )
-    layout: str | None = doc(
-        "variant within a cycle: 2021/22 'pilot', 'early' or 'revised'; else null"
-    )
+    #: "{cycles}" and "{layouts}" are filled in from peelparse/data/cycles.json (schema.py).
+    cycle: str | None = doc("PEEL cycle: {cycles}")
+    layout: str | None = doc("variant within a cycle: {layouts}; else null")
     published: str | None = doc(
         "publication month 'YYYY-MM': the date line, else a page's first 'Last updated' "
         "stamp, else a web page's metadata or footer"

@@ -125,14 +125,14 @@ def _grid(
 
 def _graded_by_cycle(rows: list[tuple[Assessment, dict[str, Cell]]]) -> dict[str, set[str]]:
     """The areas each cycle grades: in its question table, or graded in any document of it."""
-    from peelparse.data.vocab import CYCLES_BY_NAME
+    from peelparse.data import cycles
     from peelparse.extract._topics import graded_areas
 
     out: dict[str, set[str]] = {}
     for a, these in rows:
         areas = out.setdefault(str(a.cycle), set())
         areas.update(k for k, c in these.items() if c.value is not None)
-        if a.cycle in CYCLES_BY_NAME:
+        if cycles.get(a.cycle) is not None:
             areas.update(graded_areas(a.cycle))
     return out
 

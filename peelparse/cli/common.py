@@ -152,12 +152,12 @@ class CycleType(click.ParamType):  # type: ignore[type-arg]
     name = "cycle"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        from peelparse.data.vocab import CYCLES, normalise_cycle
+        from peelparse.data.cycles import known, normalise_cycle
 
         cycle = normalise_cycle(str(value))
         if cycle is None:
-            known = ", ".join(c.name for c in CYCLES)
-            self.fail(f"{value!r} is not a PEEL cycle (one of {known})", param, ctx)
+            names = ", ".join(c.name for c in known())
+            self.fail(f"{value!r} is not a PEEL cycle (one of {names})", param, ctx)
         return cycle
 
 

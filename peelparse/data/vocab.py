@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peelparse.data.cycles import cycle_name as cycle_name
+from peelparse.data.cycles import cycle_rules as cycle_rules
+from peelparse.data.cycles import normalise_cycle as normalise_cycle
+from peelparse.data.cycles import question_of as question_of
 from peelparse.parse import rx
 
 RE_NON_WORD = rx.compile(r"[^\w\s']+")
@@ -399,120 +403,6 @@ def area_for_phrase(text: str) -> str | None:
     return _BY_PHRASE.get(key) or _BY_LABEL.get(key) or _BY_HEADING.get(key)
 
 
-@dataclass(frozen=True)
-class Cycle:
-    """What differs between PEEL cycles, as data: scale, practice labels, questions."""
-
-    name: str
-    start: int
-    scale: tuple[str, ...]
-    practice_labels: tuple[str, ...]
-    #: area key -> (pillar, question id), for cycles graded by pillar and question.
-    questions: tuple[tuple[str, str, str], ...] = ()
-    layouts: tuple[str, ...] = ()
-    stems: tuple[str, ...] = ()
-
-
-#: The first cycle that grades each area in its own section (earlier ones state grades in prose).
-SECTION_GRADES_FROM = 2021
-
-FOUR_TIER = ("outstanding", "good", "requires_improvement", "inadequate")
-
-#: The effectiveness and legitimacy questions of 2015 to 2018/19.
-_EFFECTIVENESS_QUESTIONS = (
-    ("preventing_crime", "effectiveness", "effectiveness_q1"),
-    ("investigating_crime", "effectiveness", "effectiveness_q2"),
-    ("protecting_vulnerable_people", "effectiveness", "effectiveness_q3"),
-    ("serious_organised_crime", "effectiveness", "effectiveness_q4"),
-    ("armed_policing", "effectiveness", "effectiveness_q5"),
-)
-_LEGITIMACY_QUESTIONS = (
-    ("treatment_of_the_public", "legitimacy", "legitimacy_q1"),
-    ("ethical_and_lawful_workforce", "legitimacy", "legitimacy_q2"),
-    ("workforce", "legitimacy", "legitimacy_q3"),
-)
-_QUESTIONS_2016_17 = (
-    *_EFFECTIVENESS_QUESTIONS,
-    ("understanding_demand", "efficiency", "efficiency_q1"),
-    ("use_of_resources", "efficiency", "efficiency_q2"),
-    ("planning_for_the_future", "efficiency", "efficiency_q3"),
-    *_LEGITIMACY_QUESTIONS,
-)
-_PILLAR_STEMS = ("We recommend that",)
-
-CYCLES: tuple[Cycle, ...] = (
-    Cycle(
-        "2014",
-        2014,
-        FOUR_TIER,
-        (),
-        (
-            ("preventing_crime", "effectiveness", "effectiveness_q1"),
-            ("investigating_crime", "effectiveness", "effectiveness_q2"),
-            ("anti_social_behaviour", "effectiveness", "effectiveness_q3"),
-        ),
-        (),
-        _PILLAR_STEMS,
-    ),
-    Cycle(
-        "2015",
-        2015,
-        FOUR_TIER,
-        (),
-        (
-            *_EFFECTIVENESS_QUESTIONS,
-            ("use_of_resources", "efficiency", "efficiency_q1"),
-            *_LEGITIMACY_QUESTIONS,
-        ),
-        (),
-        _PILLAR_STEMS,
-    ),
-    Cycle("2016", 2016, FOUR_TIER, (), _QUESTIONS_2016_17, (), _PILLAR_STEMS),
-    Cycle("2017", 2017, FOUR_TIER, ("Notable practice",), _QUESTIONS_2016_17, (), _PILLAR_STEMS),
-    Cycle(
-        "2018/19",
-        2018,
-        FOUR_TIER,
-        ("Notable practice",),
-        (
-            *_EFFECTIVENESS_QUESTIONS,
-            ("use_of_resources", "efficiency", "efficiency_q1"),
-            ("planning_for_the_future", "efficiency", "efficiency_q2"),
-            *_LEGITIMACY_QUESTIONS,
-        ),
-        (),
-        ("Within <n> months", "By <date>", "We recommend that"),
-    ),
-    Cycle(
-        "2021/22",
-        2021,
-        GRADE_SCALE,
-        ("Innovative practice",),
-        (),
-        ("pilot", "early", "revised"),
-        ("Within <n> months",),
-    ),
-    Cycle(
-        "2023\u201325",
-        2023,
-        GRADE_SCALE,
-        ("Innovative practice", "Promising practice"),
-        (),
-        (),
-        ("immediately", "By <date>", "Within <n> months"),
-    ),
-    Cycle(
-        "2025\u201327",
-        2025,
-        GRADE_SCALE,
-        ("Innovative practice", "Promising practice"),
-        (),
-        (),
-        ("immediately", "By <date>", "Within <n> months"),
-    ),
-)
-CYCLES_BY_NAME: dict[str, Cycle] = {c.name: c for c in CYCLES}
-
 #: Grades from worst to best (a change is up or down by this rank).
 GRADE_RANK = {
     "inadequate": 1,
@@ -549,62 +439,3 @@ AREA_NOTES: dict[str, str] = {
     "affordable_policing": "2014 and 2015 only",
     "ethical_and_lawful_workforce": "2016 to 2018/19 only",
 }
-
-
-#: The cycles named by a single year, and the first year of two-year cycles.
-_ONE_YEAR = {"2014": "2014", "2015": "2015", "2016": "2016", "2017": "2017", "2018": "2018/19"}
-_TWO_YEAR = {"2018": "2018/19", "2021": "2021/22", "2023": "2023\u201325", "2025": "2025\u201327"}
-
-
-def cycle_name(y1: str, y2: str | None = None) -> str | None:
-    """The cycle a printed year or year range names; None when it names none.
-
-    "2016" -> "2016"; "2018" -> "2018/19"; "2023", "25" -> "2023–25"; a later
-    two-year range in the same shape ("2027–29") is kept as printed, for the
-    nearest cycle's rules.  Anything else ("2016/17", "2019") names no cycle.
-    """
-    if y2 is None:
-        return _ONE_YEAR.get(y1) or _TWO_YEAR.get(y1)
-    span = (int(y2[-2:]) - int(y1[-2:])) % 100
-    if y1 in _TWO_YEAR:
-        known = _TWO_YEAR[y1]
-        return known if span == (1 if known.endswith(("/19", "/22")) else 2) else None
-    if int(y1) > 2025 and int(y1) % 2 == 1 and span == 2:
-        return f"{y1}\u2013{y2[-2:]}"
-    return None
-
-
-RE_CYCLE_SPELLING = rx.compile(r"(20\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*((?:20)?\d\d))?")
-
-
-def normalise_cycle(text: str) -> str | None:
-    """A cycle as a user may type it -> its canonical name, or None.
-
-    "2021/22", "2021-22", "2021–22", "2021-2022", "2021 to 2022", "peel 2023-25"
-    and "2018" all name a cycle; "2019", "2016/17" and "foo" name none.
-    """
-    m = RE_CYCLE_SPELLING.fullmatch(text.strip().lower().removeprefix("peel").strip())
-    if m is None:
-        return None
-    name = cycle_name(m[1], m[2])
-    return name if name in CYCLES_BY_NAME else None
-
-
-def cycle_rules(name: str | None) -> Cycle | None:
-    """The rules of a cycle; an unknown cycle gets the nearest known one's by start year."""
-    if name is None:
-        return None
-    if name in CYCLES_BY_NAME:
-        return CYCLES_BY_NAME[name]
-    digits = "".join(ch for ch in name[:4] if ch.isdigit())
-    if len(digits) != 4:
-        return None
-    return min(CYCLES, key=lambda c: abs(c.start - int(digits)))
-
-
-def question_of(cycle: Cycle | None, area: str | None) -> tuple[str | None, str | None]:
-    """(pillar, question id) of an area in a pillar-graded cycle, else (None, None)."""
-    for key, pillar, question in cycle.questions if cycle else ():
-        if key == area:
-            return pillar, question
-    return None, None

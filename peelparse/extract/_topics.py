@@ -1,9 +1,9 @@
 """Which graded area a grade statement's topic names, by cycle.
 
-The table is data (``peelparse/data/questions.json``): for each cycle the
-areas it grades, for each area the inspectorate's question wording and its
-usual rewordings (``phrases``), and the content words that name it
-(``signatures``).  A topic is read from its first words:
+The table is data: for each cycle the areas it grades and its own question
+wording (``peelparse/data/cycles.json``), and for each area the inspectorate's
+question wording and its usual rewordings (``phrases``) and the content words
+that name it (``signatures``, both ``peelparse/data/questions.json``).  A topic is read from its first words:
 
 1. the longest known phrase of the cycle that the topic starts with
    ("reducing crime and keeping people safe" is the effectiveness pillar, not
@@ -23,9 +23,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from peelparse.data import cycles
 from peelparse.data.vocab import norm
 from peelparse.parse import rx
 
@@ -122,20 +125,40 @@ class Table:
 
 
 @cache
-def table() -> Table:
+def _shared() -> dict[str, Any]:
+    """What questions.json holds: each area's question wording and signatures."""
     with open(QUESTIONS, encoding="utf-8") as fh:
-        raw = json.load(fh)
+        raw: dict[str, Any] = json.load(fh)
+    return raw
+
+
+#: The table built last, and the cycles it was built from.
+_built: list[tuple[cycles.Table, Table]] = []
+
+
+def table() -> Table:
+    """The question table of the cycles in force (built again when they change)."""
+    source = cycles.table()
+    if not _built or _built[0][0] is not source:
+        _built[:] = [(source, _build(source.cycles))]
+    return _built[0][1]
+
+
+def _build(known: tuple[cycles.Cycle, ...]) -> Table:
+    raw = _shared()
     signatures = {a: tuple(tuple(s) for s in sets) for a, sets in raw["signatures"].items()}
     common = {a: [norm(p) for p in ps] for a, ps in raw["phrases"].items()}
-    graded = {c: tuple(e["graded"]) for c, e in raw["cycles"].items()}
+    own_of: dict[str, dict[str, Sequence[str]]] = {c.name: dict(c.phrases) for c in known}
+    graded = {c.name: c.graded for c in known}
     graded[""] = tuple(dict.fromkeys(a for areas in graded.values() for a in areas))
     by_cycle: dict[str, tuple[tuple[str, str], ...]] = {}
     for c, areas in graded.items():
         pairs: dict[str, str] = {}
         # a cycle's own wording first; with no cycle known, every cycle's own wording last
-        own = [raw["cycles"][c].get("phrases", {})] if c else []
-        late = [e.get("phrases", {}) for e in raw["cycles"].values()] if not c else []
-        for table_ in [*own, {a: common.get(a, []) for a in areas}, *late]:
+        own = [own_of[c]] if c else []
+        late = list(own_of.values()) if not c else []
+        shared: dict[str, Sequence[str]] = {a: common.get(a, []) for a in areas}
+        for table_ in [*own, shared, *late]:
             for a, ps in table_.items():
                 for phrase in ps:
                     pairs.setdefault(_stems(phrase), a)

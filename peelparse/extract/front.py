@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from peelparse.data import forces
-from peelparse.data.vocab import CYCLES, CYCLES_BY_NAME, cycle_name, cycle_rules, grade_key
+from peelparse.data import cycles, forces
+from peelparse.data.cycles import cycle_name, cycle_rules
+from peelparse.data.vocab import grade_key
 from peelparse.model import DocumentInfo, Inspector
 from peelparse.parse import rx
 from peelparse.parse.classify import RE_PAGE_TITLE, RE_TITLE
 from peelparse.parse.context import Context, Extracted
-from peelparse.parse.sections import RE_INSPECTOR_TITLE, slug
+from peelparse.parse.sections import RE_INSPECTOR_TITLE, Section, slug
 from peelparse.parse.textutil import RE_MONTH, month_number
 
 RE_INSPECTION_OF = rx.compile(
@@ -58,10 +59,6 @@ RE_PILOT = rx.compile(
     r"|\b(?:13|thirteen)\s+areas\s+of\s+policing",
     re.I,
 )
-RE_ORDINAL = rx.compile(
-    r"\b(?P<ord>first|second|third|fourth|fifth)\s+(?:PEEL\b|assessment\s+of\s+the\s+effectiveness)",
-    re.I,
-)
 RE_DATE_LINE = rx.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{RE_MONTH})\s+(?P<year>20\d\d)\s*\|\s*\u00a9"
     rf"|(?:Published(?:\s+on)?|Publication\s+date|Date\s+of\s+publication)\s*:?\s+"
@@ -72,24 +69,6 @@ RE_DATE_LINE = rx.compile(
 #: "Last updated 22/03/2018" on the pages of 2014 to 2018/19.
 RE_UPDATED = rx.compile(
     r"\bLast\s+updated:?\s+(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>20\d\d)\b", re.I
-)
-ORDINAL_CYCLES = {
-    "first": "2014",
-    "second": "2015",
-    "third": "2016",
-    "fourth": "2017",
-    "fifth": "2018/19",
-}
-#: First month (YYYY-MM) of each cycle's publications, for pages dated only by "Last updated".
-CYCLE_FROM = (
-    ("2014-11", "2014"),
-    ("2015-10", "2015"),
-    ("2016-10", "2016"),
-    ("2017-10", "2017"),
-    ("2019-01", "2018/19"),
-    ("2021-01", "2021/22"),
-    ("2023-07", "2023\u201325"),
-    ("2025-10", "2025\u201327"),
 )
 TITLE_MAX_BLOCKS = 4
 #: How many opening blocks may hold a page title ("<Force> PEEL 2017").
@@ -213,20 +192,13 @@ def _cycle_in(text: str) -> str | None:
         for m in pattern.finditer(text):
             if cycle := _year_cycle(m):
                 if RE_EARLIER.search(text, max(0, m.start() - 40), m.start()):
-                    return _next_cycle(cycle)  # "our last PEEL inspection, in 2021/22"
+                    return cycles.next_cycle(cycle)  # "our last PEEL inspection, in 2021/22"
                 return cycle
-    ordinal = RE_ORDINAL.search(text)
-    return ORDINAL_CYCLES[ordinal["ord"].lower()] if ordinal else None
+    return cycles.cycle_of_ordinal(text)  # "fifth PEEL" (the cycles' ordinals)
 
 
 #: Words before a cycle that make it an earlier one than the page's.
 RE_EARLIER = rx.compile(r"\b(?:last|previous|earlier|prior)\b", re.I)
-
-
-def _next_cycle(cycle: str) -> str | None:
-    """The cycle after a known one (the page speaks of its last inspection in ``cycle``)."""
-    names = [c.name for c in CYCLES]
-    return names[names.index(cycle) + 1] if cycle in names[:-1] else None
 
 
 def _dated_cycle(ctx: Context) -> str | None:
@@ -235,8 +207,7 @@ def _dated_cycle(ctx: Context) -> str | None:
     month = _updated(ctx)
     if month is None and RE_THIS_YEAR.search(ctx.doc.text[:20_000]):
         month = _published(ctx)
-    earlier = [cycle for first, cycle in CYCLE_FROM if month and first <= month]
-    return earlier[-1] if earlier else None
+    return cycles.cycle_of_month(month)
 
 
 def _cycle(ctx: Context, texts: list[str]) -> str | None:
@@ -254,18 +225,11 @@ def _cycle(ctx: Context, texts: list[str]) -> str | None:
     return _dated_cycle(ctx) or _framework_cycle(ctx)
 
 
-#: The framework's own words of the one cycle that said them: 2021/22 moved PEEL from a
-#: four-tier to a five-tier scale, and only its pilot assessed 13 areas of policing.
-RE_FRAMEWORK_2021 = rx.compile(
-    r"\bfrom\s+(?:a\s+)?four(?:-tier|\s+tiers?|\s+grades?)?\s+to\s+(?:a\s+)?five(?:-tier|\s+tiers?|\s+grades?)?\b"
-    r"|\b(?:13|thirteen)\s+areas\s+of\s+policing\b",
-    re.I,
-)
-
-
 def _framework_cycle(ctx: Context) -> str | None:
-    """The cycle whose framework the page's own words describe (a last resort, no dates)."""
-    return "2021/22" if RE_FRAMEWORK_2021.search(ctx.doc.text[:40_000]) else None
+    """The cycle whose framework the page's own words describe (a last resort, no dates): the
+    cycles' ``framework_words`` (2021/22 moved PEEL from a four-tier to a five-tier scale, and
+    only its pilot assessed 13 areas of policing)."""
+    return cycles.cycle_of_framework(ctx.doc.text[:40_000])
 
 
 def _pilot(text: str) -> bool:
@@ -277,21 +241,26 @@ def _pilot(text: str) -> bool:
 
 
 def _layout(ctx: Context, cycle: str | None) -> str | None:
-    """The 2021/22 variant: pilot (revisit judgments), early (SOC or victims graded), revised."""
-    rules = CYCLES_BY_NAME.get(cycle or "")
-    if rules is None or "pilot" not in rules.layouts:  # the cycles with these layouts
+    """The variant within a cycle that has them (its ``layouts`` in cycles.json, 2021/22's):
+    pilot (revisit judgments), early (SOC or victims graded), else revised."""
+    rules = cycles.get(cycle)
+    if rules is None or not rules.layouts:
         return None
-    if any(_pilot(b.text) for b in ctx.blocks[:400]):
+    if "pilot" in rules.layouts and any(_pilot(b.text) for b in ctx.blocks[:400]):
         return "pilot"
-    for section in ctx.outline.top():
-        first = section.blocks[0] if section.blocks else None
-        if (
-            section.area in ("serious_organised_crime", "victim_service")
-            and first
-            and grade_key(first.text)
-        ):
-            return "early"
-    return "revised"
+    if "early" in rules.layouts and any(_early(section) for section in ctx.outline.top()):
+        return "early"
+    return "revised" if "revised" in rules.layouts else None
+
+
+def _early(section: Section) -> bool:
+    """A section of an area that only the early layout grades, opening with its grade."""
+    first = section.blocks[0] if section.blocks else None
+    return bool(
+        section.area in ("serious_organised_crime", "victim_service")
+        and first
+        and grade_key(first.text)
+    )
 
 
 RE_FORCE_OF = rx.compile(
@@ -380,7 +349,7 @@ def extract(ctx: Context) -> Extracted:
         )
     if cycle is None:
         out.warnings.append(ctx.warning("cycle_not_found", "could not tell the PEEL cycle"))
-    elif cycle not in CYCLES_BY_NAME and (nearest := cycle_rules(cycle)) is not None:
+    elif cycles.get(cycle) is None and (nearest := cycle_rules(cycle)) is not None:
         out.warnings.append(
             ctx.warning(
                 "unknown_cycle", f"PEEL {cycle} has no rules of its own; read with {nearest.name}'s"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 import types
 import typing
-from dataclasses import fields, is_dataclass
+from dataclasses import Field, fields, is_dataclass
 from typing import Any
 
 from peelparse import model
@@ -45,7 +45,7 @@ def record_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
     props = {}
     for f in fields(cls):
         prop = _type_schema(hints[f.name], defs)
-        prop["description"] = f.metadata.get("doc", "")
+        prop["description"] = description(f)
         props[f.name] = prop
     return {
         "type": "object",
@@ -75,7 +75,14 @@ def json_schema() -> dict[str, Any]:
 def field_rows(cls: Any) -> list[tuple[str, str, str]]:
     """(name, type, description) rows for the docs."""
     hints = typing.get_type_hints(cls, globalns=vars(model))
-    return [(f.name, _type_name(hints[f.name]), f.metadata.get("doc", "")) for f in fields(cls)]
+    return [(f.name, _type_name(hints[f.name]), description(f)) for f in fields(cls)]
+
+
+def description(f: Field[Any]) -> str:
+    """A field's description, with what ``peelparse/data/cycles.json`` fills in."""
+    from peelparse.data.cycles import describe
+
+    return describe(f.metadata.get("doc", ""))
 
 
 def _type_name(tp: Any) -> str:

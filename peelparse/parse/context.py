@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from peelparse.data.vocab import SECTION_GRADES_FROM, Cycle, cycle_rules
+from peelparse.data.cycles import Cycle, cycle_rules
 from peelparse.load.document import Document
 from peelparse.model import Location, Warning
 from peelparse.parse.blocks import RE_BULLET, Block, collapse
@@ -37,12 +37,13 @@ class Context:
         return cycle_rules(info.cycle if info else None)
 
     def grades_by_section(self) -> bool:
-        """A whole report of 2021/22 on (or of an unknown cycle): a grid, a grade per section.
+        """A whole report of a cycle with ``section_grades`` (2021/22 on; or of an unknown
+        cycle): a grid, a grade per section.
 
         Pages of the pillar years state grades in prose instead, and have no grid.
         """
         rules = self.rules()
-        return self.kind == "report" and (rules is None or rules.start >= SECTION_GRADES_FROM)
+        return self.kind == "report" and (rules is None or rules.section_grades)
 
     def location(self, start: int, end: int) -> Location:
         line = self.doc.line_of(start)
