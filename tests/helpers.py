@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from functools import cache
@@ -49,13 +50,17 @@ def path_of(relpath: str) -> Path:
     return ROOT / relpath
 
 
-def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """``python -m peelparse ARGS`` from the project root; never raises on a non-zero exit."""
+def run_cli(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m peelparse ARGS`` from the project root (``env`` added to this process's
+    environment); never raises on a non-zero exit."""
     return subprocess.run(
         [sys.executable, "-m", "peelparse", *args],
         input=stdin,
         capture_output=True,
         cwd=ROOT,
+        env={**os.environ, **env} if env else None,
         check=False,
     )
 
