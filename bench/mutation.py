@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Mutation testing of the core with cosmic-ray: a random sample, each mutant against its tests.
 
-The core is the extractors (``peelparse/extract/``), the vocabulary, the classify stage,
-the front matter (``extract/front.py``), compare, the database, the map and the emitters.
+The core is the extractors (``peelparse/extract/``), the vocabulary and the cycles, the
+classify stage, the front matter (``extract/front.py``), compare, the database, the map and
+the emitters.
 cosmic-ray (pinned in the ``dev`` extra) lists every mutation of those modules and applies
 one at a time; this script samples them, and runs each mutant against the tests of its
 module only (``TESTS``: its own test files, the planted-bug tests, the text and HTML
@@ -83,6 +84,13 @@ TESTS: dict[str, list[str]] = {
     "peelparse/extract/practices.py": [*GOLDEN, *EXTRACT, "tests/test_cycle_rules.py"],
     "peelparse/extract/": [*GOLDEN, *EXTRACT],
     "peelparse/data/vocab.py": [*GOLDEN, *EXTRACT, "tests/test_classify.py"],
+    "peelparse/data/cycles.py": [
+        *GOLDEN,
+        "tests/test_new_cycle.py",
+        "tests/test_cycle_rules.py",
+        "tests/test_compare_db_map.py",
+        *EXTRACT,
+    ],
     "peelparse/parse/classify.py": [*GOLDEN, "tests/test_classify.py", "tests/test_cycles.py"],
     "peelparse/across/compare.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
     "peelparse/across/db.py": ["tests/test_compare_db_map.py", *GOLDEN[1:]],
@@ -96,6 +104,7 @@ CORE = [
         if p.name not in ("_template.py", "__init__.py")
     ),
     "peelparse/data/vocab.py",
+    "peelparse/data/cycles.py",
     "peelparse/parse/classify.py",
     "peelparse/across/compare.py",
     "peelparse/across/db.py",

@@ -20,8 +20,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from peelparse.parse import rx
 
@@ -39,8 +38,7 @@ class CycleDataError(ValueError):
     """The cycles file is not as ``cycles.json``'s ``_fields`` describe."""
 
 
-@dataclass(frozen=True)
-class AreaRule:
+class AreaRule(NamedTuple):
     """What one area's grades do between two groups of cycles that otherwise compare."""
 
     area: str
@@ -50,9 +48,11 @@ class AreaRule:
     reason: str
 
 
-@dataclass(frozen=True)
-class Cycle:
-    """One cycle's entry (see ``_fields`` in ``cycles.json``)."""
+class Cycle(NamedTuple):
+    """One cycle's entry (see ``_fields`` in ``cycles.json``).
+
+    A named tuple, not a dataclass: it is built at every start-up, and a frozen dataclass
+    costs several code generations at import."""
 
     name: str
     start: int
