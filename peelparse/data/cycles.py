@@ -184,6 +184,10 @@ FIELDS = {
 }
 
 
+#: The fields of one of an entry's ``area_rules``.
+RULE_KEYS = ("area", "earlier", "comparable", "reason")
+
+
 class _Entry:
     """One raw entry and where it is, for messages that name it."""
 
@@ -316,16 +320,10 @@ class _Entry:
     ) -> tuple[AreaRule, ...]:
         rules = self.raw.get("area_rules", [])
         names = {c.name for c in earlier}
-        shape = "must be a list of {area, earlier, comparable, reason}"
         out = []
         for rule in rules if isinstance(rules, list) else [None]:
-            if not isinstance(rule, dict) or set(rule) != {
-                "area",
-                "earlier",
-                "comparable",
-                "reason",
-            }:
-                raise self.fail("area_rules", shape)
+            if not isinstance(rule, dict) or set(rule) != set(RULE_KEYS):
+                raise self.fail("area_rules", f"must be a list of {{{', '.join(RULE_KEYS)}}}")
             old = rule["earlier"]
             if rule["area"] not in areas:
                 raise self.fail("area_rules", f"has '{rule['area']}', not an area key of vocab.py")
