@@ -8,6 +8,10 @@ first time it is used; from then on its methods (``search``, ``finditer``, ...)
 are the compiled pattern's own bound methods, so a hot loop pays nothing extra.
 
 Only the public ``re`` module is used: nothing is read from or written to disk.
+
+A batch's parent compiles every pattern made so far (``compile_all``) before it
+forks its children, so that each child starts with them compiled instead of
+compiling the same patterns again for every input.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+        _MADE.append(self)
 
     def compiled(self) -> re.Pattern[str]:
         """The ``re.Pattern`` itself (compiled now if it was not yet)."""
@@ -59,6 +64,17 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"rx.compile({self.pattern!r}, {self._flags!r})"
+
+
+#: Every stand-in made, for ``compile_all``: the package's patterns are made once (at
+#: import, or by a cached function), so the list stays as short as the package's patterns.
+_MADE: list[LazyPattern] = []
+
+
+def compile_all() -> None:
+    """Compile every pattern made so far (a batch's parent, before its children fork)."""
+    for pattern in _MADE:
+        pattern.compiled()
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001

@@ -237,8 +237,10 @@ def warm(
     itself are inherited, copy-on-write) instead of importing them again: the
     pipeline and its patterns always, the emitter when children encode, the PDF
     engine (``load.pdf.warm``) when there are several inputs and any may be a PDF
-    (not named ``.txt`` or ``.html``: the format is sniffed).  One input's child would
-    import no more than the parent does here.
+    (not named ``.txt`` or ``.html``: the format is sniffed), and, for several inputs,
+    every pattern of the modules imported (``rx.compile_all``), which each child would
+    otherwise compile again.  One input's child would import no more than the parent
+    does here.
     """
     import encodings.utf_8_sig  # noqa: F401 - the text loader's first try
 
@@ -252,6 +254,10 @@ def warm(
         from peelparse.load import pdf
 
         pdf.warm((options or {}).get("engine") or "pdfium")
+    if len(paths) > 1:  # several children: each would compile the same patterns again
+        from . import rx
+
+        rx.compile_all()
 
 
 #: An Outcome as plain data (what a child process sends back: ``marshal`` takes it).
