@@ -36,6 +36,10 @@ FLAT = 0.01
 FONT_NAME_BYTES = 128
 
 Word = dict[str, Any]
+
+
+class PdfiumError(RuntimeError):
+    """PDFium refused a call (named as pypdfium2 names its own: the error record says it)."""
 Run = tuple[int, int]  # first and last character index
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
 
@@ -74,6 +78,25 @@ class _Calls:
             double_p,
             double_p,
             double_p,
+        )
+        self.loose_box = bare(
+            raw.FPDFText_GetLooseCharBox,
+            ctypes.c_int,
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_void_p,
+        )
+        self.font_info = bare(
+            raw.FPDFText_GetFontInfo,
+            ctypes.c_ulong,
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_void_p,
+        )
+        self.font_size = bare(
+            raw.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int
         )
 
 
@@ -225,6 +248,17 @@ def page_text(textpage: Any, raw: Any) -> str:
     return text
 
 
+class _Box(ctypes.Structure):
+    """PDFium's ``FS_RECTF``."""
+
+    _fields_ = (
+        ("left", ctypes.c_float),
+        ("top", ctypes.c_float),
+        ("right", ctypes.c_float),
+        ("bottom", ctypes.c_float),
+    )
+
+
 def page_words(textpage: Any, height: float) -> list[Word]:
     """A page's words: one per run of one text object, in PDFium's reading order.
 
@@ -236,14 +270,22 @@ def page_words(textpage: Any, height: float) -> list[Word]:
 
     text = page_text(textpage, raw)
     calls = bare_calls(raw)
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
     buf = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
+    loose = _Box()
+    loose_ref, flags_ref = ctypes.byref(loose), ctypes.byref(flags)
+    loose_box, font_info, font_size = calls.loose_box, calls.font_info, calls.font_size
+    fonts: dict[bytes, str] = {}
     words: list[Word] = []
     prev: Box | None = None
     for (first, last), box in _boxed_runs(textpage, text, calls):
         run = text[first : last + 1]
-        solid = " ".join(run.replace("\x00", "").split()).translate(PDFIUM_HYPHENS)
-        after = run[-1] not in "\r\n" and run[-1].isspace() or text[last + 1 : last + 2] == " "
+        solid = " ".join(run.replace("\x00", "").split())
+        if "\ufffe" in solid or "\x02" in solid:
+            solid = solid.translate(PDFIUM_HYPHENS)
+        end = run[-1]
+        after = end not in "\r\n" and end.isspace() or text[last + 1 : last + 2] == " "
         if prev is not None and words and _overlaps(box, prev):
             spaced = words[-1]["space_after"] or run[0].isspace()
             words[-1]["text"] += (" " if spaced else "") + solid
@@ -251,11 +293,17 @@ def page_words(textpage: Any, height: float) -> list[Word]:
             words[-1]["space_after"] = after
             prev = (prev[0], prev[1], max(prev[2], box[2]), prev[3])
             continue
-        index = first + len(run) - len(run.lstrip())
-        _, bottom, _, top = textpage.get_charbox(index, loose=True)
-        raw.FPDFText_GetFontInfo(textpage.raw, index, buf, FONT_NAME_BYTES, ctypes.byref(flags))
-        size = round(raw.FPDFText_GetFontSize(textpage.raw, index), 2)
-        centre = height - (top + bottom) / 2
+        start = run[0]
+        index = first + len(run) - len(run.lstrip()) if start.isspace() else first
+        if not loose_box(handle, index, loose_ref):
+            raise PdfiumError("Failed to get charbox.")
+        font_info(handle, index, buf, FONT_NAME_BYTES, flags_ref)
+        name = buf.value
+        fontname = fonts.get(name)
+        if fontname is None:
+            fontname = fonts[name] = name.decode("latin-1")
+        size = round(font_size(handle, index), 2)
+        centre = height - (loose.top + loose.bottom) / 2
         words.append(
             {
                 "text": solid,
@@ -264,8 +312,8 @@ def page_words(textpage: Any, height: float) -> list[Word]:
                 "top": centre - size / 2,
                 "bottom": centre + size / 2,
                 "size": size,
-                "fontname": buf.value.decode("latin-1"),
-                "space_before": run[0] not in "\r\n" and run[0].isspace(),
+                "fontname": fontname,
+                "space_before": start not in "\r\n" and start.isspace(),
                 "space_after": after,
             }
         )
