@@ -255,7 +255,7 @@ def warm(
 
         pdf.warm((options or {}).get("engine") or "pdfium")
     if len(paths) > 1:  # several children: each would compile the same patterns again
-        from . import rx
+        from peelparse.parse import rx
 
         rx.compile_all()
 
