@@ -75,6 +75,18 @@ def test_a_pattern_is_compiled_at_its_first_use_not_before() -> None:
         broken.search("x")
 
 
+def test_compile_all_compiles_every_pattern_alive_and_leaves_a_broken_one_to_its_use() -> None:
+    """What a batch's parent does before its children fork (``run/batch.py``)."""
+    patterns = [p for _, _, p in package_patterns() if isinstance(p, rx.LazyPattern)]
+    good, broken = rx.compile(r"warm\w+"), rx.compile(r"(unclosed")
+    rx.compile_all()
+    assert isinstance(good, rx.LazyPattern) and isinstance(broken, rx.LazyPattern)
+    assert good._compiled is not None and broken._compiled is None
+    with pytest.raises(re.error):
+        broken.search("x")
+    assert all(p._compiled is not None for p in patterns)
+
+
 def test_rx_uses_no_private_module() -> None:
     tree = ast.parse((ROOT / "peelparse" / "parse" / "rx.py").read_text(encoding="utf-8"))
     imported = [

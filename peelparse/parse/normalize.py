@@ -33,19 +33,31 @@ RE_ODD_SPACE = rx.compile("[\u00a0\u2007\u202f\u2009\u200a]")
 RE_ZERO_WIDTH = rx.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def clean_line(line: str) -> str:
-    """One line of report text, with link markup, emphasis and odd spaces cleaned."""
+def clean_line(line: str, spaces: bool = True) -> str:
+    """One line of report text, with link markup, emphasis and (``spaces``) odd spaces
+    cleaned."""
     if "[" in line:
         line = RE_LINK.sub(lambda m: RE_ESCAPE.sub(r"\1", m["label"]), line)
     if "*" in line:
         line = RE_EMPHASIS.sub(lambda m: m["body"], line)
+    if not spaces:
+        return line
     line = RE_ODD_SPACE.sub(" ", line)
     return str(RE_ZERO_WIDTH.sub("", line))
 
 
 def normalize(doc: Document) -> Document:
     """A Document whose text is cleaned line by line (same line count)."""
-    lines = [clean_line(line) for line in doc.text.split("\n")]
+    text = doc.text
+    # Odd spaces and zero-width marks, single characters, are looked for in the whole
+    # text once: most texts have none, and their lines then skip both substitutions.
+    if RE_ODD_SPACE.search(text) or RE_ZERO_WIDTH.search(text):
+        lines = [clean_line(line) for line in text.split("\n")]
+    else:
+        lines = [
+            clean_line(line, spaces=False) if "[" in line or "*" in line else line
+            for line in text.split("\n")
+        ]
     if textfix.needs_repair(doc.text):
         lines = textfix.repair(lines)
     return doc.with_text("\n".join(lines))

@@ -16,7 +16,9 @@ compiling the same patterns again for every input.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import weakref
 from typing import Any, cast
 
 #: Attributes copied from the compiled pattern onto the stand-in at first use.
@@ -46,7 +48,7 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
-        _MADE.append(self)
+        _MADE.add(self)
 
     def compiled(self) -> re.Pattern[str]:
         """The ``re.Pattern`` itself (compiled now if it was not yet)."""
@@ -66,15 +68,17 @@ class LazyPattern:
         return f"rx.compile({self.pattern!r}, {self._flags!r})"
 
 
-#: Every stand-in made, for ``compile_all``: the package's patterns are made once (at
-#: import, or by a cached function), so the list stays as short as the package's patterns.
-_MADE: list[LazyPattern] = []
+#: Every stand-in alive, for ``compile_all`` (the package's are made once, at import or by
+#: a cached function; one made and dropped, as a test does, leaves the set).
+_MADE: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
 
 
 def compile_all() -> None:
-    """Compile every pattern made so far (a batch's parent, before its children fork)."""
-    for pattern in _MADE:
-        pattern.compiled()
+    """Compile every pattern made so far (a batch's parent, before its children fork).
+    A pattern that does not compile is left: its error shows at its first use, as ever."""
+    for pattern in list(_MADE):
+        with contextlib.suppress(re.error):
+            pattern.compiled()
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001

@@ -50,6 +50,15 @@ RE_COMPOUND = rx.compile("[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 #: A break a line join left inside a line: "prosecu\u2010 tion", "non\x02 emergency".
 RE_INLINE_BREAK = rx.compile("(?P<head>[A-Za-z]+)(?P<hyphen>[\u2010\x02])[ \t]*+(?P<tail>[a-z]+)")
 CLEAN_TABLE = str.maketrans({**LIGATURES, "\u00ad": None})
+CLEANED = (*LIGATURES, "\u00ad")
+#: A character ``clean_chars`` changes or looks at: a line without one is left as it is.
+RE_TO_CLEAN = rx.compile("[\ufb00-\ufb06\u00ad\u2010\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _cleaned(text: str) -> str:
+    """``text.translate(CLEAN_TABLE)``, skipped when there is nothing to translate (a
+    translation through a table costs a lookup a character, far more than the tests)."""
+    return text.translate(CLEAN_TABLE) if any(c in text for c in CLEANED) else text
 
 
 def needs_repair(text: str) -> bool:
@@ -72,7 +81,7 @@ def needs_repair(text: str) -> bool:
 
 def clean_chars(line: str, words: Counter[str]) -> str:
     """Ligatures spelt out, soft hyphens dropped, inline breaks judged, controls dropped."""
-    line = line.translate(CLEAN_TABLE)
+    line = _cleaned(line)
     if "\u2010" in line or "\x02" in line:
         line = RE_INLINE_BREAK.sub(lambda m: _inline(m, words), line)
     return str(RE_CONTROL.sub("", line))
@@ -84,13 +93,13 @@ def _inline(m: re.Match[str], words: Counter[str]) -> str:
 
 def vocabulary(lines: Iterable[str]) -> Counter[str]:
     """How often each word and hyphenated compound (lower case) occurs in the text."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        for token in RE_COMPOUND.findall(line.translate(CLEAN_TABLE)):
-            low = token.lower().replace("\u2010", "-")
-            counts[low] += 1
-            if "-" in low:
-                counts.update(low.split("-"))
+    # One pass over the whole text (no token spans a line break): each distinct token
+    # lower-cased once, and a compound's parts counted as often as the compound.
+    tokens = RE_COMPOUND.findall(_cleaned("\n".join(lines)))
+    counts = Counter("\n".join(tokens).lower().replace("\u2010", "-").split("\n") if tokens else ())
+    for compound, times in [(t, n) for t, n in counts.items() if "-" in t]:
+        for part in compound.split("-"):
+            counts[part] += times
     return counts
 
 
@@ -175,4 +184,9 @@ def repair(lines: list[str]) -> list[str]:
     """Every repair of this module over a text's lines (same line count)."""
     words = vocabulary(lines)
     lines = dehyphenate(lines, words)
-    return [fix_words(clean_chars(line, words), words) for line in lines]
+    # Most lines hold nothing to clean and no suspect word: one search each finds those
+    # that do (no match spans a line break, so the whole text tells whether any does).
+    lines = [clean_chars(line, words) if RE_TO_CLEAN.search(line) else line for line in lines]
+    if not RE_SUSPECT.search("\n".join(lines)):
+        return lines
+    return [fix_words(line, words) for line in lines]
