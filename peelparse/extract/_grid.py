@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from peelparse.data.vocab import GRADE_TEXT_MAX, grade_key
+from peelparse.data.vocab import GRADE_SCALE, GRADE_TEXT_MAX, grade_key
 
 Word = dict[str, Any]
 BBox = tuple[float, float, float, float]
@@ -170,11 +170,20 @@ def grid_from_words(
     return bbox, rows
 
 
+#: The first word of each grade's name: a text that holds none (lower case) is no grade.
+GRADE_STEMS = tuple(dict.fromkeys(key.split("_")[0] for key in GRADE_SCALE))
+
+
+def _may_grade(low: str) -> bool:
+    """A cheap test before ``grade_key`` (which normalises the text first)."""
+    return any(stem in low for stem in GRADE_STEMS)
+
+
 def page_tables(words: list[Word], find_tables: Callable[[], Tables]) -> Tables:
     """The tables of a PDF page to lay out as tab rows: none on a page without three grade
     names; else its ruled tables, and the grid read from its words when none holds one."""
     named = (w["text"] for w in words if len(w["text"]) <= GRADE_TEXT_MAX)
-    if sum(1 for t in named if t == "Requires" or grade_key(t)) < 3:
+    if sum(1 for t in named if _may_grade(t.lower()) and (t == "Requires" or grade_key(t))) < 3:
         return []
     found = find_tables()
     if not any(holds_grid(rows) for _, rows in found):

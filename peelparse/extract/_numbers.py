@@ -250,8 +250,8 @@ class Tokens:
     (``scan``) instead of at every character.
     """
 
-    def __init__(self, text: str) -> None:
-        self.words = words_of(text)
+    def __init__(self, text: str, words: frozenset[str] | None = None) -> None:
+        self.words = words_of(text) if words is None else words
         self.starts = [m.start() for m in RE_DIGIT_RUN.finditer(text)]
         self.has_digit = bool(self.starts)
         if not self.words.isdisjoint(NUMBER_WORDS):

@@ -254,7 +254,8 @@ def _lead(ctx: Context, block: Block, lead: str | None) -> str | None:
     """The subject a bullet list's items share, from the line that introduces them."""
     if block.kind == "bullet":
         return lead
-    m = RE_LEAD_SUBJECT.search(block.text.rstrip())
+    text = block.text.rstrip()
+    m = RE_LEAD_SUBJECT.search(text) if text.endswith(":") else None  # the pattern's end
     return m["subject"] if m else None
 
 

@@ -44,7 +44,7 @@ from peelparse.model import Comparator, Finding
 from peelparse.parse import rx
 from peelparse.parse.blocks import Block, collapse
 from peelparse.parse.context import Context, Extracted
-from peelparse.parse.textutil import word_to_int
+from peelparse.parse.textutil import word_to_int, words_of
 
 Span = tuple[int, int]
 #: How far around a number cue words (target, compared with, polarity) are looked for.
@@ -97,9 +97,11 @@ class Taken:
 class Sentence:
     """A sentence and the spans already claimed by a finding or an exclusion."""
 
-    def __init__(self, text: str, context: list[float]) -> None:
+    def __init__(
+        self, text: str, context: list[float], words: frozenset[str] | None = None
+    ) -> None:
         self.text = text
-        self.tokens = N.Tokens(text)
+        self.tokens = N.Tokens(text, words)
         self.taken = Taken()
         for pattern in self._excludes():
             for m in pattern.finditer(text):
@@ -388,9 +390,10 @@ def polarity(
 
 def sentence_hits(text: str, context: list[float]) -> list[Hit]:
     """Findings in one sentence, in text order (``context`` carries denominators)."""
-    if not N.has_number(text):
+    words = words_of(text)
+    if not N.has_number_words(text, words):
         return []
-    s = Sentence(text, context)
+    s = Sentence(text, context, words)
     if stem := RE_STEM.match(text):
         s.taken.add(0, stem.end("ts"))
     for matcher in MATCHERS:

@@ -349,6 +349,11 @@ def _page_blocks(
     return blocks
 
 
+def _hyphen_breaks(per_page: list[list[list[str]]]) -> bool:
+    """Whether any block holds a line ending in a hyphen (``_fix_hyphens`` has work)."""
+    return any(ln.endswith("-") for blocks in per_page for b in blocks for ln in b[:-1])
+
+
 def _fix_hyphens(blocks: list[list[str]], vocabulary: set[str]) -> None:
     """Join words split by a line-end hyphen where the joined word is the document's."""
     for block in blocks:
@@ -396,15 +401,16 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
     line_gap = _line_gap(pages)
     margin = _left_margin(pages)
     per_page = [_page_blocks(p, body, line_gap, margin) for p in pages]
-    vocabulary = {
-        w.strip(".,;:()").lower()
-        for blocks in per_page
-        for b in blocks
-        for ln in b
-        for w in ln.split()
-    }
-    for blocks in per_page:
-        _fix_hyphens(blocks, vocabulary)
+    if _hyphen_breaks(per_page):
+        vocabulary = {
+            w.strip(".,;:()").lower()
+            for blocks in per_page
+            for b in blocks
+            for ln in b
+            for w in ln.split()
+        }
+        for blocks in per_page:
+            _fix_hyphens(blocks, vocabulary)
     out: list[str] = []
     page_lines: list[int] = []
     prev: list[str] | None = None

@@ -76,7 +76,9 @@ def needs_repair(text: str) -> bool:
         or RE_CONTROL.search(text)
     ):
         return True
-    return any(RE_DOUBLED.search(line) for line in text.split("\n") if len(line) <= SHORT_LINE)
+    # One search over the short lines together (no match spans a line break).
+    short = "\n".join(line for line in text.split("\n") if len(line) <= SHORT_LINE)
+    return RE_DOUBLED.search(short) is not None
 
 
 def clean_chars(line: str, words: Counter[str]) -> str:

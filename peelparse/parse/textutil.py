@@ -95,12 +95,17 @@ def sentence_spans(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
         yield base + start, base + end
 
 
-RE_LETTERS = rx.compile(r"[a-z]+")
+#: Bytes other than ``a``-``z`` as spaces (``words_of``).
+LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 
 
 def words_of(text: str) -> frozenset[str]:
-    """The runs of ASCII letters in ``text``, lower-cased: the set extractors test cues in."""
-    return frozenset(RE_LETTERS.findall(text.lower()))
+    """The runs of ASCII letters in ``text``, lower-cased: the set extractors test cues in.
+
+    What ``re.findall("[a-z]+", text.lower())`` gives, at half its cost: every other
+    character (one ``?`` each, out of ASCII) becomes a space, and the rest is split."""
+    ascii_text = text.lower().encode("ascii", "replace").translate(LETTERS_ONLY)
+    return frozenset(ascii_text.decode("ascii").split())
 
 
 def word_to_int(word: str) -> int | None:
