@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -374,20 +376,17 @@ def _one_page_pdf(
     return bytes(out)
 
 
-def test_a_page_of_many_text_objects_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_of_many_text_objects_is_read_in_one_pass() -> None:
     """20,000 text objects on one page (issue 20: the pdfium reader was quadratic in them, one
     scan of the page per text rectangle): every word is read, and no per-rectangle or
     per-position lookup, each a scan of the whole page, is made."""
-    import pypdfium2
-    import pypdfium2.raw as raw
+    from peelparse.load import load_bytes, pdfiumlib
 
-    from peelparse.load import load_bytes
-
-    def refuse(*args: Any) -> Any:
-        raise AssertionError("a whole-page scan per rectangle")
-
-    monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_bounded", refuse)
-    monkeypatch.setattr(raw, "FPDFText_GetCharIndexAtPos", refuse)
+    # The loader's PDFium has no per-rectangle or per-position lookup bound at all.
+    for name in ("FPDFText_GetBoundedText", "FPDFText_GetCharIndexAtPos"):
+        assert name not in pdfiumlib.SIGNATURES
+        with pytest.raises(AttributeError):
+            getattr(pdfiumlib.library(), name)
     ops = []
     for i in range(20_000):
         row, col = divmod(i, 40)
@@ -431,3 +430,57 @@ def test_a_ruled_table_drawn_in_a_form_is_found_as_pdfplumber_finds_it() -> None
         theirs = _plumber_tables(plumber.pages[0])
     assert [rows for _, rows in ours] == [rows for _, rows in theirs]
     assert ours[0][1] == ["r0c0\tr0c1\tr0c2", "r1c0\tr1c1\tr1c2", "r2c0\tr2c1\tr2c2"]
+
+
+@pytest.mark.parametrize(
+    "pdf", sorted(p.name for p in (ROOT / "fixtures" / "pdf").glob("*.pdf")), ids=str
+)
+def test_the_loaders_pdfium_reads_each_page_as_pypdfium2_does(pdf: str) -> None:
+    """``pdfiumlib`` binds PDFium itself (no ``import pypdfium2``): every page's height,
+    rotation and text are pypdfium2's own, on every producer's fixture."""
+    import pypdfium2 as pdfium
+
+    from peelparse.load.pdfiumlib import Document
+    from peelparse.load.pdfiumtext import page_text
+
+    data = (ROOT / "fixtures" / "pdf" / pdf).read_bytes()
+    theirs = pdfium.PdfDocument(data)
+    ours = Document(data)
+    lib = ours.lib
+    try:
+        assert ours.pages == len(theirs)
+        for index in range(ours.pages):
+            page = lib.FPDF_LoadPage(ours.raw, index)
+            text = lib.FPDFText_LoadPage(page)
+            assert lib.FPDF_GetPageHeightF(page) == theirs[index].get_height()
+            assert lib.FPDFPage_GetRotation(page) * 90 == theirs[index].get_rotation()
+            assert page_text(text, lib) == theirs[index].get_textpage().get_text_range()
+            lib.FPDFText_ClosePage(text)
+            lib.FPDF_ClosePage(page)
+    finally:
+        ours.close()
+        theirs.close()
+
+
+def test_the_loaders_pdfium_names_a_refused_file_as_pypdfium2_does() -> None:
+    """A file PDFium cannot open, and an encrypted one without its password, raise errors
+    that the loader turns into ``pdf_corrupt`` and ``pdf_encrypted``, as with pypdfium2."""
+    from peelparse.load.pdfiumlib import Document, PdfiumError
+
+    with pytest.raises(PdfiumError, match=r"\(PDFium: Data format error\)"):
+        Document(b"%PDF-1.4\nnot a PDF at all")
+    encrypted = (ROOT / "fixtures" / "bad" / "bad--encrypted.pdf").read_bytes()
+    with pytest.raises(PdfiumError, match="password"):
+        Document(encrypted, "wrong")
+    Document(encrypted, "secret").close()
+
+
+def test_reading_a_pdf_imports_neither_pypdfium2_nor_pdfplumber() -> None:
+    """Start-up: the default engine binds the PDFium functions it calls (``pdfiumlib``)."""
+    code = (
+        "import sys, peelparse\n"
+        f"peelparse.parse_path({str(ROOT / PAIRS[0][1])!r}, {{'cache': False}})\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pypdfium2', 'pdfplumber'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -227,13 +227,9 @@ SAMPLE_TOKENS = frozenset(
 )
 
 
-def has_number(text: str) -> bool:
-    """Cheap test: a sentence without a digit or a number word holds no finding."""
-    return has_number_words(text, words_of(text))
-
-
 def has_number_words(text: str, words: Iterable[str]) -> bool:
-    """``has_number`` given the text's lower-case words."""
+    """Cheap test, given the text's lower-case words (``words_of``): a sentence without a
+    digit or a number word holds no finding."""
     return RE_DIGIT.search(text) is not None or not NUMBER_TOKENS.isdisjoint(words)
 
 

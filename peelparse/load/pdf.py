@@ -1,8 +1,8 @@
 """PDF loader: PDF pages -> the same plain-text layout as the text exports.
 
 Two engines read a page's words (text, box, size, font, spacing): PDFium
-(``pypdfium2``, the default) and pdfplumber (``--engine pdfplumber``, imported
-only then).  Inside the loader only:
+(the default: the library that ``pypdfium2`` ships, bound in ``pdfiumlib.py``) and
+pdfplumber (``--engine pdfplumber``, imported only then).  Inside the loader only:
 - running headers and footers, found by what repeats across pages
   (``running.py``), are dropped, and the page number printed in them is kept as
   ``printed_pages``; a page without them loses no line;
@@ -456,28 +456,33 @@ def _pdfium_pages(data: bytes, password: str | None, reader: TableReader) -> lis
     A page's ``/Rotate`` turns only how a viewer shows it: text is read in the page's
     own upright coordinates, as the producer laid it out (a rotated copy of a report
     reads as the report)."""
-    import pypdfium2 as pdfium
-
+    from peelparse.load.pdfiumlib import Document, PdfiumError
     from peelparse.load.pdfiumtext import page_words
     from peelparse.load.pdfrules import ruled_tables
 
-    pdf = pdfium.PdfDocument(data, password=password)
+    pdf = Document(data, password)
+    lib = pdf.lib
     try:
         pages = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            if page.get_rotation():
-                page.set_rotation(0)  # in memory only: the file is never written
-            height = float(page.get_height())
-            words = page_words(page.get_textpage(), height)
-            pages.append(
-                _read_page(
-                    words,
-                    height,
-                    lambda p=page, h=height, w=words: ruled_tables(p, h, w),
-                    reader,
-                )
-            )
+        for index in range(pdf.pages):
+            page = lib.FPDF_LoadPage(pdf.raw, index)
+            if not page:
+                raise PdfiumError("Failed to load page.")
+            try:
+                if lib.FPDFPage_GetRotation(page):
+                    lib.FPDFPage_SetRotation(page, 0)  # in memory only: the file is never written
+                height = float(lib.FPDF_GetPageHeightF(page))
+                text = lib.FPDFText_LoadPage(page)
+                if not text:
+                    raise PdfiumError("Failed to load text page.")
+                try:
+                    words = page_words(text, height)
+                finally:
+                    lib.FPDFText_ClosePage(text)
+                tables = lambda p=page, h=height, w=words: ruled_tables(p, h, w)  # noqa: E731
+                pages.append(_read_page(words, height, tables, reader))
+            finally:
+                lib.FPDF_ClosePage(page)  # each page freed once read: memory stays flat
         return pages
     finally:
         pdf.close()
@@ -493,12 +498,10 @@ def warm(engine: str = "pdfium") -> None:
     if engine == "pdfplumber":
         import pdfplumber  # noqa: F401
     else:
-        import pypdfium2.raw
-
         from peelparse.load import pdfrules  # noqa: F401
         from peelparse.load.pdfiumtext import bare_calls
 
-        bare_calls(pypdfium2.raw)
+        bare_calls()  # PDFium loaded and initialised, its functions bound
 
 
 ENGINES: dict[str, Callable[[bytes, str | None, TableReader], list[Page]]] = {

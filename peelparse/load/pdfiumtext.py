@@ -23,9 +23,12 @@ page's characters.
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import itertools
 from typing import Any
+
+from peelparse.load.pdfiumlib import Library, PdfiumError, handle_of, library
 
 #: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
 PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
@@ -36,77 +39,30 @@ FLAT = 0.01
 FONT_NAME_BYTES = 128
 
 Word = dict[str, Any]
-
-
-class PdfiumError(RuntimeError):
-    """PDFium refused a call (named as pypdfium2 names its own: the error record says it)."""
 Run = tuple[int, int]  # first and last character index
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
 
 
 class _Calls:
-    """Bare C entry points for the per-character calls (no argument conversion)."""
+    """The text page's C entry points (``pdfiumlib``: handles as addresses, no conversion)."""
 
-    def __init__(self, raw: Any) -> None:
-        def bare(func: Any, restype: Any, *argtypes: Any) -> Any:
-            address = ctypes.cast(func, ctypes.c_void_p).value or 0
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-        self.text_object = bare(
-            raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
-        )
-        double_p = ctypes.POINTER(ctypes.c_double)
-        self.count_rects = bare(
-            raw.FPDFText_CountRects, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int
-        )
-        self.get_rect = bare(
-            raw.FPDFText_GetRect,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            ctypes.c_void_p,
-            ctypes.c_void_p,
-            ctypes.c_void_p,
-        )
-        self.char_box = bare(
-            raw.FPDFText_GetCharBox,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            ctypes.c_int,
-            double_p,
-            double_p,
-            double_p,
-            double_p,
-        )
-        self.loose_box = bare(
-            raw.FPDFText_GetLooseCharBox,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            ctypes.c_int,
-            ctypes.c_void_p,
-        )
-        self.font_info = bare(
-            raw.FPDFText_GetFontInfo,
-            ctypes.c_ulong,
-            ctypes.c_void_p,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            ctypes.c_ulong,
-            ctypes.c_void_p,
-        )
-        self.font_size = bare(
-            raw.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int
-        )
+    def __init__(self, lib: Library) -> None:
+        self.text_object = lib.FPDFText_GetTextObject
+        self.count_rects = lib.FPDFText_CountRects
+        self.get_rect = lib.FPDFText_GetRect
+        self.char_box = lib.FPDFText_GetCharBox
+        self.loose_box = lib.FPDFText_GetLooseCharBox
+        self.font_info = lib.FPDFText_GetFontInfo
+        self.font_size = lib.FPDFText_GetFontSize
 
 
 _CALLS: list[_Calls] = []
 
 
-def bare_calls(raw: Any) -> _Calls:
-    """The per-character entry points, looked up once per process."""
+def bare_calls() -> _Calls:
+    """The text page's entry points, looked up once per process."""
     if not _CALLS:
-        _CALLS.append(_Calls(raw))
+        _CALLS.append(_Calls(library()))
     return _CALLS[0]
 
 
@@ -189,7 +145,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
         start = cut + 2
 
 
-def _boxed_runs(textpage: Any, text: str, calls: _Calls) -> list[tuple[Run, Box]]:
+def _boxed_runs(handle: int, text: str, calls: _Calls) -> list[tuple[Run, Box]]:
     """Runs with their rectangles, line by line.
 
     PDFium gives a range's rectangles (one per run of one text object with a visible
@@ -197,7 +153,6 @@ def _boxed_runs(textpage: Any, text: str, calls: _Calls) -> list[tuple[Run, Box]
     character; on a line of several, the runs are found by each character's text
     object and paired with the rectangles in order (boxed here when they do not pair).
     """
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, top, right, bottom)]
     out: list[tuple[Run, Box]] = []
@@ -233,15 +188,37 @@ def _overlaps(box: Box, prev: Box) -> bool:
     return same_line and prev[0] < box[0] < prev[2] - INSET
 
 
-def page_text(textpage: Any, raw: Any) -> str:
+def _text_range(handle: int, lib: Library, count: int) -> str:
+    """The page's text as pypdfium2's ``get_text_range()`` reads it: from the first to the
+    last character that has a place in PDFium's text, UTF-16 undecodable parts dropped."""
+    first, last = 0, count - 1
+    while first <= last:
+        text_first = lib.FPDFText_GetTextIndexFromCharIndex(handle, first)
+        if text_first == -1:
+            first += 1
+            continue
+        text_last = lib.FPDFText_GetTextIndexFromCharIndex(handle, last)
+        if text_last == -1:
+            last -= 1
+            continue
+        size = text_last + 2 - text_first  # with the closing NUL
+        buffer = (ctypes.c_ushort * size)()
+        written = lib.FPDFText_GetText(handle, first, last + 1 - first, buffer)
+        return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", "ignore")
+    return ""
+
+
+def page_text(handle: int, lib: Library) -> str:
     """The page's text, one character per index.  Where PDFium's text is not that (a
     character beyond 16 bits takes two), it is read character by character, and a code
     that is no character (a lone surrogate, in a damaged file) becomes NUL, which, like
     PDFium's own NULs, no word keeps."""
-    text: str = textpage.get_text_range()
-    count = textpage.count_chars()
+    count = lib.FPDFText_CountChars(handle)
+    if count == -1:
+        raise PdfiumError("Failed to get character count.")
+    text = _text_range(handle, lib, count)
     if len(text) != count:
-        codes = (raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count))
+        codes = (lib.FPDFText_GetUnicode(handle, i) for i in range(count))
         text = "".join(
             "\x00" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code) for code in codes
         )
@@ -262,15 +239,14 @@ class _Box(ctypes.Structure):
 def page_words(textpage: Any, height: float) -> list[Word]:
     """A page's words: one per run of one text object, in PDFium's reading order.
 
+    ``textpage``: a text page's handle (``pdfiumlib``), or pypdfium2's text page.
     Each word: text, x0, x1, top, bottom (a box of the font size around the run's
     middle, so lines of one paragraph sit at a regular pitch whatever their
     letters), size, fontname, and whether a space stands before or after it.
     """
-    import pypdfium2.raw as raw
-
-    text = page_text(textpage, raw)
-    calls = bare_calls(raw)
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+    handle = handle_of(textpage)
+    text = page_text(handle, library())
+    calls = bare_calls()
     buf = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
     loose = _Box()
@@ -279,7 +255,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
     fonts: dict[bytes, str] = {}
     words: list[Word] = []
     prev: Box | None = None
-    for (first, last), box in _boxed_runs(textpage, text, calls):
+    for (first, last), box in _boxed_runs(handle, text, calls):
         run = text[first : last + 1]
         solid = " ".join(run.replace("\x00", "").split())
         if "\ufffe" in solid or "\x02" in solid:

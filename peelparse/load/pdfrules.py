@@ -25,6 +25,8 @@ import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from peelparse.load.pdfiumlib import handle_of, library
+
 #: Edges this close (points) to one line are snapped onto it.
 SNAP = 3.0
 #: Edges on one line this close end to start are joined.
@@ -151,12 +153,12 @@ def _rectangular(p: Sequence[Point]) -> bool:
 
 
 def page_edges(page: Any, height: float) -> list[Edge]:
-    """Every edge of the page's path objects (forms included), in top-down coordinates."""
-    import pypdfium2.raw as raw
-
+    """Every edge of the page's path objects (forms included), in top-down coordinates
+    (``page``: a page's handle, ``pdfiumlib``, or pypdfium2's page)."""
+    raw, handle = library(), handle_of(page)
     edges: list[Edge] = []
-    count = raw.FPDFPage_CountObjects(page.raw)
-    for obj, matrix in _paths(raw, count, lambda i: raw.FPDFPage_GetObject(page.raw, i), IDENTITY):
+    count = raw.FPDFPage_CountObjects(handle)
+    for obj, matrix in _paths(raw, count, lambda i: raw.FPDFPage_GetObject(handle, i), IDENTITY):
         for points in _subpaths(obj, raw, matrix, height):
             edges.extend(points_to_edges(points))
     return [e for e in edges if e[3] - e[2] >= 1.0]
