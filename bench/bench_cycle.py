@@ -26,7 +26,10 @@ alike; each ratio is the median over rounds of the ratio within a round):
 Commands run as installed (bytecode written, ``PYTHONDONTWRITEBYTECODE`` unset)
 and without the loader cache.  Needs reportlab and pdftotext (poppler-utils).
 
-    python bench/bench_cycle.py [--rounds 3] [--text 400]
+    python bench/bench_cycle.py [--rounds 3] [--text 400] [--before DIR]
+
+``--before DIR`` runs an older version's cycle in the same rounds (its ``peelparse``
+package in DIR, e.g. ``git archive main peelparse | tar -x -C DIR``).
 """
 
 from __future__ import annotations
@@ -145,20 +148,28 @@ def text_reports(folder: Path, count: int) -> list[Path]:
 
 
 def cycle_figures(
-    bb: ModuleType, tool: list[str], env: dict[str, str], pdfs: list[Path], rounds: int
+    bb: ModuleType,
+    tool: list[str],
+    env: dict[str, str],
+    pdfs: list[Path],
+    rounds: int,
+    before: Path | None = None,
 ) -> None:
     py = sys.executable
     files = [str(p) for p in pdfs]
     folder = str(pdfs[0].parent)
     loop = "for f in " + " ".join(f"'{f}'" for f in files) + '; do pdftotext "$f" - ; done'
+    one_job = ["extract", folder, "--no-cache", "--quiet", "--jobs", "1"]
     cmds = [
-        ([*tool, "extract", folder, "--no-cache", "--quiet", "--jobs", "1"], env),
+        ([*tool, *one_job], env),
         (["sh", "-c", loop], env),
         ([py, "-c", RAW_LOOP, *files], env),
         ([*tool, "extract", folder, "--no-cache", "--quiet", "--jobs", "2"], env),
         ([py, str(bb.CEILING), "1"], env),
         ([py, str(bb.CEILING), "2"], env),
     ]
+    if before is not None:  # the older code, in the same rounds
+        cmds.append(([py, "-m", "peelparse", *one_job], {**env, "PYTHONPATH": str(before)}))
     wall, cpu = bb.interleaved(cmds, rounds)
     n = pages(pdfs)
     one, text, raw, two = (bb.median(wall, i) for i in range(4))
@@ -178,6 +189,13 @@ def cycle_figures(
         f"{bb.median(cpu, 2):.2f} s: {bb.ratio(cpu, 0, 1):.2f}x pdftotext, "
         f"{bb.ratio(cpu, 0, 2):.2f}x raw pypdfium2"
     )
+    if before is not None:
+        print(
+            f"  before ({before}), same rounds: {bb.median(wall, 6):.2f} s "
+            f"({n / bb.median(wall, 6):.0f} pages/s), {bb.ratio(wall, 6, 1):.2f}x pdftotext, CPU "
+            f"{bb.median(cpu, 6):.2f} s; now / before: {bb.ratio(wall, 0, 6):.2f} of the time "
+            f"(CPU {bb.ratio(cpu, 0, 6):.2f})"
+        )
     speedup, ceiling = bb.ratio(wall, 0, 3), bb.ratio(wall, 4, 5)
     print(
         f"  --jobs 2: {two:.2f} s ({n / two:.0f} pages/s), {speedup:.2f}x --jobs 1; the machine's "
@@ -252,6 +270,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--text", type=int, default=0, help="also N text reports in a batch")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a folder holding an older peelparse package (git archive REV peelparse | tar -x "
+        "-C DIR): its cycle run in the same rounds",
+    )
     args = parser.parse_args()
     if not shutil.which("pdftotext"):
         sys.exit("needs pdftotext (apt-get install poppler-utils)")
@@ -262,7 +286,7 @@ def main() -> None:
         env = bb.installed_env(Path(tmp))
         tool = bb.peelparse_command(sys.executable)
         pdfs, one, big = build_cycle(Path(tmp) / "cycle")
-        cycle_figures(bb, tool, env, pdfs, args.rounds)
+        cycle_figures(bb, tool, env, pdfs, args.rounds, args.before)
         single_figures(bb, tool, env, one, args.rounds + 2)
         memory_figures(env, pdfs, big)
         if args.text:

@@ -262,7 +262,12 @@ def page_words(textpage: Any, height: float) -> list[Word]:
             solid = solid.translate(PDFIUM_HYPHENS)
         end = run[-1]
         after = end not in "\r\n" and end.isspace() or text[last + 1 : last + 2] == " "
-        if prev is not None and words and _overlaps(box, prev):
+        if (
+            prev is not None
+            and prev[0] < box[0] < prev[2] - INSET
+            and words
+            and _overlaps(box, prev)
+        ):
             spaced = words[-1]["space_after"] or run[0].isspace()
             words[-1]["text"] += (" " if spaced else "") + solid
             words[-1]["x1"] = max(float(words[-1]["x1"]), box[2])
