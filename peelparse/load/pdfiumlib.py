@@ -82,14 +82,11 @@ class PdfiumError(RuntimeError):
 
 
 class FS_MATRIX(ctypes.Structure):  # noqa: N801 - PDFium's name
-    _fields_ = (
-        ("a", ctypes.c_float),
-        ("b", ctypes.c_float),
-        ("c", ctypes.c_float),
-        ("d", ctypes.c_float),
-        ("e", ctypes.c_float),
-        ("f", ctypes.c_float),
-    )
+    _fields_ = tuple((name, ctypes.c_float) for name in "abcdef")
+
+
+class FS_RECTF(ctypes.Structure):  # noqa: N801 - PDFium's name
+    _fields_ = tuple((name, ctypes.c_float) for name in ("left", "top", "right", "bottom"))
 
 
 class _Config(ctypes.Structure):

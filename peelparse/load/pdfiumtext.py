@@ -28,7 +28,7 @@ import ctypes
 import itertools
 from typing import Any
 
-from peelparse.load.pdfiumlib import Library, PdfiumError, handle_of, library
+from peelparse.load.pdfiumlib import FS_RECTF, Library, PdfiumError, handle_of, library
 
 #: PDFium's marks for a hyphen it takes to be soft (at a line end): read as a hyphen.
 PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
@@ -225,17 +225,6 @@ def page_text(handle: int, lib: Library) -> str:
     return text
 
 
-class _Box(ctypes.Structure):
-    """PDFium's ``FS_RECTF``."""
-
-    _fields_ = (
-        ("left", ctypes.c_float),
-        ("top", ctypes.c_float),
-        ("right", ctypes.c_float),
-        ("bottom", ctypes.c_float),
-    )
-
-
 def page_words(textpage: Any, height: float) -> list[Word]:
     """A page's words: one per run of one text object, in PDFium's reading order.
 
@@ -249,7 +238,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
     calls = bare_calls()
     buf = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
-    loose = _Box()
+    loose = FS_RECTF()
     loose_ref, flags_ref = ctypes.byref(loose), ctypes.byref(flags)
     loose_box, font_info, font_size = calls.loose_box, calls.font_info, calls.font_size
     fonts: dict[bytes, str] = {}
