@@ -484,3 +484,19 @@ def test_reading_a_pdf_imports_neither_pypdfium2_nor_pdfplumber() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_pdfium_found_only_by_pypdfium2_is_read_through_it() -> None:
+    """Where ``pypdfium2_raw`` keeps no library file of its own (a build against a system
+    PDFium), the loader binds the library pypdfium2 loaded: the same text."""
+    pdf = str(ROOT / PAIRS[0][1])
+    code = (
+        "import sys\n"
+        "from peelparse.load import load_path, pdfiumlib\n"
+        "pdfiumlib._library_file = lambda: None\n"
+        f"text = load_path({pdf!r}, {{'cache': False}}).text\n"
+        "assert 'pypdfium2' in sys.modules\n"
+        "sys.stdout.write(text)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
+    assert out.decode("utf-8") == load_path(pdf, {"cache": False}).text
