@@ -411,6 +411,13 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
         }
         for blocks in per_page:
             _fix_hyphens(blocks, vocabulary)
+    out, page_lines = _joined(per_page)
+    return "\n".join(out) + "\n", tuple(page_lines), tuple(p.printed for p in pages)
+
+
+def _joined(per_page: list[list[list[str]]]) -> tuple[list[str], list[int]]:
+    """Every page's blocks as lines, a blank line between blocks (not where a block runs on
+    from the page before), and the line each page starts on."""
     out: list[str] = []
     page_lines: list[int] = []
     prev: list[str] | None = None
@@ -424,8 +431,7 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
                 out.append("")
             out.extend(block)
             prev = block
-    text = "\n".join(out) + "\n"
-    return text, tuple(page_lines), tuple(p.printed for p in pages)
+    return out, page_lines
 
 
 def _plumber_pages(data: bytes, password: str | None, reader: TableReader) -> list[Page]:
