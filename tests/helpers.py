@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 import peelparse
 from peelparse.load import load_bytes
@@ -44,6 +49,54 @@ def script(name: str) -> Any:
     sys.modules[name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` between processes (held until the block ends)."""
+    import fcntl
+
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """A folder ``make`` fills once per test session, then only read.
+
+    With pytest-xdist each worker would build a module fixture of its own: here the first
+    worker to ask builds it in the session's temporary folder, shared by the workers, and
+    the others wait for it (pytest-xdist's recipe for a session fixture built once).  The
+    folder's contents are what one ``make`` wrote, so every test sees what a run on one
+    worker (``-n 0``) sees.  Without ``fcntl`` each process builds its own.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and os.name == "posix":
+        base = base.parent  # the session's folder, above each worker's own
+    folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
+    lock = _locked(base / f"shared-{name}.lock") if os.name == "posix" else contextlib.nullcontext()
+    with lock:
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a build that failed half-way
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def write_batch(folder: Path) -> None:
+    """``scripts/make_batch.py``'s 43 forces and 3 bad inputs in ``folder/forces``, and the
+    stdout, stderr and exit code of ``peelparse extract folder/forces --jobs 2`` beside them."""
+    script("make_batch").write_reports(folder / "forces", bad=True)
+    result = run_cli("extract", str(folder / "forces"), "--jobs", "2")
+    (folder / "stdout").write_bytes(result.stdout)
+    (folder / "stderr").write_bytes(result.stderr)
+    (folder / "returncode").write_text(str(result.returncode), encoding="utf-8")
 
 
 def path_of(relpath: str) -> Path:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
-from .helpers import run_cli, script
+from .helpers import run_cli, script, shared_folder, write_batch
 
 make_batch = script("make_batch")
 
@@ -36,15 +36,23 @@ peelparse = run_cli
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("forces")
-    make_batch.write_reports(out, bad=True)
-    return out
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 43 forces and 3 bad inputs, and what ``extract`` gives over them: built once per
+    session (``tests/test_readme.py`` reads the same), whichever worker asks first."""
+    return shared_folder(tmp_path_factory, "batch", write_batch)
 
 
 @pytest.fixture(scope="module")
-def jsonl(folder: Path) -> tuple[subprocess.CompletedProcess[bytes], list[dict[str, Any]]]:
-    result = peelparse("extract", str(folder), "--jobs", "2")
+def folder(batch: Path) -> Path:
+    return batch / "forces"
+
+
+@pytest.fixture(scope="module")
+def jsonl(batch: Path) -> tuple[subprocess.CompletedProcess[bytes], list[dict[str, Any]]]:
+    args = ["extract", str(batch / "forces"), "--jobs", "2"]
+    code = int((batch / "returncode").read_text(encoding="utf-8"))
+    stdout, stderr = (batch / "stdout").read_bytes(), (batch / "stderr").read_bytes()
+    result = subprocess.CompletedProcess(args, code, stdout, stderr)
     return result, [json.loads(line) for line in result.stdout.decode().splitlines()]
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from peelparse.load import load_path
 from peelparse.load.pdf import Line, Page, _bullet, _contents_row, _fix_hyphens, assemble
 
 from .conftest import ROOT
-from .helpers import run_cli
+from .helpers import run_cli, shared_folder
 
 PAIRS = [
     ("seeds/peel-2021-22-warwickshire.txt", "fixtures/pdf/pdf--2021-22-warwickshire.pdf"),
@@ -243,13 +245,43 @@ def test_assemble_blocks_headings_and_page_break() -> None:
     ),
     ids=lambda p: Path(p).stem,
 )
-def test_engines_give_the_same_text(pdf: str) -> None:
-    options = {"cache": False, "password": "secret" if "encrypted" in pdf else None}
-    plumber = load_path(str(ROOT / pdf), {**options, "engine": "pdfplumber"})
-    pdfium = load_path(str(ROOT / pdf), {**options, "engine": "pdfium"})
-    assert pdfium.text == plumber.text
-    assert pdfium.page_lines == plumber.page_lines
-    assert pdfium.printed_pages == plumber.printed_pages
+def test_engines_give_the_same_text(pdf: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    plumber = read_uncached(tmp_path_factory, pdf, "pdfplumber")
+    pdfium = read_uncached(tmp_path_factory, pdf, "pdfium")
+    assert pdfium["text"] == plumber["text"]
+    assert pdfium["page_lines"] == plumber["page_lines"]
+    assert pdfium["printed"] == plumber["printed"]
+
+
+def read_uncached(
+    tmp_path_factory: pytest.TempPathFactory, pdf: str, engine: str
+) -> dict[str, Any]:
+    """What ``engine`` reads from ``pdf`` with no loader cache (text, each page's first line,
+    printed page numbers) and, for pdfplumber, its table finder's tables of every page (as
+    ``_plumber_tables`` gives them): read once per session, for the engine, rotation and
+    ruled-table tests."""
+    from peelparse.extract._grid import page_tables
+
+    tables: list[Any] = []
+
+    def every_page(words: list[dict[str, Any]], find: Callable[[], Any]) -> Any:
+        """The loader's own table reader, with each page's tables kept on the way."""
+        found = find()
+        tables.append(found)
+        return page_tables(words, lambda: list(found))
+
+    def read(folder: Path) -> None:
+        options: dict[str, Any] = {"cache": False, "engine": engine}
+        options["password"] = "secret" if "encrypted" in pdf else None
+        if engine == "pdfplumber":
+            options["tables"] = every_page
+        doc = load_path(str(ROOT / pdf), options)
+        found = {"text": doc.text, "page_lines": doc.page_lines, "printed": doc.printed_pages}
+        (folder / "read.json").write_text(json.dumps({**found, "tables": tables}), "utf-8")
+
+    folder = shared_folder(tmp_path_factory, f"{Path(pdf).stem}-{engine}", read)
+    found: dict[str, Any] = json.loads((folder / "read.json").read_text(encoding="utf-8"))
+    return found
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
@@ -307,45 +339,48 @@ def test_loaders_know_no_peel() -> None:
 @pytest.mark.parametrize(
     "pdf", sorted(p.name for p in (ROOT / "fixtures" / "pdf").glob("*.pdf")), ids=str
 )
-def test_pdfium_ruled_tables_are_pdfplumbers(pdf: str) -> None:
+def test_pdfium_ruled_tables_are_pdfplumbers(
+    pdf: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """The ruled tables PDFium's path objects give are the cells pdfplumber's finder gives,
     on every page of every producer (grid pages or not)."""
-    import pdfplumber
     import pypdfium2 as pdfium
 
-    from peelparse.load.pdf import _plumber_tables
     from peelparse.load.pdfiumtext import page_words
     from peelparse.load.pdfrules import ruled_tables
 
     data = (ROOT / "fixtures" / "pdf" / pdf).read_bytes()
     doc = pdfium.PdfDocument(data)
-    with pdfplumber.open(io.BytesIO(data)) as plumber:
-        for index, page in enumerate(plumber.pages):
-            height = float(doc[index].get_height())
-            words = page_words(doc[index].get_textpage(), height)
-            ours = ruled_tables(doc[index], height, words)
-            theirs = _plumber_tables(page)
-            assert [rows for _, rows in ours] == [rows for _, rows in theirs], index
-            for (a, _), (b, _) in zip(ours, theirs, strict=True):
-                assert a == pytest.approx(b, abs=0.01)
+    # pdfplumber's tables of each page, found as the engine test's read found them
+    plumber = read_uncached(tmp_path_factory, f"fixtures/pdf/{pdf}", "pdfplumber")["tables"]
+    assert len(plumber) == len(doc)
+    for index, found in enumerate(plumber):
+        height = float(doc[index].get_height())
+        words = page_words(doc[index].get_textpage(), height)
+        ours = ruled_tables(doc[index], height, words)
+        theirs = [(tuple(bbox), rows) for bbox, rows in found]
+        assert [rows for _, rows in ours] == [rows for _, rows in theirs], index
+        for (a, _), (b, _) in zip(ours, theirs, strict=True):
+            assert a == pytest.approx(b, abs=0.01)
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
-def test_a_rotated_pdf_reads_as_the_upright_one(tmp_path: Path, engine: str) -> None:
+def test_a_rotated_pdf_reads_as_the_upright_one(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, engine: str
+) -> None:
     """Every page turned 90 degrees by /Rotate: the same text as the upright file, on both
     engines (issue 20: PDFium read 16 judgments from it)."""
     import pypdfium2 as pdfium
 
-    source = ROOT / "fixtures" / "pdf" / "pdf--2021-22-warwickshire.pdf"
-    pdf = pdfium.PdfDocument(str(source))
+    source = "fixtures/pdf/pdf--2021-22-warwickshire.pdf"
+    pdf = pdfium.PdfDocument(str(ROOT / source))
     for index in range(len(pdf)):
         pdf[index].set_rotation(90)
     turned = tmp_path / "turned.pdf"
     pdf.save(str(turned))
     pdf.close()
-    options = {"cache": False, "engine": engine}
-    upright = load_path(str(source), options)
-    assert load_path(str(turned), options).text == upright.text
+    upright = read_uncached(tmp_path_factory, source, engine)  # as test_engines_... reads it
+    assert load_path(str(turned), {"cache": False, "engine": engine}).text == upright["text"]
 
 
 def _one_page_pdf(

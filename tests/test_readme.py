@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .helpers import script
+from .helpers import shared_folder, write_batch
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 #: The README and the pages it sends readers to (recipes and batch examples live there).
@@ -95,17 +96,18 @@ def batch_recipes() -> list[str]:
 
 @pytest.fixture(scope="module")
 def batch_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder as the batch examples expect it: ``reports/`` (the 43 forces and 3 bad inputs)
+    and ``all.jsonl``, what ``peelparse extract reports/ > all.jsonl`` writes there.
 
-    module = script("make_batch")
+    The extraction is the session's one (``helpers.write_batch``, also read by
+    ``tests/test_batch.py``), its paths given as ``reports/...``: the same bytes.
+    """
+    shared = shared_folder(tmp_path_factory, "batch", write_batch)
     work = tmp_path_factory.mktemp("batch")
-    module.write_reports(work / "reports", bad=True)
-    with open(work / "all.jsonl", "wb") as fh:
-        subprocess.run(
-            [sys.executable, "-m", "peelparse", "extract", "reports/", "--quiet"],
-            cwd=work,
-            stdout=fh,
-            check=False,
-        )
+    shutil.copytree(shared / "forces", work / "reports")
+    given = json.dumps(str(shared / "forces") + "/")[:-1].encode()  # as the JSON spells it
+    lines = (shared / "stdout").read_bytes()
+    (work / "all.jsonl").write_bytes(lines.replace(given, b'"reports/'))
     return work
 
 
