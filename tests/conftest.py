@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-#: Tests never read or write the user's cache (PDF loader results).
-CACHE_DIR = tempfile.mkdtemp(prefix="peelparse-test-cache-")
-os.environ["PEELPARSE_CACHE_DIR"] = CACHE_DIR
+#: Tests never read or write the user's cache (PDF loader results).  One cache for the whole
+#: run: pytest-xdist's workers start with the environment of the process that made it, so
+#: they share it as the tests of a one-process run do (entries are written atomically).
+_INHERITED = os.environ.get("PEELPARSE_TEST_CACHE_DIR")
+CACHE_DIR = _INHERITED or tempfile.mkdtemp(prefix="peelparse-test-cache-")
+os.environ["PEELPARSE_TEST_CACHE_DIR"] = os.environ["PEELPARSE_CACHE_DIR"] = CACHE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "peel-2021-22-warwickshire.txt"
@@ -21,7 +24,8 @@ NO_GOLDEN_FAMILIES = {"bad"}
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:  # noqa: ARG001
-    shutil.rmtree(CACHE_DIR, ignore_errors=True)
+    if not _INHERITED:  # the process that made it removes it, after its workers are done
+        shutil.rmtree(CACHE_DIR, ignore_errors=True)
 
 
 def golden_inputs() -> list[Path]:

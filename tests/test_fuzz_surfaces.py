@@ -26,7 +26,7 @@ from peelparse.cli import cli
 from peelparse.output.schema import json_schema
 
 from .conftest import SEED
-from .helpers import report_dict, run_cli
+from .helpers import report_dict, run_cli, shared_folder
 
 #: A value of each JSON type (and a lone surrogate, which JSON can carry as an escape).
 REPLACEMENTS: list[Any] = [None, True, 0, 1.5, "text", "\ud800", [], {}, ["x"], {"k": 1}]
@@ -93,18 +93,27 @@ def mutations(report: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 @pytest.fixture(scope="module")
-def variants(real: dict[str, Any]) -> list[tuple[str, dict[str, Any], bool]]:
-    """(label, mutated report with its own hash, valid by the JSON Schema)."""
-    from jsonschema import Draft202012Validator
+def variants(
+    real: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> list[tuple[str, dict[str, Any], bool]]:
+    """(label, mutated report with its own hash, valid by the JSON Schema): checked once per
+    session, whichever xdist worker asks first."""
 
-    validator = Draft202012Validator(json_schema())
-    out = []
-    for n, (label, mutated) in enumerate(mutations(real)):
-        valid = validator.is_valid(mutated)
-        if valid:
-            mutated["source"]["sha256"] = f"{n:064x}"
-        out.append((label, mutated, valid))
-    return out
+    def check(folder: Path) -> None:
+        from jsonschema import Draft202012Validator
+
+        validator = Draft202012Validator(json_schema())
+        out = []
+        for n, (label, mutated) in enumerate(mutations(real)):
+            valid = validator.is_valid(mutated)
+            if valid:
+                mutated["source"]["sha256"] = f"{n:064x}"
+            out.append((label, mutated, valid))
+        (folder / "variants.json").write_text(json.dumps(out), encoding="utf-8")
+
+    folder = shared_folder(tmp_path_factory, "fuzz-surfaces-variants", check)
+    found = json.loads((folder / "variants.json").read_text(encoding="utf-8"))
+    return [(label, mutated, valid) for label, mutated, valid in found]
 
 
 def _invoke(args: list[str], tmp_path: Path, path: Path, original: Path) -> Any:
