@@ -33,7 +33,7 @@ from peelparse.model import Initiative
 from peelparse.parse import rx
 from peelparse.parse.blocks import collapse
 from peelparse.parse.context import Context, Extracted
-from peelparse.parse.textutil import may_hold, words_of
+from peelparse.parse.textutil import words_of
 
 KIND_NOUNS = {
     "operation": "operation",
@@ -197,10 +197,9 @@ def sentence_mentions(sentence: str, found: frozenset[str] | None = None) -> Ite
         yield from _called(sentence)
     if "operation" in found:
         yield from _operations(sentence)
-    # A kind noun of the block may lie in another sentence: both readers need one in this one.
-    if "kind" in found and may_hold(sentence, words_of(sentence), KIND_WORDS):
-        if "quote" in found:
-            yield from _quoted_kinds(sentence)
+    if "kind" in found and "quote" in found:
+        yield from _quoted_kinds(sentence)
+    if "kind" in found:
         yield from _capitalised_kinds(sentence)
     if "bracket" in found and "(" in sentence:
         yield from _bracketed(sentence)

@@ -108,18 +108,6 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(ascii_text.decode("ascii").split())
 
 
-#: The letters other than A-Z that ``re.IGNORECASE`` matches to an ASCII letter (İ ı for i,
-#: ſ for s, the Kelvin sign for k): a text holding none of them has a case-insensitive word
-#: in it only if ``words_of`` finds that word (a word-set test can stand before such a pattern).
-CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-
-
-def may_hold(text: str, words: frozenset[str], wanted: frozenset[str]) -> bool:
-    """Whether ``text`` (with ``words``, its ``words_of``) can hold one of ``wanted`` as a
-    whole word, in any case: a necessary condition, exact for ASCII text."""
-    return not wanted.isdisjoint(words) or any(c in text for c in CASE_FOLDS_TO_ASCII)
-
-
 def word_to_int(word: str) -> int | None:
     """'eight' -> 8, '4,700' -> 4700, 'Nineteen' -> 19; None otherwise."""
     w = word.lower().replace(",", "")
