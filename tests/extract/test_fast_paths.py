@@ -4,7 +4,8 @@
   finds exactly what ``finditer`` finds;
 - the cue gates of the initiatives extractor (block-level word sets) only skip
   sentences where no pattern could match;
-- ``collapse`` (``str.split``) equals the regex substitution it replaced.
+- ``collapse`` (``str.split``) equals the regex substitution it replaced;
+- the "carried over" mark opening with its letter finds what the ``\b`` form found.
 """
 
 from __future__ import annotations
@@ -115,3 +116,16 @@ def test_initiative_cues_skip_only_sentences_without_mentions() -> None:
 )
 def test_collapse_equals_the_regex_it_replaced(text: str) -> None:
     assert collapse(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_carried_mark_is_the_word_boundary_pattern_it_replaced() -> None:
+    from peelparse.extract._statements import RE_CARRIED_MARK
+
+    plain = re.compile(r"\bcarried\s+(?:over|forward)\b", re.I)
+    edges = ["carried over", "xcarried over", "_carried over", "2carried forward", "(Carried Over",
+             "CARRIED\nFORWARD", "\u0131carried over", "\u00e9carried over", "carri\u0130d over",
+             "car ried over", "carried overt", "c", ""]  # fmt: skip
+    for text in [*edges, *SENTENCES]:
+        found = RE_CARRIED_MARK.search(text)
+        expected = plain.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
