@@ -99,6 +99,41 @@ def write_batch(folder: Path) -> None:
     (folder / "returncode").write_text(str(result.returncode), encoding="utf-8")
 
 
+@cache
+def schema_validator() -> Any:
+    """A validator of the published JSON Schema (``peelparse schema``), the schema itself
+    checked once (``jsonschema.validate`` checks it again on every call: 0.09 s each)."""
+    import jsonschema
+
+    from peelparse.output.schema import json_schema
+
+    schema = json_schema()
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    return validator(schema)
+
+
+def nullable_as_type_lists(schema: Any) -> Any:
+    """``schema`` with each ``anyOf`` of bare types (``[{"type": "string"}, {"type":
+    "null"}]``) written as one type list (``"type": ["string", "null"]``).
+
+    The same instances are valid (an instance is of one of the types, or it is not);
+    jsonschema checks a type list in a third of the time of the ``anyOf``."""
+    if isinstance(schema, list):
+        return [nullable_as_type_lists(v) for v in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: nullable_as_type_lists(v) for k, v in schema.items()}
+    alternatives = out.get("anyOf")
+    bare = alternatives and all(
+        set(a) == {"type"} and isinstance(a["type"], str) for a in alternatives
+    )
+    if bare and "type" not in out:
+        del out["anyOf"]
+        out["type"] = [a["type"] for a in alternatives]
+    return out
+
+
 def path_of(relpath: str) -> Path:
     return ROOT / relpath
 

@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 
 from peelparse.model import GRADE_VALUES
-from peelparse.output.schema import json_schema
 from peelparse.parse.blocks import collapse
 
 from .conftest import golden_inputs, rel
-from .helpers import normalized_text, report_dict
+from .helpers import normalized_text, report_dict, schema_validator
 
 INPUTS = golden_inputs()
 
@@ -95,8 +94,8 @@ def test_values_in_range(path: Path) -> None:
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
 def test_output_validates_against_schema(path: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    jsonschema.validate(report_dict(rel(path)), json_schema())
+    pytest.importorskip("jsonschema")
+    schema_validator().validate(report_dict(rel(path)))
 
 
 #: What PDF producers leave in text and no output string may hold (issue 11, item 3).
