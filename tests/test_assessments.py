@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
-from .helpers import edited_seed, run_cli
+from .helpers import edited_seed, run_cli, shared_folder
 
 SEED_FORMATS = [
     "seeds/peel-2021-22-warwickshire.txt",
@@ -73,10 +73,13 @@ def _edited_seed(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def five_formats_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("five") / "peel.db"
-    result = run_cli("db", *SEED_FORMATS, "-o", str(db))
-    assert result.returncode == 0, result.stderr
-    return db
+    """The seed's five formats in one database: built once per session, only read here."""
+
+    def build(folder: Path) -> None:
+        result = run_cli("db", *SEED_FORMATS, "-o", str(folder / "peel.db"))
+        assert result.returncode == 0, result.stderr
+
+    return shared_folder(tmp_path_factory, "five-formats-db", build) / "peel.db"
 
 
 def test_the_seed_in_five_formats_is_one_assessment(five_formats_db: Path) -> None:

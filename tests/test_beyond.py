@@ -10,28 +10,40 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEED
-from .helpers import edited_seed, run_cli, script
+from .helpers import edited_seed, run_cli, script, shared_folder
 
 FOLDER = ROOT / "fixtures" / "txt"
 make_batch = script("make_batch")
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Several forces' reports: the seed under five other forces' names, and fixtures."""
-    folder = tmp_path_factory.mktemp("reports")
+def _reports_and_extract(shared: Path) -> None:
+    """Several forces' reports in ``shared/reports``: the seed under five other forces' names,
+    and fixtures; what ``extract`` gives over them in ``shared/extracted.jsonl``."""
+    folder = shared / "reports"
     for path in make_batch.write_reports(folder / "forces"):
         if "cleveland" in path.name or path.name > "peel-2021-22-d":  # a few, none the fixtures'
             path.unlink()
     for path in [*FOLDER.glob("*.txt"), SEED]:
         (folder / path.name).write_bytes(path.read_bytes())
-    return folder
+    result = run_cli("extract", str(folder), "--quiet")
+    (shared / "extracted.jsonl").write_bytes(result.stdout)
 
 
 @pytest.fixture(scope="module")
-def extracted(reports: Path) -> list[dict[str, Any]]:
-    result = run_cli("extract", str(reports), "--quiet")
-    return [json.loads(line) for line in result.stdout.decode().splitlines()]
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per session (the tests only read it), whichever worker asks first."""
+    return shared_folder(tmp_path_factory, "beyond-reports", _reports_and_extract)
+
+
+@pytest.fixture(scope="module")
+def reports(shared: Path) -> Path:
+    return shared / "reports"
+
+
+@pytest.fixture(scope="module")
+def extracted(shared: Path) -> list[dict[str, Any]]:
+    lines = (shared / "extracted.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
 
 
 def _counts(db: Path) -> dict[str, int]:

@@ -134,15 +134,30 @@ def test_batch_recipe_runs_and_prints(recipe: str, batch_dir: Path) -> None:
 
 @pytest.fixture(scope="module")
 def peel_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("db") / "peel.db"
-    result = subprocess.run(
-        [sys.executable, "-m", "peelparse", "db", "seeds/", "fixtures/txt/", "-q", "-o", str(db)],
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return db
+    """The README's database (``peelparse db seeds/ fixtures/txt/``), built once per session
+    and only read (SELECTs) by the tests."""
+
+    def build(folder: Path) -> None:
+        db = folder / "peel.db"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "peelparse",
+                "db",
+                "seeds/",
+                "fixtures/txt/",
+                "-q",
+                "-o",
+                str(db),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+
+    return shared_folder(tmp_path_factory, "readme-db", build) / "peel.db"
 
 
 def sql_examples() -> list[str]:
