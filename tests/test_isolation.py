@@ -226,6 +226,43 @@ def test_call_here_bounds_python_work_and_restores_the_process() -> None:
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+class _SlowToName:
+    """A class attribute whose naming outlasts the time limit (as an import can)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        time.sleep(5)
+
+
+def _builds_a_class() -> str:
+    return type("Built", (), {"slow": _SlowToName()}).__name__
+
+
+def test_a_time_limit_reached_while_a_class_is_built_is_a_timeout() -> None:
+    """Python 3.11 wraps what ``__set_name__`` raises in a RuntimeError: the limit is still
+    a timeout (exit 17), not an internal error (seen with ``extract --timeout 0.001``, whose
+    timer can fire while the pipeline's dataclasses are built)."""
+    with pytest.raises(errors.TimedOut):
+        isolate.call_here(_builds_a_class, Limits(timeout=0.2), "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("limit", "code"), [(errors.TimedOut("late", "x.txt"), "timeout"), (MemoryError(), "memory")]
+)
+def test_a_wrapped_limit_is_that_limit_in_an_error_record(
+    monkeypatch: pytest.MonkeyPatch, limit: BaseException, code: str
+) -> None:
+    """What a one-file extract and each batch child run (``batch.parse_one``) records."""
+    import peelparse
+    from peelparse.run.batch import parse_one
+
+    def parse(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Error calling __set_name__ on 'Field' instance") from limit
+
+    monkeypatch.setattr(peelparse, "parse_bytes", parse)
+    outcome = parse_one(str(SEED))
+    assert outcome.error is not None and outcome.error["error"]["code"] == code
+
+
 def test_one_text_file_past_its_memory_ends_with_exit_18() -> None:
     data = hostile.TITLE.encode() + b"word " * 12_000_000  # 60 MB: text, lines, blocks > 150M
     result = run_cli("extract", "--max-memory", "150M", "-", stdin=data)

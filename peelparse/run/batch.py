@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peelparse.run.errors import OutOfMemory, PeelparseError
+from peelparse.run.errors import OutOfMemory, PeelparseError, limit_behind
 
 if TYPE_CHECKING:
     from peelparse.run.isolate import Limits
@@ -132,14 +132,20 @@ def parse_one(
             summary = {key: report[key] for key in SUMMARY_KEYS}
             return Outcome(path, report=summary, text=dumps(report, encode.pretty))
         return Outcome(path, report=report)
-    except PeelparseError as exc:
-        return Outcome(path, error=error_record(path, exc, data))
-    except MemoryError:
-        memory = OutOfMemory("ran out of memory (--max-memory)", path)
-        return Outcome(path, error=error_record(path, memory, data))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
-        err = PeelparseError(f"internal error: {type(exc).__name__}: {exc}", path)
-        return Outcome(path, error=error_record(path, err, data))
+        return Outcome(path, error=error_record(path, as_error(exc, path), data))
+
+
+def as_error(exc: Exception, path: str) -> PeelparseError:
+    """The error record's error for what a parse raised: itself, running out of memory (also
+    when the limit was reached while Python built a class, ``errors.limit_behind``), or an
+    internal error."""
+    cause = exc if isinstance(exc, PeelparseError | MemoryError) else limit_behind(exc)
+    if isinstance(cause, PeelparseError):
+        return cause
+    if isinstance(cause, MemoryError):
+        return OutOfMemory("ran out of memory (--max-memory)", path)
+    return PeelparseError(f"internal error: {type(exc).__name__}: {exc}", path)
 
 
 def run_batch(

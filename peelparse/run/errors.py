@@ -207,3 +207,15 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (130, "interrupted (Ctrl-C); --out-dir holds only complete files"),
     (143, "terminated (SIGTERM): as Ctrl-C, no temporary file or child process left"),
 )
+
+
+def limit_behind(exc: BaseException) -> BaseException | None:
+    """The ``TimedOut`` or ``MemoryError`` another exception was raised from, if any: a limit
+    reached while Python builds a class (in an import a parse makes) comes wrapped in a
+    RuntimeError, "Error calling __set_name__" (Python 3.11)."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        seen = (seen.__cause__ or seen.__context__) if seen is not None else None
+        if isinstance(seen, TimedOut | MemoryError):
+            return seen
+    return None

@@ -32,7 +32,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, NoReturn, TypeVar
 
-from peelparse.run.errors import OutOfMemory, PeelparseError, TimedOut, WorkerCrashed
+from peelparse.run.errors import (
+    OutOfMemory,
+    PeelparseError,
+    TimedOut,
+    WorkerCrashed,
+    limit_behind,
+)
 from peelparse.run.options import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 T = TypeVar("T")
@@ -103,8 +109,15 @@ def call_here(
         if limits.timeout:
             signal.setitimer(signal.ITIMER_REAL, limits.timeout)
         return task()
-    except MemoryError:
-        raise OutOfMemory(f"needed more than {_size(limits.max_memory)} of memory", path) from None
+    except Exception as exc:
+        # a limit reached while Python builds a class (an import the task makes) comes wrapped
+        limit = exc if isinstance(exc, MemoryError) else limit_behind(exc)
+        if isinstance(limit, TimedOut):
+            raise limit from None
+        if isinstance(limit, MemoryError):
+            needed = f"needed more than {_size(limits.max_memory)} of memory"
+            raise OutOfMemory(needed, path) from None
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
