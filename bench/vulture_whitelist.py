@@ -48,10 +48,6 @@ html_to_text
 # tests/test_new_cycle.py defines a made-up cycle with.
 using
 
-# One line as the normaliser cleans it, tested on its own in tests/test_normalize.py (normalize
-# itself cleans the spaces of the whole text at once).
-clean_line
-
 # Attributes set for their effect: openpyxl cells and sheets, the page PDFium reads upright,
 # the interpreter's hook for exceptions it cannot raise.
 _.number_format
