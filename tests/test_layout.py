@@ -21,7 +21,7 @@ LAYERS = ("load", "parse", "data", "extract", "across", "output", "run", "cli")
 FORBIDDEN = {
     "load": ("data", "across", "output", "cli", "pipeline"),
     "parse": ("extract", "across", "output", "cli", "pipeline"),
-    "data": ("load", "across", "output", "cli", "pipeline"),
+    "data": ("load", "extract", "across", "output", "cli", "pipeline"),
     "extract": ("across", "output", "cli", "pipeline", "load"),
     "across": ("cli",),
     "output": ("across", "cli", "pipeline"),

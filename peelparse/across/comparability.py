@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peelparse.data import cycles
-from peelparse.extract._topics import graded_areas
+from peelparse.data.topics import graded_areas
 
 SAME = "same scale and the same question"
 

@@ -126,7 +126,7 @@ def _grid(
 def _graded_by_cycle(rows: list[tuple[Assessment, dict[str, Cell]]]) -> dict[str, set[str]]:
     """The areas each cycle grades: in its question table, or graded in any document of it."""
     from peelparse.data import cycles
-    from peelparse.extract._topics import graded_areas
+    from peelparse.data.topics import graded_areas
 
     out: dict[str, set[str]] = {}
     for a, these in rows:

@@ -377,7 +377,7 @@ def area_for_heading(text: str) -> str | None:
 def _worded(text: str) -> str | None:
     """A label in a cycle's question wording ("Preventing crime, tackling anti-social behaviour
     and keeping people safe"), by the question table's phrases only."""
-    from peelparse.extract._topics import area_of_wording
+    from peelparse.data.topics import area_of_wording
 
     return area_of_wording(text)
 
@@ -386,7 +386,7 @@ def _question(text: str) -> str | None:
     """A framework question of any opening, by the question table (imported when first needed)."""
     if not text.rstrip().endswith("?") and not text.lower().startswith("how well the "):
         return None
-    from peelparse.extract._topics import area_of_question
+    from peelparse.data.topics import area_of_question
 
     return area_of_question(text, None)
 

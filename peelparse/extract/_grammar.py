@@ -19,7 +19,7 @@ A sentence is cut into clauses (";", "however", "but", "although", "while",
 
 Later grade groups in the same clause ("..., good at Y and good at Z", "and it
 requires improvement in Z") start new statements with the same subject.  The
-topic's areas come from ``_topics.areas_of``.  A clause about the force with a
+topic's areas come from ``data.topics.areas_of``.  A clause about the force with a
 grade word used as a predicate that yields no statement is reported as
 unread, so nothing is missed silently.
 """

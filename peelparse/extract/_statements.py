@@ -3,7 +3,7 @@
 Pages of the pillar years (and summaries, commentary and news-style pages of
 every cycle) state grades in sentences rather than grade boxes.  Each
 sentence is read by the clause grammar of ``_grammar`` (subject, grade group,
-topic) and each topic's areas by the cycle's question table (``_topics``):
+topic) and each topic's areas by the cycle's question table (``data.topics``):
 "<Force> is good at preventing and investigating crime", "Its investigation
 of crime also requires improvement", "It continues to be outstanding in this
 area" (the section's area).
@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from peelparse.data import forces
+from peelparse.data.topics import area_of_question, areas_of
 from peelparse.data.vocab import area_for_heading
 from peelparse.extract import _grammar as grammar
-from peelparse.extract._topics import area_of_question, areas_of
 from peelparse.parse import rx
 from peelparse.parse.blocks import Block
 from peelparse.parse.context import Context

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from peelparse.data.topics import area_of_question
 from peelparse.data.vocab import (
     PILLARS,
     area_for_heading,
@@ -35,7 +36,6 @@ from peelparse.data.vocab import (
     question_of,
 )
 from peelparse.extract._statements import Statement, statements
-from peelparse.extract._topics import area_of_question
 from peelparse.model import GradeSource, Judgment, Location
 from peelparse.parse import rx
 from peelparse.parse.blocks import Block, collapse

@@ -32,7 +32,7 @@ from peelparse.data import cycles
 from peelparse.data.vocab import norm
 from peelparse.parse import rx
 
-DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+DATA = os.path.dirname(os.path.abspath(__file__))
 QUESTIONS = os.path.join(DATA, "questions.json")
 
 #: Words a topic may open with that say nothing of its area.
