@@ -59,8 +59,14 @@ RE_PREP = rx.compile(
 )
 #: After a grade: the clause ends, or "overall", "in this area", "as well": no topic of its own.
 RE_NO_TOPIC = rx.compile(r"^\s*+(?:overall|too|as\s+well|again)?\s*+[.;:,]?\s*+$", re.I)
-#: After a grade: a colon, dash or bracket opens the reasons, not a topic.
-RE_TOPIC_CUT = rx.compile(r"^\s*+[:;(\u2013\u2014]")
+#: After a grade: a colon, dash or bracket opens the reasons, not a topic; so does a comma
+#: before a new clause or an elaboration ("..., and other forces have ...", "..., in particular").
+RE_TOPIC_CUT = rx.compile(
+    r"""^\s*+(?:[:;(\u2013\u2014]|,\s*+(?:and|but|which|as|so|while|whilst|although|though|because
+        |where|with|in\s+particular|particularly|especially|notably|including|for\s+example
+        |for\s+instance|such\s+as)\b)""",
+    re.VERBOSE | re.I,
+)
 #: A force reference that ends the text before a grade group.
 RE_FORCE_END = rx.compile(
     r"""(?:^|[\s,(])(?P<ref>the\s+force|the\s+constabulary|this\s+force|this\s+constabulary|it
@@ -157,7 +163,17 @@ def _subject(before: str, first: bool) -> Subject | None:
     t = RE_TOPIC_SUBJECT.search(before) if first else None
     if t is not None:
         return t["np"], True, t.start("np")
+    g = RE_GERUND_SUBJECT.match(before) if first else None
+    if g is not None:
+        return g["np"], True, g.start("np")
     return None
+
+
+#: A clause that opens with a question's own wording as its subject: "Investigating crime and
+#: reducing re-offending requires improvement" (a gerund, as the framework words its questions).
+RE_GERUND_SUBJECT = rx.compile(
+    rf"^\W*+(?P<np>(?-i:[A-Z])[a-z]+ing\s[^,;:()]{{3,120}}?)(?:\s+{_ADV})*\s*$", re.I
+)
 
 
 #: What stands before a new subject later in a clause.

@@ -121,6 +121,8 @@ def _topic_owner_is_force(np: str, force_slug: str | None) -> bool:
         return True
     if " which " in low:
         return True
+    if grammar.RE_GERUND_SUBJECT.match(np):  # a question's wording, owned by the page's force
+        return True
     owner = np.split("\u2019s", 1)[0].split("'s", 1)[0]
     return owner != np and _is_force(owner, force_slug)
 
@@ -242,13 +244,68 @@ RE_LINE_END = rx.compile(r"(?<![.,;:\-\u2013(])\n(?=\s*+[A-Z\d])")
 
 
 def _line_sentences(raw: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Sentences, cut again where a heading or grade line ran into the text below it."""
+    """Sentences, cut again where a heading or grade line ran into the text below it (a line
+    that wraps a sentence before a capital, "... with which Kent\nPolice is ...", is no cut)."""
     for start, end in spans:
         pos = start
         for m in RE_LINE_END.finditer(raw, start, end):
+            if not _heading_line(raw[raw.rfind("\n", 0, m.start()) + 1 : m.start()]):
+                continue
             yield pos, m.start()
             pos = m.end()
         yield pos, end
+
+
+#: Words a heading or grade line never ends with: the line runs on into the next one.
+RUN_ON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "at",
+        "on",
+        "for",
+        "by",
+        "with",
+        "which",
+        "that",
+        "its",
+        "their",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "than",
+        "as",
+        "from",
+        "into",
+    ]
+)
+#: Longer than this (in words), a line is a sentence's, not a heading's.
+HEADING_LINE_WORDS = 12
+
+
+def _heading_line(line: str) -> bool:
+    """Whether a line can be a heading or grade line that stands before the text below it: a
+    few words, no comma, not ending on a word that needs more."""
+    words = line.split()
+    if not words or len(words) > HEADING_LINE_WORDS or "," in line:
+        return False
+    return words[-1].lower() not in RUN_ON_WORDS
 
 
 #: A list's lead-in that ends with its subject: "I have concluded that Kent Police:".

@@ -35,6 +35,7 @@ from peelparse.data.vocab import (
     grade_key,
     question_of,
 )
+from peelparse.extract import _layouts as layouts
 from peelparse.extract._statements import Statement, statements
 from peelparse.model import GradeSource, Judgment, Location
 from peelparse.parse import rx
@@ -186,15 +187,32 @@ RE_NO_LABELS = rx.compile(r"^[ \t]*+(?:no\s+areas?|none|n/a|-)\.?[ \t]*+$", re.I
 GRID_CHARS = 40_000
 
 
-def read_grade_lists(ctx: Context) -> list[GridCell]:
-    """Cells of a grid written as lists: "Adequate: A; B" lines, a pipe table, or a grade name
-    on its own line with its labels on the lines below."""
+def read_grade_lists(ctx: Context) -> tuple[list[GridCell], list[str]]:
+    """Cells of a grid written as lists: "Adequate: A; B" lines, a pipe table (a column per
+    grade, or a grade cell a row), label and grade lines in turn (``_layouts``), a grade name
+    on its own line with its labels on the lines below, "Label: grade" pairs, or labels and
+    grades run into one line."""
     text = ctx.doc.text[:GRID_CHARS]
-    for reader in (_grade_then_labels, _pipe_table, _grade_headed_lists, _label_grade_pairs):
+    for reader in (_grade_then_labels, _pipe_table, _table_rows):
         cells = reader(text)
         if len(cells) >= LABEL_GRADE_MIN:
-            return cells
-    return []
+            return cells, []
+    turns, unsure = layouts.alternating_lines(text)
+    if turns or unsure:  # label and grade lines in turn: read here, or not at all
+        return [GridCell(*cell) for cell in turns], unsure
+    for reader in (_grade_headed_lists, _label_grade_pairs, _run_together):
+        cells = reader(text)
+        if len(cells) >= LABEL_GRADE_MIN:
+            return cells, []
+    return [], []
+
+
+def _table_rows(text: str) -> list[GridCell]:
+    return [GridCell(*cell) for cell in layouts.table_rows(text)]
+
+
+def _run_together(text: str) -> list[GridCell]:
+    return [GridCell(*cell) for cell in layouts.run_together(text)]
 
 
 def _grade_then_labels(text: str) -> list[GridCell]:
@@ -554,7 +572,9 @@ def _grid_cells(ctx: Context) -> tuple[list[GridCell], list[str]]:
     if not cells:
         cells, unplaced = read_aligned_grid(ctx)
     if not cells:
-        cells = read_label_grade_lines(ctx) or read_grade_lists(ctx)
+        cells = read_label_grade_lines(ctx)
+    if not cells:
+        cells, unplaced = read_grade_lists(ctx)
     return cells, unplaced
 
 

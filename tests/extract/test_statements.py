@@ -147,3 +147,47 @@ def test_grade_beside_the_date_stamp() -> None:
     ]
     report = peelparse.parse_text(head + "Last updated 12/03/2018\n\nSome prose.\n")
     assert report.judgments == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a comma before a new clause or an elaboration ends the statement: no topic after it
+        (
+            "Its work to tackle serious and organised crime is judged to be outstanding, and "
+            "other forces have copied its methods.",
+            {"serious_organised_crime": "outstanding"},
+        ),
+        (
+            "Its approach to protecting vulnerable people still requires improvement, in "
+            "particular how it checks risk.",
+            {"protecting_vulnerable_people": "requires_improvement"},
+        ),
+        # a question's own wording as the subject
+        (
+            "Investigating crime and reducing re-offending requires improvement. The force is "
+            "working on it.",
+            {"investigating_crime": "requires_improvement"},
+        ),
+        # a line that wraps before a capital does not end the sentence
+        (
+            "Overall, the effectiveness with which Kent\nPolice keeps people safe and reduces "
+            "crime is good.",
+            {"effectiveness": "good"},
+        ),
+    ],
+)
+def test_shapes_of_pdf_exports_and_summaries(body: str, expected: dict[str, str]) -> None:
+    assert {a: g for a, (g, _) in grades(body).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Reducing crime is good for everyone.",
+        "Working with partners is good practice.",
+        "Investigating crime in 2015 was judged to be good.",
+    ],
+)
+def test_gerund_subjects_that_state_no_grade(body: str) -> None:
+    assert grades(body) == {}
