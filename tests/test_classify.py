@@ -68,3 +68,26 @@ def test_not_a_report_exit_code() -> None:
     result = run_cli("extract", "-", stdin=NEWS_RELEASE.encode())
     assert result.returncode == 7 and result.stdout == b""
     assert b"news release" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Report on an unannounced inspection visit to police custody suites in Kent",
+        "National child protection inspection: Kent Police\n\nPost-inspection review",
+        "A joint inspection of the response to domestic abuse in Kent",
+    ],
+)
+def test_another_inspections_report_that_quotes_peel_grades_is_refused(title: str) -> None:
+    text = (
+        f"{title}\n\nIntroduction\n\nIn its most recent PEEL inspection, Kent Police was judged "
+        "to be good at protecting vulnerable people.\n\nThe force is good at investigating "
+        "crime.\n"
+    )
+    with pytest.raises(NotAPeelReport, match="another inspection"):
+        peelparse.parse_text(text)
+
+
+def test_a_peel_report_that_mentions_a_custody_inspection_is_read() -> None:
+    text = REPORT + "\n\nOur custody suites inspection and a joint inspection found more.\n"
+    assert peelparse.parse_text(text).document.kind == "report"

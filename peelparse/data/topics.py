@@ -58,6 +58,8 @@ LEADING = frozenset(
         "of",
         "for",
         "to",
+        "force's",
+        "constabulary's",
     ]
 )
 #: Words that say how the force goes about a topic, not which topic ("its approach to ...").
@@ -88,6 +90,11 @@ META = frozenset(
         "sure",
         "that",
         "all",
+        "take",
+        "takes",
+        "taking",
+        "steps",
+        "necessary",
     ]
 )
 #: A topic's area words must start at its first word and lie within this many words.
@@ -314,6 +321,13 @@ RE_QUESTION_OPENER = rx.compile(
         (?:force|constabulary)\s+(?:at\s+)?(?P<topic>[^?]{3,200})(?:\?|$)""",
     re.VERBOSE | re.I,
 )
+#: "How sustainable and affordable is the workforce model?": the question's adjectives name
+#: its area with the noun ("sustainable and affordable workforce model").
+RE_QUESTION_OF_QUALITY = rx.compile(
+    r"""^(?:\d{1,2}[.)]?\s+)?How\s+(?P<adj>[a-z]+(?:\s+and\s+[a-z]+)?)\s+(?:is|are)\s+the\s+
+        (?:(?:force|constabulary)['\u2019]s\s+)?(?P<topic>[^?]{3,200})\?$""",
+    re.VERBOSE | re.I,
+)
 
 
 def area_of_question(text: str, cycle: str | None) -> str | None:
@@ -322,7 +336,9 @@ def area_of_question(text: str, cycle: str | None) -> str | None:
     the topic names no question ("How efficiently does the force operate ...?")."""
     m = RE_QUESTION_OPENER.search(text.strip())
     if m is None:
-        return None
+        q = RE_QUESTION_OF_QUALITY.match(text.strip())
+        areas = [a for a in areas_of(f"{q['adj']} {q['topic']}", cycle) if a] if q else []
+        return areas[0] if len(areas) == 1 else None
     areas = [a for a in areas_of(m["topic"], cycle) if a]
     if len(areas) == 1:
         return areas[0]

@@ -36,7 +36,7 @@ from peelparse.data.vocab import (
     question_of,
 )
 from peelparse.extract import _layouts as layouts
-from peelparse.extract._statements import Statement, statements
+from peelparse.extract._statements import RE_CARRIED_MARK, Statement, statements
 from peelparse.model import GradeSource, Judgment, Location
 from peelparse.parse import rx
 from peelparse.parse.blocks import Block, collapse
@@ -398,6 +398,8 @@ def _opening_grade(section: Section) -> BodyGrade | None:
     blocks = [b for b in section.blocks[:3] if not b.is_date_stamp]
     if not blocks:
         return None
+    if len(blocks) > 1 and RE_CARRIED_MARK.search(blocks[0].text) and grade_key(blocks[1].text):
+        blocks = blocks[1:]  # "... our judgment from 2017 has been carried over", then its grade
     first = blocks[0]
     if grade := grade_key(first.text):
         m = _statement(blocks[1] if len(blocks) > 1 else None)
@@ -878,8 +880,15 @@ def _carried(ctx: Context, j: Judgment) -> tuple[bool, str | None]:
     for text in [*(texts), j.statement or ""]:
         m = RE_CARRIED_GRADE.search(text)
         if m:
-            return True, m["year"] or m["year2"]
+            before = RE_JUDGMENT_FROM.search(text, 0, m.start())  # "our judgment from 2017 ..."
+            return True, m["year"] or m["year2"] or (before[1] if before else None)
     return False, None
+
+
+#: The year of a carried-over judgment named before "carried over".
+RE_JUDGMENT_FROM = rx.compile(
+    r"\b(?:judgment|grade)\s+from\s+(?:our\s+|the\s+)?((?:19|20)\d\d)\b", re.I
+)
 
 
 def _finalise(ctx: Context, j: Judgment, n: int, out: Extracted) -> Judgment:

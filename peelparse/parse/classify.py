@@ -114,6 +114,17 @@ LOOKS_LIKE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: The title of another of the inspectorate's programmes (custody, child protection, joint and
+#: thematic inspections, follow-up reviews): such a report quotes PEEL grades but is not PEEL.
+RE_OTHER_INSPECTION = rx.compile(
+    r"""\b(?:police\s+custody|custody\s+suites?|child\s+protection\s+inspection|post-inspection\s+review
+        |joint\s+(?:targeted\s+area\s+)?inspection|thematic\s+(?:inspection|review))\b""",
+    re.VERBOSE | re.I,
+)
+#: How many opening blocks hold a title.
+OTHER_TITLE_BLOCKS = 3
+
+
 def _is_heading(block: Block) -> str | None:
     """'label', 'part', 'pillar' or 'area' for a block that is a report heading."""
     if block.kind != "para" or len(block.text) > 200:
@@ -211,6 +222,12 @@ def classify(blocks: list[Block], text: str, path: str | None) -> tuple[str, boo
     kind = _kind(blocks, about=True)  # what shows a report even in text about one
     if kind is not None:
         return kind, False
+    if any(RE_OTHER_INSPECTION.search(b.text) for b in blocks[:OTHER_TITLE_BLOCKS]):
+        raise NotAPeelReport(
+            "not a PEEL report: its title names another inspection (custody, child protection, "
+            "a joint or thematic inspection, or a follow-up review)",
+            path,
+        )
     what = looks_like(text[:20_000])
     kind = _kind(blocks) if what == NOT_A_REPORT else None
     if kind is not None:

@@ -165,6 +165,8 @@ class _Builder:
         if block.kind != "para" or block.standalone or is_caption_or_footer(block.text):
             return None
         if len(block.text) > KNOWN_HEADING_MAX:
+            if block.text.endswith("?") and area_for_heading(block.text):
+                return 1  # a framework question, in full (a PDF wraps it over two lines)
             return 3 if looks_like_heading(block) and self._inside_body() else None
         key = norm(block.text)
         if key in LABELS:

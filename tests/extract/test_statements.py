@@ -191,3 +191,37 @@ def test_shapes_of_pdf_exports_and_summaries(body: str, expected: dict[str, str]
 )
 def test_gerund_subjects_that_state_no_grade(body: str) -> None:
     assert grades(body) == {}
+
+
+HEAD_2015 = "Kent PEEL 2015\n\nEfficiency\n\nLast updated 20/10/2015\n\n"
+
+
+def test_questions_worded_by_quality_name_their_areas() -> None:
+    body = (
+        "Questions for Efficiency\n\n1\n\nHow sustainable and affordable is the workforce "
+        "model?\n\nRequires improvement\n\n2\n\nHow sustainable is the force's financial "
+        "position for the short and long term?\n\nOutstanding\n"
+    )
+    assert grades(body, HEAD_2015) == {
+        "affordable_policing": ("requires_improvement", None),
+        "financial_sustainability": ("outstanding", None),
+    }
+
+
+def test_a_question_wrapped_over_two_lines_is_a_heading() -> None:
+    body = (
+        "To what extent is the force taking the necessary steps to ensure a secure\n"
+        "financial position for the short and long term?\n\nGood\n\nThe force has reserves.\n"
+    )
+    got = grades(body, "Kent Constabulary\nPEEL Assessment 2014\nEfficiency\n\n")
+    assert got == {"financial_sustainability": ("good", None)}
+
+
+def test_a_grade_under_a_carried_over_note_is_the_questions_with_its_year() -> None:
+    head = "Kent PEEL 2018/19\n\nEffectiveness\n\nLast updated 02/05/2019\n\n"
+    body = (
+        "How effective is the force at investigating crime and reducing re-offending?\n\n"
+        "This question was not subject to detailed inspection in 2018/19, and our judgment "
+        "from the 2017 effectiveness inspection has been carried over.\n\nGood\n\nMore text.\n"
+    )
+    assert grades(body, head) == {"investigating_crime": ("good", "2017")}
