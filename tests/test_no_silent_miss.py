@@ -26,6 +26,8 @@ FILES = sorted(
         *(ROOT / "tests" / "corpus" / "heldout").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "final").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "last").glob("*.txt"),
+        *(ROOT / "tests" / "corpus" / "blind-dev").glob("*.txt"),
+        *(ROOT / "tests" / "corpus" / "blind-measure").glob("*.txt"),
         *SHARED.glob("*.txt"),
     ]
 )
