@@ -28,6 +28,8 @@ FILES = sorted(
         *(ROOT / "tests" / "corpus" / "last").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "blind-dev").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "blind-measure").glob("*.txt"),
+        *(ROOT / "tests" / "corpus" / "blind2-dev").glob("*.txt"),
+        *(ROOT / "tests" / "corpus" / "blind2-measure").glob("*.txt"),
         *SHARED.glob("*.txt"),
     ]
 )

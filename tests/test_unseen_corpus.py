@@ -137,11 +137,13 @@ def test_stated_grades_right(corpus_score: Score) -> None:
     assert s.extra <= 0.02 * s.grades, s.misses
 
 
-@pytest.mark.skipif(not (BLIND_DEV / "expected.json").is_file(), reason="no blind-dev corpus")
-def test_blind_development_corpus() -> None:
+@pytest.mark.parametrize("folder", [BLIND_DEV, HERE.parent / "blind2-dev"], ids=lambda p: p.name)
+def test_blind_development_corpus(folder: Path) -> None:
     """Every stated grade of the pages a helper wrote blind, no grade read that is not stated,
     force and cycle (where a page names it), and every page that is not a report refused."""
-    s = score(BLIND_DEV)
+    if not (folder / "expected.json").is_file():
+        pytest.skip(f"tests/corpus/{folder.name} is missing")
+    s = score(folder)
     assert s.grades_right == s.grades and s.extra == 0, s.misses
     assert s.forces_right == s.forces and s.cycles_right >= s.cycles - 1, s.misses
     assert s.reports_refused == 0 and s.others_refused == s.others, s.misses
@@ -163,14 +165,16 @@ def test_title_and_publication_month_are_the_reports_own() -> None:
 
 
 if __name__ == "__main__":
-    # --heldout, --final, --last, --blind-measure: the corpora kept for measurement (their
-    # README.md); --blind-dev: the blind corpus developed against
+    # --heldout, --final, --last, --blind-measure, --blind2-measure: the corpora kept for
+    # measurement (their README.md); --blind-dev, --blind2-dev: the blind corpora developed against
     chosen = {
         "--heldout": HELDOUT,
         "--final": HERE.parent / "final",
         "--last": HERE.parent / "last",
         "--blind-dev": BLIND_DEV,
         "--blind-measure": HERE.parent / "blind-measure",
+        "--blind2-dev": HERE.parent / "blind2-dev",
+        "--blind2-measure": HERE.parent / "blind2-measure",
     }
     result = score(chosen.get(sys.argv[1], HERE) if sys.argv[1:] else HERE)
     for miss in result.misses:

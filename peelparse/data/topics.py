@@ -95,6 +95,10 @@ META = frozenset(
         "taking",
         "steps",
         "necessary",
+        "provide",
+        "provides",
+        "providing",
+        "policing",
     ]
 )
 #: A topic's area words must start at its first word and lie within this many words.

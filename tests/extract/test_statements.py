@@ -225,3 +225,9 @@ def test_a_grade_under_a_carried_over_note_is_the_questions_with_its_year() -> N
         "from the 2017 effectiveness inspection has been carried over.\n\nGood\n\nMore text.\n"
     )
     assert grades(body, head) == {"investigating_crime": ("good", "2017")}
+
+
+def test_a_topic_worded_as_how_the_force_provides_policing() -> None:
+    head = "Kent PEEL 2014\n\nEfficiency\n\nLast updated 12/11/2014\n\n"
+    body = "Its approach to providing policing in an affordable way requires improvement.\n"
+    assert grades(body, head) == {"affordable_policing": ("requires_improvement", None)}
