@@ -36,6 +36,8 @@ Cell = tuple[str, str, str, int, int]
 MIN_CELLS = 3
 GRADE_WORDS = r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate"
 RE_GRADE_WORD = rx.compile(GRADE_WORDS)
+#: A line that is a grade name alone.
+RE_GRADE_LINE = rx.compile(rf"^[ \t]*+(?:{GRADE_WORDS})[ \t]*+$", re.M | re.I)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -52,13 +54,15 @@ def alternating_lines(text: str) -> tuple[list[Cell], list[str]]:
     """Cells of the first stretch of label and grade lines (blank lines between allowed) that
     holds one label and one grade in turn throughout; or, when that stretch cannot say which
     way it pairs, no cells and its labels."""
+    if len(RE_GRADE_LINE.findall(text)) < MIN_CELLS:
+        return [], []
     run: list[Line] = []
     for pos, line in _lines(text):
         item = line.strip()
         if not item:
             continue
         grade = grade_key(item)
-        area = None if grade else area_for_label(item)
+        area = None if grade or not _may_be_label(item) else area_for_label(item)
         if grade is None and area is None:
             if _in_turn(run):
                 return _paired(run)
@@ -66,6 +70,15 @@ def alternating_lines(text: str) -> tuple[list[Cell], list[str]]:
             continue
         run.append(("grade" if grade else "label", pos + line.index(item), item, area))
     return _paired(run) if _in_turn(run) else ([], [])
+
+
+#: No grid label is longer than this (a framework question, in full).
+LABEL_MAX = 200
+
+
+def _may_be_label(item: str) -> bool:
+    """Short, and not a sentence: only such a line is looked up as a label."""
+    return len(item) <= LABEL_MAX and not item.endswith((".", ",", ";", ":"))
 
 
 def _in_turn(run: list[Line]) -> bool:
