@@ -30,6 +30,8 @@ FILES = sorted(
         *(ROOT / "tests" / "corpus" / "blind-measure").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "blind2-dev").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "blind2-measure").glob("*.txt"),
+        *(ROOT / "tests" / "corpus" / "blind3-dev").glob("*.txt"),
+        *(ROOT / "tests" / "corpus" / "blind3-measure").glob("*.txt"),
         *SHARED.glob("*.txt"),
     ]
 )

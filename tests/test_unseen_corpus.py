@@ -137,7 +137,11 @@ def test_stated_grades_right(corpus_score: Score) -> None:
     assert s.extra <= 0.02 * s.grades, s.misses
 
 
-@pytest.mark.parametrize("folder", [BLIND_DEV, HERE.parent / "blind2-dev"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "folder",
+    [BLIND_DEV, HERE.parent / "blind2-dev", HERE.parent / "blind3-dev"],
+    ids=lambda p: p.name,
+)
 def test_blind_development_corpus(folder: Path) -> None:
     """Every stated grade of the pages a helper wrote blind, no grade read that is not stated,
     force and cycle (where a page names it), and every page that is not a report refused."""
@@ -165,8 +169,9 @@ def test_title_and_publication_month_are_the_reports_own() -> None:
 
 
 if __name__ == "__main__":
-    # --heldout, --final, --last, --blind-measure, --blind2-measure: the corpora kept for
-    # measurement (their README.md); --blind-dev, --blind2-dev: the blind corpora developed against
+    # --heldout, --final, --last, --blind-measure, --blind2-measure, --blind3-measure: the corpora
+    # kept for measurement (their README.md); --blind-dev, --blind2-dev, --blind3-dev: the blind
+    # corpora developed against
     chosen = {
         "--heldout": HELDOUT,
         "--final": HERE.parent / "final",
@@ -175,6 +180,8 @@ if __name__ == "__main__":
         "--blind-measure": HERE.parent / "blind-measure",
         "--blind2-dev": HERE.parent / "blind2-dev",
         "--blind2-measure": HERE.parent / "blind2-measure",
+        "--blind3-dev": HERE.parent / "blind3-dev",
+        "--blind3-measure": HERE.parent / "blind3-measure",
     }
     result = score(chosen.get(sys.argv[1], HERE) if sys.argv[1:] else HERE)
     for miss in result.misses:

@@ -42,6 +42,7 @@ from peelparse.parse import rx
 from peelparse.parse.blocks import Block, collapse
 from peelparse.parse.context import Context, Extracted
 from peelparse.parse.sections import Section
+from peelparse.parse.sections import is_caption_or_footer as is_furniture
 from peelparse.parse.textutil import word_to_int
 
 RE_STATEMENT = rx.compile(
@@ -395,7 +396,8 @@ def _stamped_grade(section: Section) -> BodyGrade | None:
 def _opening_grade(section: Section) -> BodyGrade | None:
     """The section's first block (date stamps skipped) as a grade line, with the grade
     sentence after it; else as a grade sentence about the section's area."""
-    blocks = [b for b in section.blocks[:3] if not b.is_date_stamp]
+    blocks = [b for b in section.blocks[:4] if not b.is_date_stamp and not is_furniture(b.text)]
+    blocks = blocks[:3]
     if not blocks:
         return None
     if len(blocks) > 1 and RE_CARRIED_MARK.search(blocks[0].text) and grade_key(blocks[1].text):

@@ -25,8 +25,13 @@ RE_CONTENTS_ENTRY = rx.compile(
 RE_CAPTION = rx.compile(
     r"^(?:Figure|Table|Chart|Graph|Note|Notes|Source|Sources)\b[^:]{0,12}:", re.I
 )
-#: A page footer line (anchored: tried with ``match``); a copyright sign anywhere also counts.
-RE_FOOTER = rx.compile(r"(?:www\.|https?://)|Page \d+ of \d+$|\d{1,3}$", re.I)
+#: A page footer line (anchored: tried with ``match``); a copyright sign anywhere also counts;
+#: so does a link to a file ("Read this in Welsh (PDF document)", "Full report (PDF, 2 MB)").
+RE_FOOTER = rx.compile(
+    r"(?:www\.|https?://)|Page \d+ of \d+$|\d{1,3}$"
+    r"|[^\n()]{0,200}\((?:PDF|ODT|HTML|Word|Excel|CSV)\b[^()\n]{0,30}\)$",
+    re.I,
+)
 _HM = r"(?:HM|Her\s+Majesty['\u2019]s|His\s+Majesty['\u2019]s)"
 RE_INSPECTOR_TITLE = rx.compile(
     rf"^(?:(?P<name>[^,]{{3,60}}),\s*)?(?P<title>{_HM}\s+(?:Chief\s+)?Inspector\s+of\s+Constabulary"

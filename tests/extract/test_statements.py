@@ -231,3 +231,12 @@ def test_a_topic_worded_as_how_the_force_provides_policing() -> None:
     head = "Kent PEEL 2014\n\nEfficiency\n\nLast updated 12/11/2014\n\n"
     body = "Its approach to providing policing in an affordable way requires improvement.\n"
     assert grades(body, head) == {"affordable_policing": ("requires_improvement", None)}
+
+
+def test_a_link_to_a_file_between_the_stamp_and_the_grade_is_furniture() -> None:
+    body = (
+        "How legitimate is the force at keeping people safe and reducing crime?\n\n"
+        "Last updated 12/12/2017\n\nDarllenwch hwn yn Gymraeg (PDF document)\n\nGood\n\n"
+        "Some text.\n"
+    )
+    assert grades(body, "Kent PEEL 2017\n\n") == {"legitimacy": ("good", None)}
