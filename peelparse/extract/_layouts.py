@@ -108,17 +108,28 @@ def _paired(run: list[Line]) -> tuple[list[Cell], list[str]]:
 
 
 def table_rows(text: str) -> list[Cell]:
-    """Cells of the first '|' table whose rows end with a grade cell."""
+    """Cells of the first '|' table whose rows end with a grade cell; none from a table with
+    a year in its head or two grades in a row (grades of several inspections, compared)."""
     cells: list[Cell] = []
+    head = True
     for pos, line in _lines(text):
         if line.count("|") < 2:
             if cells and line.strip():
                 break
+            head = True
             continue
+        if head and RE_YEAR.search(line):
+            return []
+        head = False
+        if sum(grade_key(p.strip()) is not None for p in line.split("|")) > 1:
+            return []
         cell = _row_cell(pos, line)
         if cell is not None:
             cells.append(cell)
     return cells if len(cells) >= MIN_CELLS else []
+
+
+RE_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _row_cell(pos: int, line: str) -> Cell | None:

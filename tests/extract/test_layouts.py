@@ -107,3 +107,16 @@ def test_a_grade_over_several_labels_is_a_list_not_labels_and_grades_in_turn() -
         "managing_offenders": "requires_improvement",
         "workforce": "inadequate",
     }
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Area | 2019 | 2022 |\n|---|---|---|\n| Preventing crime | Good | Adequate |\n"
+        "| Responding to the public | Good | Inadequate |\n| Managing offenders | Good | Good |\n",
+        "| Area | Then | Now |\n|---|---|---|\n| Preventing crime | Good | Adequate |\n"
+        "| Responding to the public | Good | Inadequate |\n| Managing offenders | Good | Good |\n",
+    ],
+)
+def test_a_table_of_grades_compared_is_no_grid(table: str) -> None:
+    assert grades(snippet_report(INTRO + table + "\nThe rest.\n")) == {}
