@@ -112,3 +112,36 @@ def test_heading_never_chrome_and_date_from_metadata(
     assert [(j.area, j.grade) for j in report.judgments] == [("preventing_crime", "good")]
     assert report.document.published == published
     assert "Share this page" not in peelparse.parse_bytes(page, "page.html").sections[0].title
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # an accordion's collapsed panel is the page's own text, shown on a click
+        (
+            '<main><h3>Questions</h3><button class="accordion__toggle">How well?</button>'
+            '<div class="accordion-body" hidden><p>Good</p></div></main>',
+            "Questions\n\nHow well?\n\nGood\n",
+        ),
+        ('<main><div hidden="until-found"><p>Found</p></div></main>', "Found\n"),
+        # an image stands for its text, as a text browser shows it
+        (
+            '<main><p>Preventing crime <img src="g.png" alt="Good"></p></main>',
+            "Preventing crime Good\n",
+        ),
+        # outside the main content, a button is still the site's
+        ("<header><button>Menu</button></header><main><p>Text</p></main>", "Text\n"),
+    ],
+)
+def test_panels_buttons_and_images(markup: str, expected: str) -> None:
+    assert html_to_text(markup) == expected
+
+
+def test_the_pages_own_title_gives_its_cycle() -> None:
+    page = (
+        "<html><head><title>PEEL 2021/22: An inspection of Kent Police - HMICFRS</title></head>"
+        "<body><main><h1>An inspection of Kent Police</h1><p>Our inspection assessed how good "
+        "Kent Police is in nine areas of policing.</p></main></body></html>"
+    )
+    report = peelparse.parse_bytes(page.encode(), "page.html")
+    assert report.document.cycle == "2021/22"

@@ -219,6 +219,9 @@ def _cycle(ctx: Context, texts: list[str]) -> str | None:
         for m in RE_TITLE_YEARS.finditer(text):
             if cycle := _year_cycle(m):
                 return cycle
+    page_title = ctx.doc.page_title  # "PEEL 2021/22: An inspection of Essex Police - HMICFRS"
+    if page_title and (cycle := _cycle_in(page_title)):
+        return cycle
     for text in texts:
         if cycle := _cycle_in(text):
             return cycle

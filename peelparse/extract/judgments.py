@@ -745,9 +745,10 @@ def _pillar_judgment(
 
 
 #: A heading, label or question with its grade at the end of the same line (pages whose lines
-#: ran together): "Investigating crime Adequate", "2 How effective is the force at ...? Good".
+#: ran together, or a list item): "Investigating crime Adequate", "2 How effective is the force
+#: at ...? Good", "- To what extent does the force ...? Good".
 RE_INLINE_GRADE = rx.compile(
-    r"""^[ \t]*+(?:\d{1,2}[.)]?[ \t]+)?(?P<label>[A-Z][^\n]{2,200}?)[ \t:\u2013-]+
+    r"""^[ \t]*+(?:[-\u2022*][ \t]++)?(?:\d{1,2}[.)]?[ \t]+)?(?P<label>[A-Z][^\n]{2,200}?)[ \t:\u2013-]+
         (?P<grade>Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)\.?[ \t]*+$""",
     re.VERBOSE | re.M,
 )

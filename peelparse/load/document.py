@@ -28,6 +28,8 @@ class Document:
     printed_pages: tuple[int | None, ...] = ()
     #: A publication date the loader found outside the text (an HTML page's metadata).
     published: str | None = None
+    #: The title the file gives itself outside its text (an HTML page's <title>).
+    page_title: str | None = None
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:

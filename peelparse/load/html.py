@@ -49,7 +49,6 @@ SKIP_TAGS = frozenset(
         "footer",
         "aside",
         "form",
-        "button",
         "select",
         "iframe",
         "head",
@@ -94,6 +93,8 @@ BLOCK_TAGS = frozenset(
         "dl",
         "pre",
         "address",
+        "button",
+        "summary",
     }
 )
 VOID_TAGS = frozenset(
@@ -122,6 +123,7 @@ class _Reader:
         self.saw_main = False
         self.dates: list[str] = []  # ISO dates from <meta> and <time datetime>, in order
         self.footer_text: list[str] = []
+        self.title: list[str] = []  # the <title> element's text
 
     @property
     def skipping(self) -> bool:
@@ -140,11 +142,16 @@ class _Reader:
         if tag in VOID_TAGS:
             if tag == "br":
                 self._text(" ")
+            elif tag == "img" and a.get("alt", "").strip() and not self.skipping:
+                self._text(f" {a['alt']} ")  # as a text browser shows an image: its text
             return
         marker = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}".lower()
-        chrome = (
-            tag in SKIP_TAGS or (tag not in HEADING_TAGS and _is_chrome(marker)) or "hidden" in a
+        # a collapsed panel of the main content (an accordion's, "hidden" until opened) is the
+        # report's text; anything else hidden is not shown, so not read
+        hidden = "hidden" in a and not (
+            self.in_main and (a["hidden"] == "until-found" or _is_panel(marker))
         )
+        chrome = tag in SKIP_TAGS or (tag not in HEADING_TAGS and _is_chrome(marker)) or hidden
         main = tag in ("main", "article") or a.get("role") == "main" or "main-content" in marker
         main |= in_main
         self.saw_main |= main and not self.skipping
@@ -199,6 +206,8 @@ class _Reader:
             self._text(data)
         elif any(t == "footer" for t, _, _ in self.stack):
             self.footer_text.append(data)
+        elif self.stack[-1][0] == "title" and len(self.title) < TITLE_PARTS:
+            self.title.append(data)
 
     def _text(self, data: str) -> None:
         if self.cell is not None:
@@ -218,6 +227,14 @@ class _Reader:
                 )
             )
         self.bullet = False
+
+
+#: Class or id words of a collapsible panel (its text is the page's, shown on a click).
+PANEL_WORDS = ("accordion", "collapse", "collapsible", "panel", "expander", "details")
+
+
+def _is_panel(marker: str) -> bool:
+    return any(w in marker for w in PANEL_WORDS)
 
 
 def _is_chrome(marker: str) -> bool:
@@ -311,7 +328,13 @@ def _early_main(root: Any, markup: str) -> tuple[Any, int]:
     return (main, line) if starts_before else (None, 0)
 
 
-def _read(markup: str, path: str = "-") -> tuple[str, str | None]:
+#: At most this many text pieces of a <title> are kept (a hostile page may repeat it).
+TITLE_PARTS = 8
+#: A page title longer than this is cut.
+TITLE_CHARS = 300
+
+
+def _read(markup: str, path: str = "-") -> tuple[str, str | None, str | None]:
     reader = _Reader()
     for kind, value in _events(markup, path):
         if kind == "start":
@@ -327,10 +350,14 @@ def _read(markup: str, path: str = "-") -> tuple[str, str | None]:
         if lines:
             lines.append("")
         lines.extend(block.rows if block.kind == "rows" else [block.text])
-    return "\n".join(lines) + "\n", _published(reader)
+    title = " ".join("".join(reader.title).split())[:TITLE_CHARS] or None
+    return "\n".join(lines) + "\n", _published(reader), title
 
 
 def load(data: bytes, path: str, sha: str) -> Document:
-    """HTML bytes -> Document (with the publication date of the page's metadata or footer)."""
-    text, published = _read(decode(data, path), path)
-    return Document(text=text, path=path, format="html", sha256=sha, published=published)
+    """HTML bytes -> Document (with the publication date of the page's metadata or footer, and
+    the page's <title>)."""
+    text, published, title = _read(decode(data, path), path)
+    return Document(
+        text=text, path=path, format="html", sha256=sha, published=published, page_title=title
+    )

@@ -155,7 +155,8 @@ def _kind(blocks: list[Block], about: bool = False) -> str | None:
     titled = head[:2] if about else head[:TITLE_BLOCKS]
     if any(RE_TITLE.search(b.text) for b in titled) or any(RE_COUNT.search(b.text) for b in head):
         return "report"
-    if any(RE_OPENER.search(b.text) for b in head) or (
+    # a news release's notes to editors say "This is the fifth PEEL assessment of ..." too
+    if any(RE_OPENER.search(b.text) for b in (titled if about else head)) or (
         sum(bool(RE_PILLAR_LINE.match(b.text)) for b in head) >= 2
     ):
         return "force_page"
