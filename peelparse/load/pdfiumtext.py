@@ -83,26 +83,54 @@ def page_runs(handle: int, first: int, end: int, calls: _Calls) -> list[Run]:
     return [(start, last) for _, start, last in runs]
 
 
-def split_line(handle: int, first: int, end: int, count: int, calls: _Calls) -> list[Run]:
-    """The ``count`` runs of a line, each boundary the first character from which PDFium
-    counts one rectangle more (searched by doubling, then halving: a few calls a run)."""
+def split_line(handle: int, first: int, end: int, rects: list[Box], calls: _Calls) -> list[Run]:
+    """The runs of a line, one per rectangle: each boundary is the first character from
+    which PDFium counts one rectangle more.  A line's characters are spread about evenly
+    over its width, so each boundary is guessed from where its rectangle starts, then
+    searched for outward from the guess (two calls when the guess is right or one off)."""
     runs: list[Run] = []
     start = first
-    for _ in range(count - 1):
-        step, low = 1, start  # count(start .. low) is 1; find the least high where it is 2
-        while start + step < end and calls.count_rects(handle, start, step + 1) < 2:
-            low, step = start + step, step * 2
-        high = min(start + step, end - 1)
-        while high - low > 1:
-            middle = (low + high) // 2
-            if calls.count_rects(handle, start, middle - start + 1) < 2:
-                low = middle
-            else:
-                high = middle
+    for k in range(len(rects) - 1):
+        left, right = rects[k][0], rects[-1][2]
+        share = (rects[k + 1][0] - left) / (right - left) if right > left else 0.5
+        guess = start + int((end - start) * share + 0.5)
+        high = _boundary(handle, start, end, guess, calls)
         runs.append((start, high - 1))
         start = high
     runs.append((start, end - 1))
     return runs
+
+
+def _boundary(handle: int, start: int, end: int, guess: int, calls: _Calls) -> int:
+    """The least index in ``start + 1 .. end - 1`` from which ``start``'s range counts two
+    rectangles (``end - 1`` if none does): steps doubling away from ``guess`` until the
+    boundary lies between two probes, then bisection."""
+    low, high = start, end - 1  # low counts fewer than two; high counts two, or is the last
+
+    def two(index: int) -> bool:
+        return bool(calls.count_rects(handle, start, index - start + 1) >= 2)
+
+    probe, step, rising = guess, 1, None
+    while high - low > 1:
+        probe = min(max(probe, low + 1), high - 1)
+        if two(probe):
+            high, probe = probe, probe - step
+            if rising:
+                break
+            rising = False
+        else:
+            low, probe = probe, probe + step
+            if rising is False:
+                break
+            rising = True
+        step *= 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if two(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def _run_boxes(handle: int, runs: list[Run], calls: _Calls) -> list[tuple[Run, Box]]:
@@ -167,7 +195,7 @@ def _boxed_runs(handle: int, text: str, calls: _Calls) -> list[tuple[Run, Box]]:
             if rects[0][2] > rects[0][0]:
                 out.append(((first, end - 1), rects[0]))
             continue
-        runs = split_line(handle, first, end, len(rects), calls)
+        runs = split_line(handle, first, end, rects, calls)
         if all(not text[r[0] : r[1] + 1].isspace() for r in runs):
             out.extend(zip(runs, rects, strict=True))
             continue
