@@ -71,16 +71,15 @@ LOADER_VERSION = "3"
 
 @dataclass
 class Line:
+    """One text line; ``size`` is to a tenth of a point (``_lines`` rounds it), so that lines
+    of one style (size and weight) compare equal without rounding again."""
+
     text: str
     top: float
     bottom: float
     x0: float
     size: float
     bold: bool
-
-    @property
-    def style(self) -> tuple[float, bool]:
-        return round(self.size, 1), self.bold
 
 
 @dataclass
@@ -269,7 +268,7 @@ def _line_gap(pages: list[Page]) -> float:
     for page in pages:
         for prev, line in zip(page.lines, page.lines[1:], strict=False):
             gap = line.top - prev.bottom
-            if line.style == prev.style and -line.size < gap < line.size:
+            if line.size == prev.size and line.bold == prev.bold and -line.size < gap < line.size:
                 gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 0.0
 
@@ -334,7 +333,8 @@ def _page_blocks(
             prev is None
             or contents is not None
             or bullet is not None
-            or line.style != prev.style
+            or line.size != prev.size
+            or line.bold != prev.bold
             or line.top - prev.bottom
             > max(
                 PARAGRAPH_GAP * max(body, line.size, prev.size),
