@@ -56,9 +56,10 @@ _quiet_libraries()
 
 #: A contents entry ends in a leader of at least this many dots and a page number.
 LEADER_DOTS = 3
-RE_BULLET_GLYPH = rx.compile(
-    "^(?:[\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-]|\\(cid:\\d+\\))\\s+"
-)
+BULLET_GLYPHS = "\u2022\u2013\u2014\u25aa\u25cf\u25e6\u00b7\uf0a7\uf0b7*-"
+RE_BULLET_GLYPH = rx.compile(f"^(?:[{BULLET_GLYPHS}]|\\(cid:\\d+\\))\\s+")
+#: What a bulleted line can open with (a cheap test before the pattern).
+BULLET_OPENERS = frozenset(BULLET_GLYPHS + "(")
 #: A line this far (points) right of the body's left margin after a stem ("should:") is a
 #: list item whose bullet is drawn, not written.
 LIST_INDENT = 12.0
@@ -240,6 +241,8 @@ def _body_size(pages: list[Page]) -> float:
 
 def _bullet(text: str) -> str | None:
     """'• item' (or a glyph the font maps to no character, '(cid:127) item') -> '- item'."""
+    if text[:1] not in BULLET_OPENERS:
+        return None
     m = RE_BULLET_GLYPH.match(text)
     return "- " + text[m.end() :] if m else None
 
@@ -250,6 +253,8 @@ def _contents_row(text: str) -> str | None:
     Read from the right in one pass (a pattern with a lazy title before the
     leader backtracked: one 40 KB line of dots took seconds).
     """
+    if not text[-1:].isdigit():
+        return None
     body = text.rstrip("0123456789")
     page = text[len(body) :]
     if not 1 <= len(page) <= 4:
@@ -295,18 +300,18 @@ class _Lists:
         self.open = False  # the lines above were a stem ("should:") or list items
 
     def mark(self, line: Line, prev: Line | None) -> str | None:
-        indented = line.x0 >= self.margin + LIST_INDENT
-        ends_item = prev is not None and (
-            prev.text.rstrip().endswith((":", ";", "; and", "; or", "."))
-            or prev.text.strip() in ("and", "or")
-        )
         if line.text.strip() in ("and", "or"):
             return None  # the end of an item's "; and", wrapped onto a line of its own
+        indented = line.x0 >= self.margin + LIST_INDENT
         if not indented:
             self.open = line.text.rstrip().endswith(":")
             return None
         if not self.open:
             return None
+        ends_item = prev is not None and (
+            prev.text.rstrip().endswith((":", ";", "; and", "; or", "."))
+            or prev.text.strip() in ("and", "or")
+        )
         return "- " + line.text if ends_item else None
 
 
