@@ -16,7 +16,15 @@ import pytest
 import peelparse
 import peelparse.run.errors
 from peelparse.load import load_path
-from peelparse.load.pdf import Line, Page, _bullet, _contents_row, _fix_hyphens, assemble
+from peelparse.load.pdf import (
+    Line,
+    Page,
+    _bullet,
+    _contents_row,
+    _fix_hyphens,
+    _Vocabulary,
+    assemble,
+)
 
 from .conftest import ROOT
 from .helpers import run_cli, shared_folder
@@ -183,6 +191,24 @@ def test_hyphen_joins(lines: list[str], vocabulary: set[str], expected: list[str
     block = list(lines)
     _fix_hyphens([block], vocabulary)
     assert block == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["An investigation (anti-social) was: opened.", "Its investigations; and", "(x) ..."],
+        ["Tab\tseparated\u00a0words", "Investi- gation", "ΟΔΟΣ. ΑΣ: Σ", "İstanbul"],
+    ],
+)
+def test_vocabulary_is_the_documents_words(lines: list[str]) -> None:
+    """Looked up in the lowered text, the vocabulary answers as the set of the document's
+    words (lower case, stripped of the punctuation around them) would."""
+    words = {w.strip(".,;:()").lower() for ln in lines for w in ln.split()}
+    vocabulary = _Vocabulary([[lines[:1], lines[1:]]])
+    probes = words | {w.upper() for w in words} | {"", "investi", "gation", "tab\tseparated"}
+    probes |= {"(anti-social", "anti-social)", "x", "words", "was:", "ας", "οδος", "σ", "istanbul"}
+    for probe in probes:
+        assert (probe in vocabulary) == (probe in words), probe
 
 
 @pytest.mark.parametrize(

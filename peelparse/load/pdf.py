@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -359,7 +359,60 @@ def _hyphen_breaks(per_page: list[list[list[str]]]) -> bool:
     return any(ln.endswith("-") for blocks in per_page for b in blocks for ln in b[:-1])
 
 
-def _fix_hyphens(blocks: list[list[str]], vocabulary: set[str]) -> None:
+#: Punctuation around a word that the hyphen vocabulary leaves out.
+WORD_PUNCTUATION = ".,;:()"
+
+
+class _Vocabulary:
+    """The document's words (lower case, without the punctuation around them), for the few
+    words a hyphen break asks about: each is looked for in the document's lowered text
+    instead of building the set of all its words.  Where lowering is not one character
+    for one (a capital sigma, a dotted capital I), the set is built."""
+
+    def __init__(self, per_page: list[list[list[str]]]) -> None:
+        self.text = "\n".join(ln for blocks in per_page for b in blocks for ln in b)
+        self.lower = self.text.lower()
+        self.words: set[str] | None = None
+        if "\u03a3" in self.text or len(self.lower) != len(self.text):
+            self.words = self._all()
+
+    def _all(self) -> set[str]:
+        return {w.strip(WORD_PUNCTUATION).lower() for w in set(self.text.split())}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if self.words is not None:
+            return word in self.words
+        if not word:
+            return word in self._all()
+        if any(ch.isspace() for ch in word):
+            return False  # no word holds a space
+        if word[0] in WORD_PUNCTUATION or word[-1] in WORD_PUNCTUATION:
+            return False  # the vocabulary's words are stripped of it
+        return any(self._alone(at, len(word)) for at in _finds(self.lower, word))
+
+    def _alone(self, at: int, size: int) -> bool:
+        """Whether the text at ``at`` is a whole word, but for punctuation around it."""
+        text, left, right = self.lower, at, at + size
+        while left and text[left - 1] in WORD_PUNCTUATION:
+            left -= 1
+        while right < len(text) and text[right] in WORD_PUNCTUATION:
+            right += 1
+        return (not left or text[left - 1].isspace()) and (
+            right == len(text) or text[right].isspace()
+        )
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    """Every index where ``word`` occurs in ``text`` (overlapping ones too)."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _fix_hyphens(blocks: list[list[str]], vocabulary: Container[str]) -> None:
     """Join words split by a line-end hyphen where the joined word is the document's."""
     for block in blocks:
         for i in range(len(block) - 1):
@@ -407,13 +460,7 @@ def assemble(pages: list[Page]) -> tuple[str, tuple[int, ...], tuple[int | None,
     margin = _left_margin(pages)
     per_page = [_page_blocks(p, body, line_gap, margin) for p in pages]
     if _hyphen_breaks(per_page):
-        vocabulary = {
-            w.strip(".,;:()").lower()
-            for blocks in per_page
-            for b in blocks
-            for ln in b
-            for w in ln.split()
-        }
+        vocabulary = _Vocabulary(per_page)
         for blocks in per_page:
             _fix_hyphens(blocks, vocabulary)
     out, page_lines = _joined(per_page)
