@@ -182,7 +182,11 @@ def _may_grade(low: str) -> bool:
 def page_tables(words: list[Word], find_tables: Callable[[], Tables]) -> Tables:
     """The tables of a PDF page to lay out as tab rows: none on a page without three grade
     names; else its ruled tables, and the grid read from its words when none holds one."""
-    named = (w["text"] for w in words if len(w["text"]) <= GRADE_TEXT_MAX)
+    named = [w["text"] for w in words if len(w["text"]) <= GRADE_TEXT_MAX]
+    # every grade name holds a stem: fewer than three stems on the page, and no word is tested
+    low = "\n".join(named).lower()
+    if sum(low.count(stem) for stem in GRADE_STEMS) < 3:
+        return []
     if sum(1 for t in named if _may_grade(t.lower()) and (t == "Requires" or grade_key(t))) < 3:
         return []
     found = find_tables()
