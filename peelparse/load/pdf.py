@@ -31,6 +31,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from peelparse.load.document import Document
@@ -138,21 +139,27 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
                 )
             )
             continue
-        row.sort(key=lambda w: w["x0"])
-        sizes: Counter[float] = Counter()
-        for w in row:
-            sizes[round(w["size"], 1)] += len(w["text"])
-        out.append(
-            Line(
-                _join_row(row),
-                min(w["top"] for w in row),
-                max(w["bottom"] for w in row),
-                row[0]["x0"],
-                max(sizes, key=sizes.__getitem__),  # the first of the most common, as most_common
-                all(_is_bold(w["fontname"]) for w in row),
-            )
-        )
+        out.append(_row_line(row))
     return out
+
+
+def _row_line(row: list[dict[str, Any]]) -> Line:
+    """A line of several words: of the size most of its characters have, bold if all are."""
+    row.sort(key=itemgetter("x0"))
+    sizes: dict[float, int] = {}
+    bold = True
+    for w in row:
+        size = round(w["size"], 1)
+        sizes[size] = sizes.get(size, 0) + len(w["text"])
+        bold = bold and _is_bold(w["fontname"])
+    return Line(
+        _join_row(row),
+        min([w["top"] for w in row]),
+        max([w["bottom"] for w in row]),
+        row[0]["x0"],
+        max(sizes, key=sizes.__getitem__),  # the first of the most common, as most_common
+        bold,
+    )
 
 
 def _inside(w: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
