@@ -89,31 +89,26 @@ def split_line(handle: int, first: int, end: int, rects: list[Box], calls: _Call
     over its width, so each boundary is guessed from where its rectangle starts, then
     searched for outward from the guess (two calls when the guess is right or one off)."""
     runs: list[Run] = []
-    start = first
+    start, right, count = first, rects[-1][2], calls.count_rects
     for k in range(len(rects) - 1):
-        left, right = rects[k][0], rects[-1][2]
+        left = rects[k][0]
         share = (rects[k + 1][0] - left) / (right - left) if right > left else 0.5
-        guess = start + int((end - start) * share + 0.5)
-        high = _boundary(handle, start, end, guess, calls)
+        high = _boundary(handle, start, end, start + int((end - start) * share + 0.5), count)
         runs.append((start, high - 1))
         start = high
     runs.append((start, end - 1))
     return runs
 
 
-def _boundary(handle: int, start: int, end: int, guess: int, calls: _Calls) -> int:
+def _boundary(handle: int, start: int, end: int, guess: int, count: Any) -> int:
     """The least index in ``start + 1 .. end - 1`` from which ``start``'s range counts two
     rectangles (``end - 1`` if none does): steps doubling away from ``guess`` until the
-    boundary lies between two probes, then bisection."""
+    boundary lies between two probes, then bisection (``count``: ``FPDFText_CountRects``)."""
     low, high = start, end - 1  # low counts fewer than two; high counts two, or is the last
-
-    def two(index: int) -> bool:
-        return bool(calls.count_rects(handle, start, index - start + 1) >= 2)
-
     probe, step, rising = guess, 1, None
     while high - low > 1:
         probe = min(max(probe, low + 1), high - 1)
-        if two(probe):
+        if count(handle, start, probe + 1 - start) > 1:
             high, probe = probe, probe - step
             if rising:
                 break
@@ -126,7 +121,7 @@ def _boundary(handle: int, start: int, end: int, guess: int, calls: _Calls) -> i
         step *= 2
     while high - low > 1:
         middle = (low + high) // 2
-        if two(middle):
+        if count(handle, start, middle + 1 - start) > 1:
             high = middle
         else:
             low = middle
