@@ -87,13 +87,13 @@ def split_line(handle: int, first: int, end: int, rects: list[Box], calls: _Call
     """The runs of a line, one per rectangle: each boundary is the first character from
     which PDFium counts one rectangle more.  A line's characters are spread about evenly
     over its width, so each boundary is guessed from where its rectangle starts, then
-    searched for outward from the guess (two calls when the guess is right or one off)."""
+    searched for outward from the guess (two calls when the guess is right or one short)."""
     runs: list[Run] = []
     start, right, count = first, rects[-1][2], calls.count_rects
     for k in range(len(rects) - 1):
         left = rects[k][0]
         share = (rects[k + 1][0] - left) / (right - left) if right > left else 0.5
-        high = _boundary(handle, start, end, start + int((end - start) * share + 0.5), count)
+        high = _boundary(handle, start, end, start + int((end - start) * share), count)
         runs.append((start, high - 1))
         start = high
     runs.append((start, end - 1))
