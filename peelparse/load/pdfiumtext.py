@@ -267,10 +267,11 @@ def page_words(textpage: Any, height: float) -> list[Word]:
     fonts: dict[bytes, str] = {}
     words: list[Word] = []
     prev: Box | None = None
+    nul, marks = "\x00" in text, "\ufffe" in text or "\x02" in text  # rare: tested once a page
     for (first, last), box in _boxed_runs(handle, text, calls):
         run = text[first : last + 1]
-        solid = " ".join(run.replace("\x00", "").split())
-        if "\ufffe" in solid or "\x02" in solid:
+        solid = " ".join((run.replace("\x00", "") if nul else run).split())
+        if marks and ("\ufffe" in solid or "\x02" in solid):
             solid = solid.translate(PDFIUM_HYPHENS)
         end = run[-1]
         after = end not in "\r\n" and end.isspace() or text[last + 1 : last + 2] == " "
@@ -296,14 +297,14 @@ def page_words(textpage: Any, height: float) -> list[Word]:
         if fontname is None:
             fontname = fonts[name] = name.decode("latin-1")
         size = round(font_size(handle, index), 2)
-        centre = height - (loose.top + loose.bottom) / 2
+        centre, half = height - (loose.top + loose.bottom) / 2, size / 2
         words.append(
             {
                 "text": solid,
                 "x0": box[0],
                 "x1": box[2],
-                "top": centre - size / 2,
-                "bottom": centre + size / 2,
+                "top": centre - half,
+                "bottom": centre + half,
                 "size": size,
                 "fontname": fontname,
                 "space_before": start not in "\r\n" and start.isspace(),
