@@ -270,10 +270,14 @@ def _corners(c: BBox) -> tuple[Point, Point, Point, Point]:
     return (c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3])
 
 
-def _centre_in(w: Word, box: BBox) -> bool:
-    x = (float(w["x0"]) + float(w["x1"])) / 2
-    y = (float(w["top"]) + float(w["bottom"])) / 2
-    return box[0] <= x < box[2] and box[1] <= y < box[3]
+def _centre(w: Word) -> tuple[float, float]:
+    return (float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2
+
+
+def _inside(centres: list[tuple[float, float, Word]], box: BBox) -> list[Word]:
+    """The words whose centre lies inside ``box``."""
+    x0, top, x1, bottom = box
+    return [w for x, y, w in centres if x0 <= x < x1 and top <= y < bottom]
 
 
 def cell_text(words: Iterable[Word]) -> str:
@@ -298,13 +302,14 @@ def cell_text(words: Iterable[Word]) -> str:
 def table_rows(cells: list[BBox], words: list[Word]) -> list[str]:
     """Tab-separated rows of one table: each row's cells over the table's column lefts."""
     lefts = sorted({c[0] for c in cells})
+    centres = [_centre(w) + (w,) for w in words]  # once a table, not once a cell
     rows: list[str] = []
     for _, row in itertools.groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
         by_left = {c[0]: c for c in row}
         texts = []
         for left in lefts:
             cell = by_left.get(left)
-            texts.append("" if cell is None else cell_text(w for w in words if _centre_in(w, cell)))
+            texts.append("" if cell is None else cell_text(_inside(centres, cell)))
         if any(texts):
             rows.append("\t".join(texts))
     return rows
