@@ -338,8 +338,9 @@ def _page_blocks(
             prev = None
             continue
         line = item
-        contents = _contents_row(line.text)
-        bullet = _bullet(line.text) or lists.mark(line, prev)
+        text = line.text  # the tests below skip calls that cannot match
+        contents = _contents_row(text) if text[-1:].isdigit() else None
+        bullet = (_bullet(text) if text[:1] in BULLET_OPENERS else None) or lists.mark(line, prev)
         text = contents or bullet or line.text
         new_block = (
             prev is None
