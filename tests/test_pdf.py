@@ -561,3 +561,19 @@ def test_a_pdfium_found_only_by_pypdfium2_is_read_through_it() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     assert out.decode("utf-8") == load_path(pdf, {"cache": False}).text
+
+
+def test_run_boundary_is_found_from_any_guess() -> None:
+    """The boundary search gives the least index from which a line's range counts two
+    rectangles (the line's last index if none does), wherever its guess falls."""
+    from peelparse.load.pdfiumtext import _boundary
+
+    for start, end in ((0, 2), (3, 4), (5, 40), (10, 75)):
+        for boundary in range(start, end + 2):
+
+            def count(handle: int, first: int, size: int, b: int = boundary) -> int:
+                return 2 if first + size - 1 >= b else 1
+
+            expected = min(max(boundary, start + 1), end - 1)
+            for guess in range(start - 3, end + 4):
+                assert _boundary(0, start, end, guess, count) == expected, (start, end, guess)
