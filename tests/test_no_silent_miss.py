@@ -26,12 +26,7 @@ FILES = sorted(
         *(ROOT / "tests" / "corpus" / "heldout").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "final").glob("*.txt"),
         *(ROOT / "tests" / "corpus" / "last").glob("*.txt"),
-        *(ROOT / "tests" / "corpus" / "blind-dev").glob("*.txt"),
-        *(ROOT / "tests" / "corpus" / "blind-measure").glob("*.txt"),
-        *(ROOT / "tests" / "corpus" / "blind2-dev").glob("*.txt"),
-        *(ROOT / "tests" / "corpus" / "blind2-measure").glob("*.txt"),
-        *(ROOT / "tests" / "corpus" / "blind3-dev").glob("*.txt"),
-        *(ROOT / "tests" / "corpus" / "blind3-measure").glob("*.txt"),
+        *(ROOT / "tests" / "corpus").glob("blind*/*.txt"),
         *SHARED.glob("*.txt"),
     ]
 )

@@ -139,7 +139,7 @@ def test_stated_grades_right(corpus_score: Score) -> None:
 
 @pytest.mark.parametrize(
     "folder",
-    [BLIND_DEV, HERE.parent / "blind2-dev", HERE.parent / "blind3-dev"],
+    [BLIND_DEV, *(HERE.parent / f"blind{n}-dev" for n in (2, 3, 4))],
     ids=lambda p: p.name,
 )
 def test_blind_development_corpus(folder: Path) -> None:
@@ -169,19 +169,14 @@ def test_title_and_publication_month_are_the_reports_own() -> None:
 
 
 if __name__ == "__main__":
-    # --heldout, --final, --last, --blind-measure, --blind2-measure, --blind3-measure: the corpora
-    # kept for measurement (their README.md); --blind-dev, --blind2-dev, --blind3-dev: the blind
-    # corpora developed against
+    # --heldout, --final, --last, --blind-measure, --blindN-measure: the corpora kept for
+    # measurement (their README.md); --blind-dev, --blindN-dev: the blind corpora developed
+    # against (N: 2 to 4)
     chosen = {
         "--heldout": HELDOUT,
         "--final": HERE.parent / "final",
         "--last": HERE.parent / "last",
-        "--blind-dev": BLIND_DEV,
-        "--blind-measure": HERE.parent / "blind-measure",
-        "--blind2-dev": HERE.parent / "blind2-dev",
-        "--blind2-measure": HERE.parent / "blind2-measure",
-        "--blind3-dev": HERE.parent / "blind3-dev",
-        "--blind3-measure": HERE.parent / "blind3-measure",
+        **{f"--{p.name}": p for p in sorted(HERE.parent.glob("blind*")) if p.is_dir()},
     }
     result = score(chosen.get(sys.argv[1], HERE) if sys.argv[1:] else HERE)
     for miss in result.misses:
