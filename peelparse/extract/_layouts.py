@@ -133,16 +133,26 @@ RE_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _row_cell(pos: int, line: str) -> Cell | None:
-    parts = line.split("|")
+    cell = row_cell(pos, line.split("|"))
+    if cell is None:
+        return None
+    label, area, grade, start, end = cell
+    return None if area is None else (label, area, grade, start, end)
+
+
+def row_cell(pos: int, parts: list[str]) -> tuple[str, str | None, str, int, int] | None:
+    """The cell of a table row whose last filled cell is its one grade: the label is the filled
+    cell before it (a question cut at its question mark: a note may follow it in the cell);
+    cells before the label (a number, a pillar) are left.  ``pos``: the row's offset."""
     filled = [(i, p.strip()) for i, p in enumerate(parts) if p.strip()]
     if len(filled) < 2 or (grade := grade_key(filled[-1][1])) is None:
         return None
+    if sum(grade_key(p) is not None for _, p in filled) > 1:
+        return None  # grades of several inspections side by side
     index, label = filled[-2]
-    area = area_for_label(label)
-    if area is None or grade_key(label):
-        return None
+    label = label[: label.index("?") + 1] if "?" in label else label
     begin = pos + sum(len(p) + 1 for p in parts[:index]) + parts[index].index(label)
-    return (label, area, grade, begin, begin + len(label))
+    return (label, area_for_label(label), grade, begin, begin + len(label))
 
 
 @cache

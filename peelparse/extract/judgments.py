@@ -322,13 +322,10 @@ def _first_column(ctx: Context, block: Block, columns: list[str | None] | None) 
 
 
 def _label_grade_row(start: int, parts: list[str]) -> GridCell | None:
-    """A two-column 'Area<TAB>Grade' row, as some web pages lay the judgments out."""
-    filled = [(i, p) for i, p in enumerate(parts) if p.strip()]
-    if len(filled) != 2 or grade_key(filled[0][1]) or not (grade := grade_key(filled[1][1])):
-        return None
-    label = filled[0][1].strip()
-    begin = start + sum(len(p) + 1 for p in parts[: filled[0][0]]) + filled[0][1].index(label)
-    return GridCell(label, area_for_label(label), grade, begin, begin + len(label))
+    """An 'Area<TAB>Grade' row, as some web pages lay the judgments out (a row number or a
+    pillar may stand before the area: "2<TAB>How effective is ...?<TAB>Good")."""
+    cell = layouts.row_cell(start, parts)
+    return GridCell(*cell) if cell is not None else None
 
 
 def _row_cells(

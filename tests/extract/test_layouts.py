@@ -120,3 +120,23 @@ def test_a_grade_over_several_labels_is_a_list_not_labels_and_grades_in_turn() -
 )
 def test_a_table_of_grades_compared_is_no_grid(table: str) -> None:
     assert grades(snippet_report(INTRO + table + "\nThe rest.\n")) == {}
+
+
+def test_a_tab_table_of_numbered_questions_with_notes_in_their_cells() -> None:
+    head = "Kent PEEL 2018\n\nEffectiveness\n\nLast updated 27/09/2019\n\nGood\n\n"
+    table = (
+        "Questions for Effectiveness\n\n#\tQuestion\tGrade\n"
+        "1\tHow effective is the force at investigating crime and reducing re-offending?\t"
+        "Requires improvement\n"
+        "2\tHow effective is the force at tackling serious and organised crime? This question "
+        "was not inspected this year.\tGood\n"
+        "3\tHow effective are the force's specialist capabilities?\tUngraded\n"
+    )
+    import peelparse
+
+    report = peelparse.to_dict(peelparse.parse_text(head + table))
+    assert {j["area"]: j["grade"] for j in report["judgments"]} == {
+        "effectiveness": "good",
+        "investigating_crime": "requires_improvement",
+        "serious_organised_crime": "good",
+    }
