@@ -20,7 +20,7 @@ import gzip
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from peelparse.parse import rx
@@ -39,8 +39,9 @@ SOFT_HYPHENS = "\u00ad\x02"
 HYPHENS = "-\u2010" + SOFT_HYPHENS
 #: Control characters other than tab, newline and carriage return; C1 controls too.
 RE_CONTROL = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-RE_SUSPECT = rx.compile(r"([a-vx-z])\1\1|\b([A-Z][a-z]{0,2})\2")
-RE_DOUBLED = rx.compile(r"\b([A-Z][a-z]{0,2})\1")
+#: A doubled start ("VeVetting"); ``doubled_starts`` adds the word boundary before it (a leading
+#: ``\b`` would make the engine try every character instead of skipping to capitals).
+RE_DOUBLED = rx.compile(r"([A-Z][a-z]{0,2})\1")
 #: Lines this long or shorter are looked at for doubled glyphs (bold headings).
 SHORT_LINE = 120
 RE_RUN = rx.compile(r"([a-vx-z])\1{2,}")
@@ -64,9 +65,8 @@ def _cleaned(text: str) -> str:
 def needs_repair(text: str) -> bool:
     """A cheap test: does the text hold anything this module would change?
 
-    Glyphs doubled by overprinted bold are looked for only in short lines (the
-    headings that are set in bold): a backreference scan of every paragraph
-    would cost more than the rest of normalising.
+    Glyphs doubled by overprinted bold count only in short lines (the headings that
+    are set in bold).
     """
     if (
         any(c in text for c in LIGATURES)
@@ -76,9 +76,26 @@ def needs_repair(text: str) -> bool:
         or RE_CONTROL.search(text)
     ):
         return True
-    # One search over the short lines together (no match spans a line break).
-    short = "\n".join(line for line in text.split("\n") if len(line) <= SHORT_LINE)
-    return RE_DOUBLED.search(short) is not None
+    return any(_line_length(text, m.start()) <= SHORT_LINE for m in doubled_starts(text))
+
+
+def doubled_starts(text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``RE_DOUBLED`` that start a word (what ``\\b`` before it would give: no
+    match spans a word boundary, so none hides one that starts a word)."""
+    for m in RE_DOUBLED.finditer(text):
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            yield m
+
+
+def _line_length(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return (len(text) if end == -1 else end) - text.rfind("\n", 0, pos) - 1
+
+
+def suspect(text: str) -> bool:
+    """Does ``text`` hold a word ``fix_word`` may repair (a run of three, a doubled start)?"""
+    return RE_RUN.search(text) is not None or next(doubled_starts(text), None) is not None
 
 
 def clean_chars(line: str, words: Counter[str]) -> str:
@@ -177,7 +194,7 @@ def fix_word(word: str, words: Counter[str]) -> str:
 
 def fix_words(line: str, words: Counter[str]) -> str:
     """``fix_word`` over every suspect word of a line (most lines have none)."""
-    if not RE_SUSPECT.search(line):
+    if not suspect(line):
         return line
     return RE_WORD.sub(lambda m: fix_word(m[0], words), line)
 
@@ -189,6 +206,6 @@ def repair(lines: list[str]) -> list[str]:
     # Most lines hold nothing to clean and no suspect word: one search each finds those
     # that do (no match spans a line break, so the whole text tells whether any does).
     lines = [clean_chars(line, words) if RE_TO_CLEAN.search(line) else line for line in lines]
-    if not RE_SUSPECT.search("\n".join(lines)):
+    if not suspect("\n".join(lines)):
         return lines
     return [fix_words(line, words) for line in lines]
