@@ -75,7 +75,8 @@ KIND_NOUNS = {
 }
 _KIND = "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
 CAP = r"(?:[A-Z][\w'\u2019&-]*+|[A-Z]{2,})"
-CAP_RUN = rf"{CAP}(?:\s++(?:(?:of|and|in|for|the|on|&)\s++)?{CAP}){{0,7}}"
+CAP_MORE = rf"(?:\s++(?:(?:of|and|in|for|the|on|&)\s++)?{CAP}){{0,7}}"
+CAP_RUN = CAP + CAP_MORE
 QUOTED = r"(?:'(?P<q1>[^'\n]{2,60}?)'|\u2018(?P<q2>[^\u2019\n]{2,60}?)\u2019|\"(?P<q3>[^\"\n]{2,60}?)\"|\u201c(?P<q4>[^\u201d\n]{2,60}?)\u201d)"
 #: The same without named groups, for a lookahead next to QUOTED.
 QUOTE_AHEAD = r"(?:'[^'\n]{2,60}?'|\u2018[^\u2019\n]{2,60}?\u2019|\"[^\"\n]{2,60}?\"|\u201c[^\u201d\n]{2,60}?\u201d)"
@@ -90,7 +91,12 @@ RE_OPERATION = rx.compile(
 )
 RE_QUOTED_KIND = rx.compile(rf"{QUOTED}\s++(?:is\s++a\s++(?:[a-z]++\s++)?)?(?P<kind>{_KIND})\b")
 RE_QUOTED_ANY = rx.compile(QUOTED)
-RE_CAP_KIND = rx.compile(rf"(?<![\w'])(?P<cap>{CAP_RUN}\s++(?i:(?:{_KIND})))\b")
+#: ``(?<![\w'])`` then CAP_RUN, with the boundary tested after the first capital (CAP's two
+#: branches share it): a pattern that opens with a capital lets the engine skip to the next
+#: capital instead of trying the lookbehind at every character.
+RE_CAP_KIND = rx.compile(
+    rf"(?P<cap>[A-Z](?<![\w'][A-Z])(?:[\w'\u2019&-]*+|[A-Z]+){CAP_MORE}\s++(?i:(?:{_KIND})))\b"
+)
 RE_TITLE_IN_BRACKETS = rx.compile(
     r"\b(?P<kind>film|app|campaign|video|podcast|website|booklet)\b[^().]{0,80}?\((?P<cap>[A-Z][^()\n]{3,60}?)\)"
 )

@@ -38,6 +38,8 @@ RE_STEM = rx.compile(
     re.VERBOSE | re.S,
 )
 RE_SHOULD_IMMEDIATELY = rx.compile(r"^\S.{0,80}?\bshould\s++(?P<imm>immediately)\b", re.I)
+#: Where RE_SHOULD_IMMEDIATELY's "should" ends at the latest.
+SHOULD_BEFORE = 90
 RE_SHOULD = rx.compile(r"\bshould\b", re.I)
 UNIT_MONTHS = {"month": 1, "months": 1, "year": 12, "years": 12}
 
@@ -56,10 +58,19 @@ def _timescale(block: Block) -> tuple[str | None, int | None, str | None] | None
         n = word_to_int(m["n"])
         factor = UNIT_MONTHS.get(m["unit"].lower())
         return m["ts"], (n * factor if n is not None and factor else None), None
-    m = RE_SHOULD_IMMEDIATELY.match(block.text)
+    m = _should_immediately(block.text)
     if m:
         return m["imm"], 0, None
     return None
+
+
+def _should_immediately(text: str) -> re.Match[str] | None:
+    """``RE_SHOULD_IMMEDIATELY.match(text)``, after a cheap test that rules out most blocks: the
+    pattern's "should" (in any case; none of its letters has a non-ASCII case twin) comes
+    early in the text."""
+    if "hould" not in text[:SHOULD_BEFORE].lower():
+        return None
+    return RE_SHOULD_IMMEDIATELY.match(text)
 
 
 def stem_forms(text: str) -> set[str]:
@@ -71,7 +82,7 @@ def stem_forms(text: str) -> set[str]:
         if text.startswith("We"):
             forms.add("We recommend that")
         forms.add("immediately" if m["imm"] else "By <date>" if m["date"] else "Within <n> months")
-    elif RE_SHOULD_IMMEDIATELY.match(text):
+    elif _should_immediately(text):
         forms.add("immediately")
     return forms
 
