@@ -323,7 +323,7 @@ class Report:
     )
 
 
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 #: Field names per record class, looked up once (``fields()`` is slow to call per object).
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -335,16 +335,25 @@ def to_dict(obj: Any) -> Any:
         return obj
     names = _FIELD_NAMES.get(kind)
     if names is not None:
-        out = {name: to_dict(getattr(obj, name)) for name in names}
-        if kind is Report and out["paragraphs"] is None:
-            del out["paragraphs"]  # asked for only (extract --paragraphs, db)
-        return out
+        return _record(obj, names)
     if isinstance(obj, list | tuple):
-        return [to_dict(v) for v in obj]
+        # Scalars are taken as they are, here and in ``_record``: most values are, and a
+        # call per value cost more than the rest of the conversion.
+        return [v if type(v) in _SCALARS else to_dict(v) for v in obj]
     if is_dataclass(obj) and not isinstance(obj, type):
         _FIELD_NAMES[kind] = tuple(f.name for f in fields(obj))
         return to_dict(obj)
     return obj
+
+
+def _record(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    out = {}
+    for name in names:
+        value = getattr(obj, name)
+        out[name] = value if type(value) in _SCALARS else to_dict(value)
+    if type(obj) is Report and out["paragraphs"] is None:
+        del out["paragraphs"]  # asked for only (extract --paragraphs, db)
+    return out
 
 
 #: Every warning code the extractors emit, with its meaning (docs/schema.md).
