@@ -465,8 +465,13 @@ def extract(ctx: Context) -> Extracted:
     for block in _blocks(ctx):
         section = ctx.section_of(block)
         raw, context = ctx.raw(block), list[float]()
+        # A block without a number word has none in any sentence: those sentences need
+        # a digit, which one search tells before their words are gathered.
+        number_words = not N.NUMBER_TOKENS.isdisjoint(ctx.words(block))
         for start, end in ctx.sentences(block):
             sentence = raw[start:end]
+            if not number_words and N.RE_DIGIT.search(sentence) is None:
+                continue
             hits = sentence_hits(sentence, context)
             if len(hits) > MAX_PER_SENTENCE:
                 if not cut_sentences:

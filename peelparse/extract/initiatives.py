@@ -289,6 +289,31 @@ def long_form(before: str, acronym: str) -> str | None:
     return None
 
 
+#: Characters the kind patterns' case-blind matching takes for an ASCII letter that
+#: ``str.lower`` does not turn into one (dotted and dotless i, long s).
+CASE_TWINS = "\u0130\u0131\u017f"
+
+
+def _kind_nouns(raw: str, found: frozenset[str], words: frozenset[str]) -> tuple[str, ...] | None:
+    """The kind nouns among a block's words, for ``_sentence_cues``; None when there is
+    nothing to test (no "kind" cue) or the test could miss a match (``CASE_TWINS``)."""
+    if "kind" not in found or any(c in raw for c in CASE_TWINS):
+        return None
+    return tuple(KIND_WORDS.intersection(words))
+
+
+def _sentence_cues(
+    sentence: str, found: frozenset[str], kinds: tuple[str, ...] | None
+) -> frozenset[str]:
+    """The block's cues, less "kind" for a sentence that holds none of the block's kind nouns
+    (every kind pattern needs one): most sentences of a block with a kind noun have none,
+    and a substring test is far cheaper than the patterns."""
+    if kinds is None:
+        return found
+    low = sentence.lower()
+    return found if any(k in low for k in kinds) else found - {"kind"}
+
+
 def _acceptable(name: str) -> bool:
     key = norm(name)
     if len(key) < 3 or key in STOP_NAMES or forces.resolve(name) or area_for_heading(name):
@@ -310,8 +335,10 @@ def extract(ctx: Context) -> Extracted:
         found = cues(raw, ctx.words(block))
         if not found:
             continue
+        kinds = _kind_nouns(raw, found, ctx.words(block))
         for s, e in ctx.sentences(block):
-            for men in sentence_mentions(raw[s:e].replace("\n", " "), found):
+            sentence = raw[s:e].replace("\n", " ")
+            for men in sentence_mentions(sentence, _sentence_cues(sentence, found, kinds)):
                 key = norm(men.name)
                 if key in seen or not _acceptable(men.name):
                     continue
