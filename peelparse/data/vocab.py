@@ -368,9 +368,10 @@ def area_for_question(text: str) -> str | None:
     return pillar if area is None or area in PILLARS else area
 
 
-def area_for_heading(text: str) -> str | None:
-    """The canonical area key of a body heading (or pillar question), or None."""
-    key = norm(text)
+def area_for_heading(text: str, key: str | None = None) -> str | None:
+    """The canonical area key of a body heading (or pillar question), or None (``key``:
+    ``norm(text)``, if the caller has it)."""
+    key = norm(text) if key is None else key
     return _BY_HEADING.get(key) or _BY_LABEL.get(key) or area_for_question(text) or _question(text)
 
 

@@ -86,31 +86,34 @@ def _new_block(kind: str, start: int, end: int, line_no: int, text: str) -> Bloc
 
 
 class _Open:
-    """The block being built: its text is kept as pieces and joined once, when it closes.
+    """The block being built: the lines added to it are collapsed together when it closes.
 
-    Joining once keeps building linear in the block's length (a block of 10,000
-    lines used to be collapsed again for every line added).
+    Collapsing once keeps building linear in the block's length (a block of 10,000
+    lines used to be collapsed again for every line added), and costs one call a block
+    instead of one a line: each added stretch starts at a line break, so collapsing
+    them together gives what joining their collapsed pieces would.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, doc_text: str) -> None:
+        self.doc_text = doc_text
         self.block: Block | None = None
-        self.parts: list[str] = []
+        self.head = ""  # the block's text before anything was added
+        self.head_end = 0  # where the added lines start
 
     def start(self, block: Block) -> None:
         self.close()
-        self.block, self.parts = block, [block.text] if block.text else []
+        self.block, self.head, self.head_end = block, block.text, block.end
 
-    def extend(self, end: int, line_no: int, doc_text: str) -> None:
+    def extend(self, end: int, line_no: int) -> None:
         assert self.block is not None
-        added = collapse(doc_text[self.block.end : end])
-        if added:
-            self.parts.append(added)
         self.block.end, self.block.end_line = end, line_no
 
     def close(self) -> None:
-        if self.block is not None:
-            self.block.text = " ".join(self.parts)
-        self.block, self.parts = None, []
+        block = self.block
+        if block is not None and block.end > self.head_end:
+            added = collapse(self.doc_text[self.head_end : block.end])
+            block.text = f"{self.head} {added}" if self.head and added else self.head or added
+        self.block = None
 
 
 def _standalone(line: str) -> bool:
@@ -131,7 +134,7 @@ def _is_continuation(prev: Block, nxt: Block) -> bool:
 
 def _one_per_line(lines: list[tuple[int, int, str]]) -> bool:
     """True for text with a paragraph on each line and (almost) no blank lines."""
-    filled = [line for _, _, line in lines if line.strip()]
+    filled = [line for _, _, line in lines if line and not line.isspace()]
     if len(filled) < 5 or (len(lines) - len(filled)) > BLANK_SHARE * len(lines):
         return False
     return sum(len(line) > LONG_LINE for line in filled) >= ONE_PER_LINE_SHARE * len(filled)
@@ -140,29 +143,30 @@ def _one_per_line(lines: list[tuple[int, int, str]]) -> bool:
 def split_blocks(doc: Document) -> list[Block]:
     """The blocks of a Document, in order."""
     blocks: list[Block] = []
-    current = _Open()
+    current = _Open(doc.text)
     last_blank = True
     lines = doc.lines()
     per_line = _one_per_line(lines)
     for line_no, (start, end, line) in enumerate(lines, start=1):
-        if not line.strip() or per_line:
+        blank = not line or line.isspace()  # what ``not line.strip()`` says, with no copy
+        if blank or per_line:
             current.close()
             last_blank = True
-        if not line.strip():
+        if blank:
             continue
         kind = _piece_kind(line)
         alone = kind == "para" and _standalone(line)
         open_block = current.block
         joins = open_block is not None and open_block.kind != "row" and not open_block.standalone
         if joins and kind == "para" and not alone:
-            current.extend(end, line_no, doc.text)
+            current.extend(end, line_no)
             continue
         current.close()
         block = _new_block(kind, start, end, line_no, line)
         block.standalone = alone
         if last_blank and blocks and _is_continuation(blocks[-1], block):
             current.start(blocks[-1])
-            current.extend(end, line_no, doc.text)
+            current.extend(end, line_no)
         else:
             blocks.append(block)
             current.start(block)

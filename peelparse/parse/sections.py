@@ -176,7 +176,7 @@ class _Builder:
         key = norm(block.text)
         if key in LABELS:
             return 2
-        if key in PART_HEADINGS or area_for_heading(block.text) or key in self.contents:
+        if key in PART_HEADINGS or area_for_heading(block.text, key) or key in self.contents:
             return 1
         if not looks_like_heading(block):
             return None
