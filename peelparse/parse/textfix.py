@@ -50,6 +50,11 @@ RE_WORD = rx.compile(r"[A-Za-z]+")
 RE_COMPOUND = rx.compile("[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 #: A break a line join left inside a line: "prosecu\u2010 tion", "non\x02 emergency".
 RE_INLINE_BREAK = rx.compile("(?P<head>[A-Za-z]+)(?P<hyphen>[\u2010\x02])[ \t]*+(?P<tail>[a-z]+)")
+#: The same over lower-cased text, its hyphens made ASCII.
+RE_LOWER_COMPOUND = rx.compile("[a-z]+(?:-[a-z]+)*")
+#: The only characters that ``str.lower`` turns into an ASCII letter (Kelvin sign, dotted
+#: capital I): a text holding one is tokenised before it is lower-cased.
+LOWER_TO_ASCII = "\u212a\u0130"
 CLEAN_TABLE = str.maketrans({**LIGATURES, "\u00ad": None})
 CLEANED = (*LIGATURES, "\u00ad")
 #: A character ``clean_chars`` changes or looks at: a line without one is left as it is.
@@ -112,10 +117,15 @@ def _inline(m: re.Match[str], words: Counter[str]) -> str:
 
 def vocabulary(lines: Iterable[str]) -> Counter[str]:
     """How often each word and hyphenated compound (lower case) occurs in the text."""
-    # One pass over the whole text (no token spans a line break): each distinct token
-    # lower-cased once, and a compound's parts counted as often as the compound.
-    tokens = RE_COMPOUND.findall(_cleaned("\n".join(lines)))
-    counts = Counter("\n".join(tokens).lower().replace("\u2010", "-").split("\n") if tokens else ())
+    # One pass over the whole text (no token spans a line break), and a compound's parts
+    # counted as often as the compound.
+    text = _cleaned("\n".join(lines))
+    if any(c in text for c in LOWER_TO_ASCII):
+        tokens = RE_COMPOUND.findall(text)
+        joined = "\n".join(tokens).lower().replace("\u2010", "-")
+        counts = Counter(joined.split("\n") if tokens else ())
+    else:  # lower-cased first: the same tokens, lower-cased, with no pass over them
+        counts = Counter(RE_LOWER_COMPOUND.findall(text.lower().replace("\u2010", "-")))
     for compound, times in [(t, n) for t, n in counts.items() if "-" in t]:
         for part in compound.split("-"):
             counts[part] += times
