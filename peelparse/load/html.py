@@ -140,24 +140,34 @@ class _Reader:
         a = {k: (v or "") for k, v in attrs}
         self._date_of(tag, a)
         if tag in VOID_TAGS:
-            if tag == "br":
-                self._text(" ")
-            elif tag == "img" and a.get("alt", "").strip() and not self.skipping:
-                self._text(f" {a['alt']} ")  # as a text browser shows an image: its text
+            self._void(tag, a)
             return
         marker = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}".lower()
-        # a collapsed panel of the main content (an accordion's, "hidden" until opened) is the
-        # report's text; anything else hidden is not shown, so not read
-        hidden = "hidden" in a and not (
-            self.in_main and (a["hidden"] == "until-found" or _is_panel(marker))
-        )
-        chrome = tag in SKIP_TAGS or (tag not in HEADING_TAGS and _is_chrome(marker)) or hidden
         main = tag in ("main", "article") or a.get("role") == "main" or "main-content" in marker
         main |= in_main
         self.saw_main |= main and not self.skipping
-        self.stack.append((tag, self.skipping or chrome, self.in_main or main))
-        if self.skipping:
-            return
+        self.stack.append(
+            (tag, self.skipping or self._chrome(tag, a, marker), self.in_main or main)
+        )
+        if not self.skipping:
+            self._open(tag)
+
+    def _void(self, tag: str, a: dict[str, str]) -> None:
+        if tag == "br":
+            self._text(" ")
+        elif tag == "img" and a.get("alt", "").strip() and not self.skipping:
+            self._text(f" {a['alt']} ")  # as a text browser shows an image: its text
+
+    def _chrome(self, tag: str, a: dict[str, str], marker: str) -> bool:
+        """Whether an element is the site's, not the report's.  A collapsed panel of the main
+        content (an accordion's, "hidden" until opened) is the report's text; anything else
+        hidden is not shown, so not read."""
+        hidden = "hidden" in a and not (
+            self.in_main and (a["hidden"] == "until-found" or _is_panel(marker))
+        )
+        return tag in SKIP_TAGS or (tag not in HEADING_TAGS and _is_chrome(marker)) or hidden
+
+    def _open(self, tag: str) -> None:
         if tag in BLOCK_TAGS:
             self._flush()
             self.bullet = tag == "li"

@@ -152,6 +152,21 @@ def _kind(blocks: list[Block], about: bool = False) -> str | None:
     very top: a news release links to the report by its title further down.
     """
     head = blocks[:HEAD_BLOCKS]
+    strong = _strong_kind(head, about)
+    if strong is not None or about:
+        return strong  # about a report: headings and grade lines, a summary copies them too
+    headings = [h for b in head if (h := _is_heading(b))]
+    stamped = any(b.is_date_stamp or grade_key(b.text) or _page_title(b.text) for b in head[:20])
+    if "pillar" in headings and stamped:
+        return "pillar_page"
+    if headings.count("label") + headings.count("area") >= 2 and "area" in headings:
+        return "report_page"
+    return None
+
+
+def _strong_kind(head: list[Block], about: bool) -> str | None:
+    """``report`` or ``force_page`` by a title, the count sentence, the opener or pillar lines
+    (in text about a report, the title and opener only at the very top)."""
     titled = head[:2] if about else head[:TITLE_BLOCKS]
     if any(RE_TITLE.search(b.text) for b in titled) or any(RE_COUNT.search(b.text) for b in head):
         return "report"
@@ -160,14 +175,6 @@ def _kind(blocks: list[Block], about: bool = False) -> str | None:
         sum(bool(RE_PILLAR_LINE.match(b.text)) for b in head) >= 2
     ):
         return "force_page"
-    if about:
-        return None  # headings and grade lines: a commissioner's summary copies them too
-    headings = [h for b in head if (h := _is_heading(b))]
-    stamped = any(b.is_date_stamp or grade_key(b.text) or _page_title(b.text) for b in head[:20])
-    if "pillar" in headings and stamped:
-        return "pillar_page"
-    if headings.count("label") + headings.count("area") >= 2 and "area" in headings:
-        return "report_page"
     return None
 
 
