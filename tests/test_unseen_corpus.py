@@ -139,7 +139,7 @@ def test_stated_grades_right(corpus_score: Score) -> None:
 
 @pytest.mark.parametrize(
     "folder",
-    [BLIND_DEV, *(HERE.parent / f"blind{n}-dev" for n in (2, 3, 4, 5))],
+    [BLIND_DEV, *(HERE.parent / f"blind{n}-dev" for n in (2, 3, 4, 5, 6))],
     ids=lambda p: p.name,
 )
 def test_blind_development_corpus(folder: Path) -> None:

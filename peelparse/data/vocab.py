@@ -364,7 +364,9 @@ def area_for_question(text: str) -> str | None:
     if m is None:
         return None
     pillar = _PILLAR_OF_ADJ.get(m["adj"].lower(), "legitimacy")
-    area = area_for_topic(m["topic"]) if m["topic"] else None
+    # "How effectively does the force protect those who are vulnerable ...?": a question's
+    # own topic, by the question table; the pillar's only when it names none
+    area = area_for_topic(m["topic"]) if m["topic"] else _question(text)
     return pillar if area is None or area in PILLARS else area
 
 

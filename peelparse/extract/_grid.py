@@ -98,10 +98,11 @@ def _segments(words: list[Word]) -> list[Word]:
     return out
 
 
-def _body(words: list[Word], below: float, pitch: float) -> list[Word]:
-    """The line segments under the header, up to the first paragraph-wide one."""
+def _body(words: list[Word], below: float, skip: list[Word], pitch: float) -> list[Word]:
+    """The line segments under the header's first line (the words of ``skip``, a header name
+    wrapped onto a second line, left out), up to the first paragraph-wide one."""
     out: list[Word] = []
-    under = [w for w in words if float(w["top"]) > below]
+    under = [w for w in words if float(w["top"]) > below and not _within(w, skip)]
     for seg in sorted(_segments(under), key=lambda w: (float(w["top"]), float(w["x0"]))):
         if float(seg["x1"]) - float(seg["x0"]) > PARAGRAPH_WIDTH * pitch:
             break
@@ -111,6 +112,14 @@ def _body(words: list[Word], below: float, pitch: float) -> list[Word]:
             break
         out.append(seg)
     return out
+
+
+def _within(word: Word, boxes: list[Word]) -> bool:
+    x0, x1, top = float(word["x0"]), float(word["x1"]), float(word["top"])
+    return any(
+        abs(top - float(b["top"])) <= 2 and float(b["x0"]) - 1 <= x0 and x1 <= float(b["x1"]) + 1
+        for b in boxes
+    )
 
 
 def _cells(segments: list[Word], centres: list[float]) -> list[tuple[float, int, str]]:
@@ -153,21 +162,30 @@ def grid_from_words(
     pitch = (
         max(b - a for a, b in zip(centres, centres[1:], strict=False)) if len(centres) > 1 else 0
     )
-    below = max(float(w["bottom"]) for w in header)
-    body = _body(words, below, pitch)
+    body = _body(words, *_header_bottom(header), pitch)
     if not body or not pitch:
         return None
     rows = ["\t".join(name for name, _ in columns)]
     for _, col, text in _cells(body, centres):
         rows.append("\t".join(text if i == col else "" for i in range(len(columns))))
-    inside = header + body
-    bbox = (
+    return _bbox(header + body), rows
+
+
+def _header_bottom(header: list[Word]) -> tuple[float, list[Word]]:
+    """Where the header's first line ends, and its words on later lines: "Requires" over
+    "improvement" in a narrow cell, beside which the labels may start."""
+    first_top = min(float(w["top"]) for w in header)
+    first = [w for w in header if float(w["top"]) - first_top <= 2]
+    return max(float(w["bottom"]) for w in first), [w for w in header if w not in first]
+
+
+def _bbox(inside: list[Word]) -> BBox:
+    return (
         min(float(w["x0"]) for w in inside),
         min(float(w["top"]) for w in inside),
         max(float(w["x1"]) for w in inside),
         max(float(w["bottom"]) for w in inside),
     )
-    return bbox, rows
 
 
 #: The first word of each grade's name: a text that holds none (lower case) is no grade.
@@ -186,10 +204,25 @@ def page_tables(words: list[Word], find_tables: Callable[[], Tables]) -> Tables:
     # every grade name holds a stem: fewer than three stems on the page, and no word is tested
     low = "\n".join(named).lower()
     if sum(low.count(stem) for stem in GRADE_STEMS) < 3:
-        return []
+        # a producer that draws a page glyph by glyph: its words are the runs of glyphs
+        if sum("".join(named).lower().count(stem) for stem in GRADE_STEMS) < 3:
+            return []
+        named = [w["text"] for w in _runs(words) if len(w["text"]) <= GRADE_TEXT_MAX]
     if sum(1 for t in named if _may_grade(t.lower()) and (t == "Requires" or grade_key(t))) < 3:
         return []
     found = find_tables()
-    if not any(holds_grid(rows) for _, rows in found):
-        found += [grid for grid in (grid_from_words(words),) if grid is not None]
-    return found
+    if any(holds_grid(rows) for _, rows in found):
+        return found
+    grid = grid_from_words(words)
+    if grid is None:
+        return found
+    # boxes drawn around the grid's columns or cells are the grid's, not tables of their own
+    return [t for t in found if not _overlaps(t[0], grid[0])] + [grid]
+
+
+def _overlaps(box: BBox, grid: BBox) -> bool:
+    """Whether a box shares more than half of its area with the grid's box."""
+    width = min(box[2], grid[2]) - max(box[0], grid[0])
+    height = min(box[3], grid[3]) - max(box[1], grid[1])
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return width > 0 and height > 0 and width * height > 0.5 * area

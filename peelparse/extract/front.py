@@ -141,11 +141,29 @@ def _joined_lines(raw: str) -> list[str]:
     out: list[str] = []
     for part in raw.split("\n"):
         line = " ".join(part.split())
-        if out and line and (RE_RUNS_ON.search(out[-1]) or line[0].islower() or line in SUFFIXES):
+        if out and line and _runs_on(out[-1], line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    """Whether a title line wraps onto the next: it ends on a joining word, the next starts in
+    lower case or is a force's last word, or a force's name is split between them."""
+    return bool(
+        RE_RUNS_ON.search(line) or nxt[0].islower() or nxt in SUFFIXES or _name_runs_on(line, nxt)
+    )
+
+
+#: The force named at the end of a title line ("An inspection of West").
+RE_NAME_AT_END = rx.compile(r"\binspection\s+of\s+(?P<name>[A-Z][\w&'\u2019 -]{0,60})$")
+
+
+def _name_runs_on(line: str, nxt: str) -> bool:
+    """A force's name wrapped over two lines: "An inspection of West" / "Midlands Police"."""
+    m = RE_NAME_AT_END.search(line)
+    return m is not None and forces.resolve(f"{m['name']} {nxt}") is not None
 
 
 #: A title part that names the inspection ("An inspection of Kent Police").

@@ -240,3 +240,31 @@ def test_a_link_to_a_file_between_the_stamp_and_the_grade_is_furniture() -> None
         "Some text.\n"
     )
     assert grades(body, "Kent PEEL 2017\n\n") == {"legitimacy": ("good", None)}
+
+
+def test_a_pillar_adverb_question_with_its_own_topic_names_the_question() -> None:
+    from peelparse.data.vocab import area_for_heading
+
+    assert (
+        area_for_heading(
+            "How effectively does the force protect those who are vulnerable from harm, and "
+            "support victims?"
+        )
+        == "protecting_vulnerable_people"
+    )
+    assert area_for_heading(
+        "How effectively does the force reduce crime and keep people safe?"
+    ) == ("effectiveness")
+
+
+def test_a_force_name_wrapped_in_the_title() -> None:
+    text = (
+        "PEEL 2021/22\nPolice effectiveness, efficiency and legitimacy\n\nAn inspection of West\n"
+        "Midlands Police\n\nNovember 2021\n\nOverall summary\n\nText.\n"
+    )
+    info = peelparse.parse_text(text).document
+    assert (info.force_slug, info.title) == (
+        "west-midlands",
+        "PEEL 2021/22 \u2013 Police effectiveness, efficiency and legitimacy \u2013 An inspection "
+        "of West Midlands Police",
+    )
