@@ -169,7 +169,8 @@ def cycle_figures(
         ([py, str(bb.CEILING), "2"], env),
     ]
     if before is not None:  # the older code, in the same rounds
-        cmds.append(([py, "-m", "peelparse", *one_job], {**env, "PYTHONPATH": str(before)}))
+        # -P: no current folder first on the path (run from a checkout, "-m" would import it)
+        cmds.append(([py, "-P", "-m", "peelparse", *one_job], {**env, "PYTHONPATH": str(before)}))
     wall, cpu = bb.interleaved(cmds, rounds)
     n = pages(pdfs)
     one, text, raw, two = (bb.median(wall, i) for i in range(4))
