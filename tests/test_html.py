@@ -59,8 +59,9 @@ def test_site_chrome_is_not_read() -> None:
             "Area\tGrade\nInvestigating crime\tGood\n",
         ),
         (
+            # a <br> is a line break: the lines of one paragraph, as in a text export
             "<body><nav>Menu</nav><p>Text &amp; more<br>here</p><footer>F</footer></body>",
-            "Text & more here\n",
+            "Text & more\nhere\n",
         ),
         ("<div role=main><p>Inside</p></div><p>Outside</p>", "Inside\n"),
         ("<main><script>var x = 1;</script><p hidden>secret</p><p>Shown</p></main>", "Shown\n"),
@@ -145,3 +146,13 @@ def test_the_pages_own_title_gives_its_cycle() -> None:
     )
     report = peelparse.parse_bytes(page.encode(), "page.html")
     assert report.document.cycle == "2021/22"
+
+
+def test_two_line_breaks_end_a_paragraph_in_a_page_without_paragraphs() -> None:
+    markup = (
+        '<body><font size="3"><b>Efficiency</b></font><br>Last updated 27/11/2014<br>'
+        "<b>Good</b><br><br>The force is good.<br> <br>More text.</body>"
+    )
+    assert html_to_text(markup) == (
+        "Efficiency\nLast updated 27/11/2014\nGood\n\nThe force is good.\n\nMore text.\n"
+    )

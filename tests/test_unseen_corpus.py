@@ -40,6 +40,9 @@ class Score:
     grades: int = 0
     grades_right: int = 0
     extra: int = 0
+    #: of ``extra``: grades read under a heading or label that names no known area (area null,
+    #: with an ``unknown_area`` warning, by design: a grade is never dropped for its label)
+    extra_unknown: int = 0
     forces: int = 0
     forces_right: int = 0
     cycles: int = 0
@@ -93,6 +96,7 @@ def score(folder: Path = HERE) -> Score:
                 s.misses.append(f"{name}: {area} {read.get(area)} != {grade}")
         for area in set(read) - set(stated):
             s.extra += 1
+            s.extra_unknown += area is None
             s.misses.append(f"{name}: {area} {read[area]} read but not stated")
     return s
 
@@ -139,7 +143,7 @@ def test_stated_grades_right(corpus_score: Score) -> None:
 
 @pytest.mark.parametrize(
     "folder",
-    [BLIND_DEV, *(HERE.parent / f"blind{n}-dev" for n in (2, 3, 4, 5, 6))],
+    [BLIND_DEV, *(HERE.parent / f"blind{n}-dev" for n in (2, 3, 4, 5, 6, 8))],
     ids=lambda p: p.name,
 )
 def test_blind_development_corpus(folder: Path) -> None:
@@ -148,7 +152,7 @@ def test_blind_development_corpus(folder: Path) -> None:
     if not (folder / "expected.json").is_file():
         pytest.skip(f"tests/corpus/{folder.name} is missing")
     s = score(folder)
-    assert s.grades_right == s.grades and s.extra == 0, s.misses
+    assert s.grades_right == s.grades and s.extra == s.extra_unknown, s.misses
     assert s.forces_right == s.forces and s.cycles_right >= s.cycles - 1, s.misses
     assert s.reports_refused == 0 and s.others_refused == s.others, s.misses
 
@@ -182,7 +186,8 @@ if __name__ == "__main__":
     for miss in result.misses:
         print(miss)
     print(
-        f"grades {result.grades_right}/{result.grades} (+{result.extra} not stated), "
+        f"grades {result.grades_right}/{result.grades} (+{result.extra} not stated, "
+        f"{result.extra_unknown} of them with no area), "
         f"force {result.forces_right}/{result.forces}, cycle {result.cycles_right}/{result.cycles}, "
         f"reports refused {result.reports_refused}, others refused "
         f"{result.others_refused}/{result.others}",

@@ -95,6 +95,7 @@ META = frozenset(
         "taking",
         "steps",
         "necessary",
+        "needed",
         "provide",
         "provides",
         "providing",

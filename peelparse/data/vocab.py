@@ -366,15 +366,26 @@ def area_for_question(text: str) -> str | None:
     pillar = _PILLAR_OF_ADJ.get(m["adj"].lower(), "legitimacy")
     # "How effectively does the force protect those who are vulnerable ...?": a question's
     # own topic, by the question table; the pillar's only when it names none
-    area = area_for_topic(m["topic"]) if m["topic"] else _question(text)
+    area = (area_for_topic(m["topic"]) if m["topic"] else None) or _question(text)
     return pillar if area is None or area in PILLARS else area
 
 
 def area_for_heading(text: str, key: str | None = None) -> str | None:
     """The canonical area key of a body heading (or pillar question), or None (``key``:
-    ``norm(text)``, if the caller has it)."""
+    ``norm(text)``, if the caller has it); a heading's section number ("4. Responding to the
+    public", "2) ...") is not part of its name."""
     key = norm(text) if key is None else key
-    return _BY_HEADING.get(key) or _BY_LABEL.get(key) or area_for_question(text) or _question(text)
+    found = _BY_HEADING.get(key) or _BY_LABEL.get(key)
+    if found is None and text[:1].isdigit() and (m := RE_SECTION_NUMBER.match(text)):
+        rest = norm(text[m.end() :])
+        found = _BY_HEADING.get(rest) or _BY_LABEL.get(rest)
+    return found or area_for_question(text) or _question(text)
+
+
+#: A year, in a label's note.
+RE_A_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
+#: A heading's section number: "4. ", "2) ", "3.1 ".
+RE_SECTION_NUMBER = rx.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 
 
 def _worded(text: str) -> str | None:
@@ -395,9 +406,17 @@ def _question(text: str) -> str | None:
 
 
 def area_for_label(text: str) -> str | None:
-    """The canonical area key of a grid label (falls back to headings)."""
+    """The canonical area key of a grid label (falls back to headings); a note in brackets
+    after the label ("Efficiency (overall judgment)") is not part of its name."""
     key = norm(text)
-    return _BY_LABEL.get(key) or _BY_HEADING.get(key) or _question(text) or _worded(text)
+    found = _BY_LABEL.get(key) or _BY_HEADING.get(key) or _question(text) or _worded(text)
+    note = text[text.find("(") :]
+    if found is None and text.rstrip().endswith(")") and (cut := text.find("(")) > 0:
+        if RE_A_YEAR.search(note):
+            return None  # "Preventing crime (2019)": another inspection's grade
+        key = norm(text[:cut])
+        found = _BY_LABEL.get(key) or _BY_HEADING.get(key)
+    return found
 
 
 def area_for_phrase(text: str) -> str | None:

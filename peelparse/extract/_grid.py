@@ -34,6 +34,9 @@ CELL_GAP = 1.3
 TOUCH = 0.15
 #: A line wider than this many column widths is a paragraph: the grid has ended.
 PARAGRAPH_WIDTH = 1.3
+#: A line whose middle lies more than this many column widths beyond the outer columns' middles
+#: is beside the grid, not in it.
+OUTSIDE = 0.75
 
 
 def _runs(words: list[Word]) -> list[Word]:
@@ -88,7 +91,8 @@ def _segments(words: list[Word]) -> list[Word]:
         last = out[-1] if out else None
         same_line = last is not None and abs(float(w["top"]) - float(last["top"])) <= 2
         gap = float(w["x0"]) - float(last["x1"]) if last is not None else 0.0
-        if last is not None and same_line and gap < float(w["size"]):
+        # a word left of the last one (a line set a little higher or lower) starts a segment
+        if last is not None and same_line and -TOUCH * float(w["size"]) < gap < float(w["size"]):
             joiner = "" if gap < TOUCH * float(w["size"]) and not w.get("space_before") else " "
             last["text"] = f"{last['text']}{joiner}{w['text']}"
             last["x1"] = float(w["x1"])
@@ -98,11 +102,21 @@ def _segments(words: list[Word]) -> list[Word]:
     return out
 
 
-def _body(words: list[Word], below: float, skip: list[Word], pitch: float) -> list[Word]:
-    """The line segments under the header's first line (the words of ``skip``, a header name
-    wrapped onto a second line, left out), up to the first paragraph-wide one."""
+def _body(
+    words: list[Word], below: float, skip: list[Word], centres: list[float], pitch: float
+) -> list[Word]:
+    """The line segments under the header's first line, up to the first paragraph-wide one;
+    left out: the words of ``skip`` (a header name wrapped onto a second line) and words
+    beyond the outer columns (a box of facts beside the grid)."""
+    lo, hi = centres[0] - OUTSIDE * pitch, centres[-1] + OUTSIDE * pitch
     out: list[Word] = []
-    under = [w for w in words if float(w["top"]) > below and not _within(w, skip)]
+    under = [
+        w
+        for w in words
+        if float(w["top"]) > below
+        and lo <= (float(w["x0"]) + float(w["x1"])) / 2 <= hi
+        and not _within(w, skip)
+    ]
     for seg in sorted(_segments(under), key=lambda w: (float(w["top"]), float(w["x0"]))):
         if float(seg["x1"]) - float(seg["x0"]) > PARAGRAPH_WIDTH * pitch:
             break
@@ -162,7 +176,9 @@ def grid_from_words(
     pitch = (
         max(b - a for a, b in zip(centres, centres[1:], strict=False)) if len(centres) > 1 else 0
     )
-    body = _body(words, *_header_bottom(header), pitch)
+    if not pitch:
+        return None
+    body = _body(words, *_header_bottom(header), centres, pitch)
     if not body or not pitch:
         return None
     rows = ["\t".join(name for name, _ in columns)]

@@ -162,7 +162,8 @@ def _carried(sentence: str, page: _Page) -> Iterator[tuple[str, str, str, str]]:
 
 #: "We judge <Force> to be good at ...": the judged is the subject ("<Force> is good at ...").
 RE_WE_JUDGE = rx.compile(
-    r"""\b(?:we|HMICFRS|HMIC|inspectors)\s+(?:judge|assess|consider|rate|grade|find)s?\s+
+    r"""\b(?:we|HMICFRS|HMIC|inspectors)\s+(?:(?:judge|assess|consider|rate|grade|find)s?
+        |judged|assessed|considered|rated|graded|found)\s+
         (?P<obj>the\s+force|the\s+constabulary|it|(?-i:[A-Z][\w&'\u2019-]*(?:\s+(?:and|of|[A-Z][\w&'\u2019-]*)){0,6}))
         \s+(?:to\s+be|as)\s+""",
     re.VERBOSE | re.I,

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from peelparse.data.topics import area_of_question
+from peelparse.data.topics import area_of_question, graded_areas
 from peelparse.data.vocab import (
     PILLARS,
     area_for_heading,
@@ -764,8 +764,8 @@ def _inline_judgments(ctx: Context, found: list[Judgment]) -> list[Judgment]:
         for m in RE_INLINE_GRADE.finditer(raw):
             label = m["label"].strip()
             area = area_for_heading(label) or area_of_question(label, cycle)
-            if area is None or area in have:
-                continue
+            if area is None or area in have or (cycle and area not in graded_areas(cycle)):
+                continue  # an area this cycle does not grade: a table of another cycle's
             have.add(area)
             extra.append(_inline(ctx, block, m, area))
     return extra

@@ -124,6 +124,7 @@ class _Reader:
         self.dates: list[str] = []  # ISO dates from <meta> and <time datetime>, in order
         self.footer_text: list[str] = []
         self.title: list[str] = []  # the <title> element's text
+        self.after_br = False  # a <br> and only white space since
 
     @property
     def skipping(self) -> bool:
@@ -154,7 +155,12 @@ class _Reader:
 
     def _void(self, tag: str, a: dict[str, str]) -> None:
         if tag == "br":
-            self._text(" ")
+            # two line breaks in a row end a paragraph (pages written without <p>)
+            if self.after_br and not self.skipping and self.cell is None:
+                self._flush()
+            else:
+                self._text(" " if self.cell is not None else "\n")  # a line of its own
+            self.after_br = True
         elif tag == "img" and a.get("alt", "").strip() and not self.skipping:
             self._text(f" {a['alt']} ")  # as a text browser shows an image: its text
 
@@ -212,6 +218,8 @@ class _Reader:
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.after_br = False
         if not self.skipping:
             self._text(data)
         elif any(t == "footer" for t, _, _ in self.stack):
@@ -226,7 +234,9 @@ class _Reader:
             self.buffer.append(data)
 
     def _flush(self) -> None:
-        text = " ".join("".join(self.buffer).split())
+        # white space collapsed within each line; a <br>'s line break kept
+        lines = (" ".join(line.split()) for line in "".join(self.buffer).split("\n"))
+        text = "\n".join(line for line in lines if line)
         self.buffer = []
         if text:
             self.blocks.append(

@@ -68,7 +68,7 @@ PARAGRAPH_GAP = 0.45  # a vertical gap above this share of the body size starts 
 #: ... and above the document's usual gap between the lines of a paragraph by this share:
 #: loosely set text (line height 1.45 and more) has wide gaps inside its paragraphs.
 LEADING_MARGIN = 0.3
-LOADER_VERSION = "4"
+LOADER_VERSION = "5"
 
 
 @dataclass

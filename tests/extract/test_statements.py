@@ -268,3 +268,31 @@ def test_a_force_name_wrapped_in_the_title() -> None:
         "PEEL 2021/22 \u2013 Police effectiveness, efficiency and legitimacy \u2013 An inspection "
         "of West Midlands Police",
     )
+
+
+def test_numbered_headings_and_labels_with_a_note() -> None:
+    from peelparse.data.vocab import area_for_heading, area_for_label
+
+    assert area_for_heading("4. RESPONDING TO THE PUBLIC") == "responding_to_the_public"
+    assert area_for_heading("2021 Preventing crime") is None
+    assert area_for_label("Efficiency (overall judgment)") == "efficiency"
+    assert area_for_label("Preventing crime (2019)") is None  # another inspection's grade
+
+
+def test_we_found_the_force_to_be_is_a_statement() -> None:
+    head = "Kent PEEL 2018/19\n\nEffectiveness\n\n"
+    body = (
+        "Investigating crime was not inspected in detail. Our judgment from the 2017 "
+        "inspection, when we found the force to be good at investigating crime and reducing "
+        "re-offending, has been carried over.\n"
+    )
+    assert grades(body, head) == {"investigating_crime": ("good", "2017")}
+
+
+def test_a_list_of_another_cycles_grades_gives_no_area_this_cycle_does_not_grade() -> None:
+    text = (
+        "PEEL 2023\u20132025\n\nAn inspection of Kent Police\n\nArea 2021/22 grade\n\n"
+        "Preventing crime Adequate\n\nGood use of resources Good\n\nMore text.\n"
+    )
+    areas = {j.area for j in peelparse.parse_text(text).judgments}
+    assert "use_of_resources" not in areas

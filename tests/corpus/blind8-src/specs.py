@@ -1,0 +1,448 @@
+# -*- coding: utf-8 -*-
+"""The 13 invented reports. 'expected' is the hand-applied rule (manifest _about), written
+here independently of the grid so it can be checked against the rendered text."""
+G, A, RI, O, I = "Good", "Adequate", "Requires improvement", "Outstanding", "Inadequate"
+
+ORDER_2122 = ["treatment_of_the_public", "preventing_crime", "responding_to_the_public", "investigating_crime",
+              "protecting_vulnerable_people", "managing_offenders", "soc_placeholder", "workforce",
+              "vetting_placeholder", "use_of_resources"]
+ORDER_2325 = ["treatment_of_the_public", "preventing_crime", "responding_to_the_public", "investigating_crime",
+              "protecting_vulnerable_people", "managing_offenders", "workforce", "leadership_and_force_management"]
+
+LABELS_1819 = {
+    "effectiveness": "Effectiveness", "preventing_crime": "Preventing crime and tackling anti-social behaviour",
+    "investigating_crime": "Investigating crime", "protecting_vulnerable_people": "Protecting vulnerable people",
+    "serious_organised_crime": "Tackling serious and organised crime", "efficiency": "Efficiency",
+    "use_of_resources": "Meeting current demands and using resources", "planning_for_the_future": "Planning for the future",
+    "legitimacy": "Legitimacy", "treatment_of_the_public": "Treating the public fairly",
+    "ethical_and_lawful_workforce": "Ethical and lawful workforce behaviour", "workforce": "Treating the workforce fairly",
+}
+
+
+def p(t, fns=None):
+    return ("p", t, fns or [])
+
+
+SPECS = []
+
+# ---------------------------------------------------------------- dev 1: Lincolnshire 2021/22, reportlab
+SPECS.append(dict(
+    set="dev", file="peel-2021-22-lincolnshire-rl.pdf", producer="reportlab", seed=101,
+    force="Lincolnshire Police", sent_name="Lincolnshire Police", slug="lincolnshire", cycle="2021/22", subject="force",
+    grades={"crime_data_integrity": G, "treatment_of_the_public": G, "preventing_crime": A, "responding_to_the_public": RI,
+            "investigating_crime": A, "protecting_vulnerable_people": G, "managing_offenders": A, "workforce": RI,
+            "use_of_resources": A},
+    section_order=["crime_data_integrity"] + ORDER_2122,
+    grid_order=["workforce", "responding_to_the_public", "use_of_resources", "managing_offenders", "investigating_crime",
+                "preventing_crime", "crime_data_integrity", "protecting_vulnerable_people", "treatment_of_the_public"],
+    inspector="Roy Wilsher", footer="March 2022 | © HMICFRS 2022", cover_sub=["March 2022"],
+    hmi=[
+        "I am pleased with some aspects of how Lincolnshire Police keeps people safe and reduces crime, but there are areas in which it must improve.",
+        "The force is good at protecting vulnerable people. Its safeguarding hub works closely with the county council and with health partners, and referrals are made quickly.",
+        "The force requires improvement at responding to the public. Too many emergency calls were abandoned before they were answered, and callers who were vulnerable were not always identified.",
+        "In our 2018/19 inspection, Lincolnshire Police was judged to be good at investigating crime. This year we found a more mixed picture, with too many investigations lacking a plan.",
+        "The force continues to share several back-office functions with other East Midlands forces. Nottinghamshire Police, one of those partners, is good at operating efficiently, and the force has drawn on its experience.",
+    ],
+    footnotes={"responding_to_the_public": ["Abandoned calls are calls that end before a call handler answers them. Figures are for the year ending 30 September 2021."],
+               "investigating_crime": ["PEEL 2018/19: An inspection of Lincolnshire Police, published in 2019; its grades cannot be compared with this report."]},
+    extras={"workforce": [p("Many officers told us that the force is a good place to work, but sickness absence has risen and supervisors do not always hold wellbeing conversations.")]},
+    afi_extras={"preventing_crime": [("h3", "The force should make sure neighbourhood officers can give a good service to rural communities"),
+                                      p("Rural parishes told us they rarely see a patrol officer, and the rural crime team has lost two posts this year.")]},
+    list_break=False,
+    expected={"crime_data_integrity": G, "treatment_of_the_public": G, "preventing_crime": A, "responding_to_the_public": RI,
+              "investigating_crime": A, "protecting_vulnerable_people": G, "managing_offenders": A, "workforce": RI,
+              "use_of_resources": A},
+    notes="Grid order differs from sections; HMI states PVP and responding; 2018/19 grade and Nottinghamshire grade are decoys; landscape grid page.",
+))
+
+# ---------------------------------------------------------------- dev 2: Cheshire 2023-25, reportlab
+SPECS.append(dict(
+    set="dev", file="peel-2023-25-cheshire-rl.pdf", producer="reportlab", seed=102,
+    force="Cheshire Constabulary", sent_name="Cheshire Constabulary", slug="cheshire", cycle="2023–25", subject="constabulary",
+    grades={"treatment_of_the_public": G, "preventing_crime": O, "responding_to_the_public": A, "investigating_crime": G,
+            "protecting_vulnerable_people": A, "managing_offenders": G, "workforce": A, "leadership_and_force_management": G},
+    section_order=ORDER_2325,
+    grid_order=["leadership_and_force_management", "preventing_crime", "investigating_crime", "managing_offenders",
+                "treatment_of_the_public", "workforce", "protecting_vulnerable_people", "responding_to_the_public"],
+    after_grid=[p("Cheshire Constabulary was awarded no requires improvement or inadequate grades.")],
+    inspector="Michelle Skeer", footer="July 2024 | © HMICFRS 2024", cover_sub=["July 2024"],
+    hmi=[
+        "I congratulate Cheshire Constabulary on its performance in keeping people safe and reducing crime.",
+        "My principal findings are as follows:",
+        ("ul", ["The constabulary is outstanding at preventing and deterring crime and antisocial behaviour, and reducing vulnerability.",
+                "It has a very good understanding of the demand it faces.",
+                "Its response to emergency calls is generally good, although people calling about non-emergencies wait too long.",
+                "It needs to do more to support the wellbeing of officers in investigative roles."], None),
+        "In our 2021/22 inspection, the constabulary was graded good at preventing crime and adequate at investigating crime. Those grades are not directly comparable with this report.",
+        "North Wales Police, which shares a joint firearms training facility with the constabulary, was found outstanding at protecting vulnerable people in a separate review.",
+    ],
+    extras={"responding_to_the_public": [p("The constabulary aims to provide an outstanding service to every caller, and its contact strategy sets out how it intends to do this.")]},
+    list_break=True,
+    expected={"treatment_of_the_public": G, "preventing_crime": O, "responding_to_the_public": A, "investigating_crime": G,
+              "protecting_vulnerable_people": A, "managing_offenders": G, "workforce": A, "leadership_and_force_management": G},
+    notes="Grade-spread sentence; 2021/22 grades and North Wales grade are decoys; hedged 'generally good'; aim 'an outstanding service'.",
+))
+
+# ---------------------------------------------------------------- dev 3: Gwent 2017 efficiency, reportlab
+SPECS.append(dict(
+    set="dev", file="peel-2017-efficiency-gwent-rl.pdf", producer="reportlab", seed=103,
+    force="Gwent Police", slug="gwent", cycle="2017",
+    title=["PEEL: Police efficiency 2017", "An inspection of Gwent Police"], cover_sub=["November 2017"],
+    front=[("small", "Os hoffech chi ddarllen hwn trwy’r Gymraeg (PDF document)")],
+    grades={"efficiency": G, "understanding_demand": G, "use_of_resources": RI, "planning_for_the_future": G},
+    labels={"efficiency": "Efficiency (overall judgment)", "understanding_demand": "Understanding demand",
+            "use_of_resources": "Use of resources", "planning_for_the_future": "Planning for the future"},
+    grid_order=["planning_for_the_future", "use_of_resources", "efficiency", "understanding_demand"],
+    facts=[("Force area", "600 square miles"), ("Police officers", "1,260"), ("Police staff", "690"),
+           ("Forecast savings 2017/18 to 2020/21", "£9.3m"), ("999 calls per 1,000 population", "118")],
+    overview=[
+        p("Gwent Police is judged to be good in the efficiency with which it keeps people safe and reduces crime. Last year, the force was judged to require improvement for efficiency, so our overall judgment has improved."),
+        p("The force is judged to be good in its understanding of demand; its use of resources to manage demand is judged to require improvement; and its planning for future demand is assessed to be good."),
+        p("South Wales Police, with which Gwent Police shares several specialist services, was judged to be outstanding in its planning for future demand this year.", ["See PEEL: Police efficiency 2017 – An inspection of South Wales Police."]),
+        p("Our assessment of the force’s legitimacy will be published later in 2017; its effectiveness will be assessed in the spring of 2018."),
+    ],
+    questions=[
+        {"heading": "How well does the force understand demand?", "key": "understanding_demand",
+         "text": [p("The force has a good understanding of the demand for its services, including less obvious demand such as modern slavery and the exploitation of children.")]},
+        {"heading": "How well does the force use its resources to meet demand?", "key": "use_of_resources",
+         "text": [p("Gwent Police requires improvement in the way it uses its resources to manage demand. Its shift patterns do not match the times when calls for service peak.", ["Shift pattern data supplied by the force for the period April to June 2017."])]},
+        {"heading": "How well is the force planning for demand in the future?", "key": "planning_for_the_future",
+         "text": [p("The force has a clear picture of the skills it will need, and its financial plans run to 2021. It aims to be outstanding in its use of technology by the end of that period.")]},
+    ],
+    tail=[("h1", "Next steps"), p("HMICFRS will monitor the progress the force makes on the areas for improvement identified in this report. We will assess the force again in our 2018 inspection.")],
+    footer="© HMICFRS 2017 | www.justiceinspectorates.gov.uk/hmicfrs", n_par=2,
+    expected={"efficiency": G, "understanding_demand": G, "use_of_resources": RI, "planning_for_the_future": G},
+    notes="Pillar report; coordinated topic-first list; last-year grade and South Wales grade are decoys; 'a good understanding of demand' is a noun phrase; aim 'to be outstanding'.",
+))
+
+# ---------------------------------------------------------------- dev 4: Staffordshire 2018/19, reportlab
+SPECS.append(dict(
+    set="dev", file="peel-2018-19-staffordshire-rl.pdf", producer="reportlab", seed=104,
+    force="Staffordshire Police", slug="staffordshire", cycle="2018/19", cover_sub=["September 2019"],
+    grades={"effectiveness": RI, "preventing_crime": G, "investigating_crime": RI, "protecting_vulnerable_people": RI,
+            "serious_organised_crime": G, "efficiency": G, "use_of_resources": G, "planning_for_the_future": G,
+            "legitimacy": G, "treatment_of_the_public": G, "ethical_and_lawful_workforce": G, "workforce": RI},
+    labels=LABELS_1819,
+    grid_order=["legitimacy", "treatment_of_the_public", "ethical_and_lawful_workforce", "workforce", "efficiency",
+                "use_of_resources", "planning_for_the_future", "effectiveness", "preventing_crime", "investigating_crime",
+                "protecting_vulnerable_people", "serious_organised_crime"],
+    facts=[("Force area", "1,050 square miles"), ("Population", "1.1 million"), ("Police officers", "1,620"),
+           ("Crimes recorded, year ending March 2018", "73,900"), ("Spend per head", "£159")],
+    summary=[
+        "Staffordshire Police was inspected in tranche two and we found:",
+        "the extent to which the force is effective at reducing crime and keeping people safe requires improvement.",
+        "the extent to which the force operates efficiently and sustainably is good.",
+        "the extent to which the force treats the public and its workforce legitimately is good.",
+        "In 2017, we judged the force to be good at keeping people safe and reducing crime, so its effectiveness grade has fallen.",
+        p("Staffordshire Police’s crime recording was graded inadequate in our 2018 crime data integrity inspection. We did not repeat that inspection for this report.", ["Crime data integrity inspections are published separately and are not part of the PEEL judgments."]),
+    ],
+    pillars=[
+        ({"key": "effectiveness", "heading": "Effectiveness", "question": "How effectively does the force reduce crime and keep people safe?",
+          "text": ["Staffordshire Police requires improvement in how effectively it reduces crime and keeps people safe."]},
+         [{"heading": "Preventing crime and tackling anti-social behaviour", "key": "preventing_crime",
+           "text": ["Staffordshire Police is good at preventing crime and tackling anti-social behaviour."]},
+          {"heading": "Investigating crime", "key": "investigating_crime",
+           "text": ["The force requires improvement in how it investigates crime and reduces re-offending. The quality of its initial investigations is good, but too many cases are passed to investigators without a plan."]},
+          {"heading": "Protecting vulnerable people", "key": "protecting_vulnerable_people",
+           "text": ["The force requires improvement at protecting vulnerable people and supporting victims."]},
+          {"heading": "Tackling serious and organised crime", "key": "serious_organised_crime",
+           "text": ["The force is good at tackling serious and organised crime."]},
+          {"heading": "Armed policing", "key": None, "topic": "armed_policing",
+           "text": ["We inspected how the force plans for armed incidents. We do not grade forces on armed policing; we comment on it here for completeness."]}]),
+        ({"key": "efficiency", "heading": "Efficiency", "question": "How efficiently does the force operate and how sustainable are its services?",
+          "text": ["Staffordshire Police is good at operating efficiently and sustainably."]},
+         [{"heading": "Meeting current demands and using resources", "key": "use_of_resources",
+           "text": ["The force is good at meeting current demands and using its resources."]},
+          {"heading": "Planning for the future", "key": "planning_for_the_future",
+           "text": ["The force is good at planning for the future. It has good plans for its estate and for replacing its command and control system."]}]),
+        ({"key": "legitimacy", "heading": "Legitimacy", "question": "How legitimately does the force treat the public and its workforce?",
+          "text": ["Staffordshire Police is good at treating the public and its workforce legitimately."]},
+         [{"heading": "Treating the public fairly", "key": "treatment_of_the_public",
+           "text": ["We did not inspect this question in 2018/19. The judgment of good that we gave the force in 2017 has been carried over into this assessment."]},
+          {"heading": "Ethical and lawful workforce behaviour", "key": "ethical_and_lawful_workforce",
+           "text": ["Staffordshire Police is good at making sure that its workforce behaves ethically and lawfully."]},
+          {"heading": "Treating the workforce fairly", "key": "workforce",
+           "text": ["The force requires improvement in how fairly it treats its workforce."]}]),
+    ],
+    footer="© HMICFRS 2019", n_par=1,
+    expected={"effectiveness": RI, "preventing_crime": G, "investigating_crime": RI, "protecting_vulnerable_people": RI,
+              "serious_organised_crime": G, "efficiency": G, "use_of_resources": G, "planning_for_the_future": G,
+              "legitimacy": G, "treatment_of_the_public": G, "ethical_and_lawful_workforce": G, "workforce": RI},
+    notes="Carried-over treatment grade counts; 2017 effectiveness grade and 2018 CDI grade are decoys; armed policing ungraded; grid order legitimacy-first.",
+))
+
+
+def modern_html(**kw):
+    kw.setdefault("n_par", 1)
+    kw.setdefault("n_find", 1)
+    return kw
+
+
+# ---------------------------------------------------------------- dev 5: Northumbria 2021/22, chromium
+SPECS.append(modern_html(
+    set="dev", file="peel-2021-22-northumbria-web.pdf", producer="chromium", seed=105,
+    force="Northumbria Police", sent_name="Northumbria Police", slug="northumbria", cycle="2021/22", subject="force",
+    grades={"treatment_of_the_public": A, "preventing_crime": G, "responding_to_the_public": A, "investigating_crime": RI,
+            "protecting_vulnerable_people": A, "managing_offenders": G, "serious_organised_crime": A, "workforce": G,
+            "use_of_resources": A},
+    section_order=[k if k != "soc_placeholder" else "serious_organised_crime" for k in ORDER_2122],
+    grid_order=["preventing_crime", "managing_offenders", "workforce", "treatment_of_the_public", "responding_to_the_public",
+                "protecting_vulnerable_people", "serious_organised_crime", "use_of_resources", "investigating_crime"],
+    badge_table="Summary of our judgments", badge_order=["investigating_crime", "use_of_resources", "serious_organised_crime",
+                                                         "protecting_vulnerable_people", "responding_to_the_public",
+                                                         "treatment_of_the_public", "workforce", "managing_offenders", "preventing_crime"],
+    facts=[("Force area", "2,150 square miles"), ("Population", "1.5 million"), ("Police officers", "3,650"),
+           ("Previous PEEL grade (2018/19 effectiveness)", "Good"), ("Victim service assessment", "Not graded")],
+    front_extra=[("small", "This page was updated on 16 March 2023 with our Disrupting serious organised crime findings.")],
+    inspector="Andy Cooke", footer="November 2022 | © HMICFRS 2022",
+    hmi=[
+        "Northumbria Police is good at preventing crime and anti-social behaviour and at managing offenders and suspects.",
+        "However, the force requires improvement at investigating crime. Investigations are not always allocated to staff with the right skills, and supervisors do not review them often enough.",
+        "The force aims to be outstanding at responding to the public by 2025, and it has invested in a new contact centre.",
+        "Cumbria Constabulary, which provides mutual aid to the force on the border, was found adequate at investigating crime in its own inspection.",
+    ],
+    footnotes={"treatment_of_the_public": ["Figures supplied by the force for the year ending 31 March 2022."]},
+    list_break=True,
+    expected={"treatment_of_the_public": A, "preventing_crime": G, "responding_to_the_public": A, "investigating_crime": RI,
+              "protecting_vulnerable_people": A, "managing_offenders": G, "serious_organised_crime": A, "workforce": G,
+              "use_of_resources": A},
+    notes="SOC graded after an update; sidebar key facts quote a 2018/19 grade (decoy); Cumbria grade decoy; aim 'to be outstanding'.",
+))
+
+# ---------------------------------------------------------------- dev 6: Dorset 2023-25, chromium
+SPECS.append(modern_html(
+    set="dev", file="peel-2023-25-dorset-web.pdf", producer="chromium", seed=106,
+    force="Dorset Police", sent_name="Dorset Police", slug="dorset", cycle="2023–25", subject="force",
+    grades={"crime_data_integrity": A, "treatment_of_the_public": G, "preventing_crime": G, "responding_to_the_public": RI,
+            "investigating_crime": A, "protecting_vulnerable_people": RI, "managing_offenders": A, "workforce": G,
+            "leadership_and_force_management": A},
+    section_order=["crime_data_integrity"] + ORDER_2325,
+    grid_order=["workforce", "preventing_crime", "treatment_of_the_public", "leadership_and_force_management",
+                "crime_data_integrity", "managing_offenders", "investigating_crime", "protecting_vulnerable_people",
+                "responding_to_the_public"],
+    badge_table="Our judgments at a glance",
+    prev_table=[("prev_table", "Grades from our 2021/22 inspection of Dorset Police (for reference only; not comparable with this report)",
+                 [("Treatment of the public", G), ("Preventing crime", A), ("Responding to the public", RI),
+                  ("Investigating crime", G), ("Protecting vulnerable people", A), ("Managing offenders", A),
+                  ("Developing a positive workplace", G), ("Good use of resources", G)], "2021/22 grade")],
+    facts=[("Force area", "1,025 square miles"), ("Population", "790,000"), ("Police officers", "1,420"),
+           ("Inspection fieldwork", "January 2024"), ("Victim service", "Not graded")],
+    inspector="Lee Freeman", footer="May 2024 | © HMICFRS 2024",
+    hmi=[
+        "Dorset Police requires improvement at protecting vulnerable people and at responding to the public.",
+        "It is good at building, supporting and protecting its workforce, and staff told us they feel valued.",
+        "In 2019, we judged the force outstanding at preventing crime and anti-social behaviour. The force has kept many of the practices we praised then.",
+    ],
+    list_break=True,
+    expected={"crime_data_integrity": A, "treatment_of_the_public": G, "preventing_crime": G, "responding_to_the_public": RI,
+              "investigating_crime": A, "protecting_vulnerable_people": RI, "managing_offenders": A, "workforce": G,
+              "leadership_and_force_management": A},
+    notes="A badge table of 2021/22 grades (previous cycle, decoy) next to this cycle's badge table; 2019 grade decoy.",
+))
+
+# ---------------------------------------------------------------- dev 7: Hertfordshire 2023-25, chromium
+SPECS.append(modern_html(
+    set="dev", file="peel-2023-25-hertfordshire-web.pdf", producer="chromium", seed=107,
+    force="Hertfordshire Constabulary", sent_name="Hertfordshire Constabulary", slug="hertfordshire", cycle="2023–25", subject="force",
+    grades={"treatment_of_the_public": O, "preventing_crime": G, "responding_to_the_public": G, "investigating_crime": A,
+            "protecting_vulnerable_people": G, "managing_offenders": I, "workforce": G, "leadership_and_force_management": G},
+    section_order=ORDER_2325,
+    grid_order=["managing_offenders", "investigating_crime", "leadership_and_force_management", "workforce",
+                "protecting_vulnerable_people", "responding_to_the_public", "preventing_crime", "treatment_of_the_public"],
+    after_grid=[p("Hertfordshire Constabulary was awarded one outstanding grade and one inadequate grade.")],
+    badge_table="Graded areas",
+    facts=[("Force area", "630 square miles"), ("Population", "1.2 million"), ("Police officers", "2,250"),
+           ("Joint units", "Bedfordshire, Cambridgeshire and Hertfordshire"), ("Vetting and counter corruption", "Reported separately")],
+    inspector="Michelle Skeer", footer="March 2024 | © HMICFRS 2024",
+    hmi=[
+        "Hertfordshire Constabulary is outstanding at using police powers and treating the public fairly and respectfully.",
+        "But it is inadequate at managing offenders and suspects, and I have identified a cause of concern in this area.",
+        "Bedfordshire Police, which shares a joint protective services command with the force, was found to be adequate at protecting vulnerable people in its own inspection.",
+    ],
+    afi_extras={"managing_offenders": [("h2", "Cause of concern"),
+                                        ("h3", "The force isn’t managing the risk posed by registered sex offenders effectively"),
+                                        ("h2", "Recommendations"),
+                                        p("By 31 March 2025, the force should make sure that every registered sex offender has an up-to-date risk assessment and that overdue visits are completed.")]},
+    extras={"victim_service": [p("The service the force gives to victims is generally good, but victims are not always told when their case is closed.")]},
+    list_break=True,
+    expected={"treatment_of_the_public": O, "preventing_crime": G, "responding_to_the_public": G, "investigating_crime": A,
+              "protecting_vulnerable_people": G, "managing_offenders": I, "workforce": G, "leadership_and_force_management": G},
+    notes="Inadequate area with cause of concern; grade-spread sentence; Bedfordshire grade decoy; victim service hedge.",
+))
+
+# ---------------------------------------------------------------- dev 8: South Wales 2021/22, chromium
+SPECS.append(modern_html(
+    set="dev", file="peel-2021-22-south-wales-web.pdf", producer="chromium", seed=108,
+    force="South Wales Police", sent_name="South Wales Police", slug="south-wales", cycle="2021/22", subject="force", welsh=True,
+    grades={"crime_data_integrity": A, "treatment_of_the_public": G, "preventing_crime": O, "responding_to_the_public": A,
+            "investigating_crime": G, "protecting_vulnerable_people": G, "managing_offenders": A, "workforce": G,
+            "use_of_resources": G},
+    section_order=["crime_data_integrity"] + ORDER_2122,
+    grid_order=["preventing_crime", "use_of_resources", "workforce", "protecting_vulnerable_people", "investigating_crime",
+                "treatment_of_the_public", "managing_offenders", "crime_data_integrity", "responding_to_the_public"],
+    facts=[("Force area", "812 square miles"), ("Population", "1.3 million"), ("Police officers", "3,300"),
+           ("Local health boards", "3"), ("Welsh language", "Bilingual services")],
+    inspector="Wendy Williams", footer="September 2022 | © HMICFRS 2022",
+    hmi=[
+        "South Wales Police is outstanding at prevention and deterrence. Its neighbourhood teams and partners use problem solving to reduce harm in the places that need it most.",
+        "Dyfed-Powys Police, one of its Welsh neighbours, was judged good at preventing crime in its pilot inspection, and the two forces have shared their approaches.",
+        "The force’s handling of volume crime investigations is very good, and victims are kept informed.",
+    ],
+    extras={"victim_service": [p("The service the force gives to victims is generally good in most of the cases we reviewed.")]},
+    list_break=True,
+    expected={"crime_data_integrity": A, "treatment_of_the_public": G, "preventing_crime": O, "responding_to_the_public": A,
+              "investigating_crime": G, "protecting_vulnerable_people": G, "managing_offenders": A, "workforce": G,
+              "use_of_resources": G},
+    notes="Welsh operating context; Dyfed-Powys grade decoy; 'very good' and 'generally good' hedges; SOC and vetting placeholders.",
+))
+
+# ================================================================ measure
+SPECS.append(dict(
+    set="measure", file="peel-2021-22-cleveland-rl.pdf", producer="reportlab", seed=201,
+    force="Cleveland Police", sent_name="Cleveland Police", slug="cleveland", cycle="2021/22", subject="force",
+    grades={"treatment_of_the_public": RI, "preventing_crime": A, "responding_to_the_public": I, "investigating_crime": RI,
+            "protecting_vulnerable_people": RI, "managing_offenders": A, "workforce": A, "use_of_resources": RI},
+    section_order=ORDER_2122,
+    grid_order=["use_of_resources", "preventing_crime", "responding_to_the_public", "managing_offenders", "workforce",
+                "investigating_crime", "protecting_vulnerable_people", "treatment_of_the_public"],
+    inspector="Michelle Skeer", footer="September 2022 | © HMICFRS 2022", cover_sub=["September 2022"],
+    hmi=[
+        "Cleveland Police is inadequate at responding to the public, and I have identified a cause of concern about how quickly it answers emergency calls.",
+        "Its performance in investigating crime and protecting vulnerable people requires improvement.",
+        "In 2019, we found the force inadequate at investigating crime and at protecting vulnerable people, and it has made progress since then.",
+    ],
+    footnotes={"treatment_of_the_public": ["In our 2019 crime data integrity inspection, the force was graded inadequate for recording data about crime."]},
+    afi_extras={"responding_to_the_public": [("h2", "Cause of concern"), ("h3", "The force doesn’t answer emergency calls quickly enough"),
+                                             ("h2", "Recommendations"), p("Within three months, the force should make sure that it has enough call handlers on every shift to answer emergency calls within ten seconds.")]},
+    list_break=False,
+    expected={"treatment_of_the_public": RI, "preventing_crime": A, "responding_to_the_public": I, "investigating_crime": RI,
+              "protecting_vulnerable_people": RI, "managing_offenders": A, "workforce": A, "use_of_resources": RI},
+    notes="Topic-first coordinated sentence in HMI text; 2019 grades and 2019 CDI grade (footnote) are decoys.",
+))
+
+SPECS.append(dict(
+    set="measure", file="peel-2023-25-suffolk-rl.pdf", producer="reportlab", seed=202,
+    force="Suffolk Constabulary", sent_name="Suffolk Constabulary", slug="suffolk", cycle="2023–25", subject="constabulary",
+    vsa_end="in this overall area.", no_also=True,
+    grades={"crime_data_integrity": G, "treatment_of_the_public": A, "preventing_crime": G, "responding_to_the_public": G,
+            "investigating_crime": A, "protecting_vulnerable_people": A, "managing_offenders": RI, "workforce": G,
+            "leadership_and_force_management": A},
+    section_order=["crime_data_integrity"] + ORDER_2325,
+    grid_order=["responding_to_the_public", "workforce", "crime_data_integrity", "preventing_crime",
+                "leadership_and_force_management", "protecting_vulnerable_people", "investigating_crime",
+                "treatment_of_the_public", "managing_offenders"],
+    inspector="Roy Wilsher", footer="October 2023 | © HMICFRS 2023", cover_sub=["October 2023"],
+    hmi=[
+        "Suffolk Constabulary is good at recording data about crime, at preventing and deterring crime and antisocial behaviour, and at responding to the public.",
+        "Norfolk Constabulary, with which the constabulary shares many support functions, is adequate at investigating crime.",
+        "The constabulary needs to improve how it manages registered sex offenders, and I am concerned about the number of overdue visits.",
+    ],
+    list_break=True,
+    expected={"crime_data_integrity": G, "treatment_of_the_public": A, "preventing_crime": G, "responding_to_the_public": G,
+              "investigating_crime": A, "protecting_vulnerable_people": A, "managing_offenders": RI, "workforce": G,
+              "leadership_and_force_management": A},
+    notes="Coordinated three-area sentence; Norfolk grade decoy; early-report VSA wording.",
+))
+
+SPECS.append(dict(
+    set="measure", file="peel-2018-19-north-yorkshire-web.pdf", producer="chromium", seed=203,
+    force="North Yorkshire Police", slug="north-yorkshire", cycle="2018/19",
+    grades={"effectiveness": G, "preventing_crime": G, "investigating_crime": G, "protecting_vulnerable_people": RI,
+            "serious_organised_crime": G, "efficiency": RI, "use_of_resources": RI, "planning_for_the_future": RI,
+            "legitimacy": G, "treatment_of_the_public": G, "ethical_and_lawful_workforce": RI, "workforce": G},
+    labels=LABELS_1819,
+    grid_order=["efficiency", "use_of_resources", "planning_for_the_future", "effectiveness", "preventing_crime",
+                "investigating_crime", "protecting_vulnerable_people", "serious_organised_crime", "legitimacy",
+                "treatment_of_the_public", "ethical_and_lawful_workforce", "workforce"],
+    facts=[("Force area", "3,340 square miles"), ("Population", "820,000"), ("Police officers", "1,390"),
+           ("Previous PEEL efficiency grade (2017)", "Requires improvement"), ("Spend per head", "£182")],
+    summary=[
+        "North Yorkshire Police was inspected in tranche three and we found:",
+        "the extent to which the force is effective at reducing crime and keeping people safe is good.",
+        "the extent to which the force operates efficiently and sustainably requires improvement.",
+        "the extent to which the force treats the public and its workforce legitimately is good.",
+        "Humberside Police, its neighbour to the south, was found outstanding at operating efficiently in the same tranche.",
+    ],
+    pillars=[
+        ({"key": "effectiveness", "heading": "Effectiveness", "question": "How effectively does the force reduce crime and keep people safe?",
+          "text": ["North Yorkshire Police is good at reducing crime and keeping people safe."]},
+         [{"heading": "Preventing crime and tackling anti-social behaviour", "key": "preventing_crime",
+           "text": ["The force is good at preventing crime and tackling anti-social behaviour."]},
+          {"heading": "Investigating crime", "key": "investigating_crime",
+           "text": ["The force is good at investigating crime and reducing re-offending."]},
+          {"heading": "Protecting vulnerable people", "key": "protecting_vulnerable_people",
+           "text": ["The force requires improvement at protecting vulnerable people. It has a good understanding of the nature and scale of vulnerability, but officers do not always complete risk assessments."]},
+          {"heading": "Tackling serious and organised crime", "key": "serious_organised_crime",
+           "text": ["The force is good at tackling serious and organised crime."]},
+          {"heading": "Armed policing", "key": None, "topic": "armed_policing",
+           "text": ["We do not grade armed policing. The force’s armed response capability is set out in its strategic threat and risk assessment."]}]),
+        ({"key": "efficiency", "heading": "Efficiency", "question": "How efficiently does the force operate and how sustainable are its services?",
+          "text": ["North Yorkshire Police requires improvement in the efficiency of its operations and the sustainability of its services."]},
+         [{"heading": "Meeting current demands and using resources", "key": "use_of_resources",
+           "text": ["The force requires improvement in how it meets current demands and uses resources."]},
+          {"heading": "Planning for the future", "key": "planning_for_the_future",
+           "text": ["The force requires improvement in how it plans for the future. Its aim of a good service at lower cost is not yet backed by a costed plan."]}]),
+        ({"key": "legitimacy", "heading": "Legitimacy", "question": "How legitimately does the force treat the public and its workforce?",
+          "text": ["North Yorkshire Police is good at treating the public and its workforce legitimately."]},
+         [{"heading": "Treating the public fairly", "key": "treatment_of_the_public",
+           "text": ["The force is good at treating the public fairly."]},
+          {"heading": "Ethical and lawful workforce behaviour", "key": "ethical_and_lawful_workforce",
+           "text": ["The force requires improvement at making sure its workforce behaves ethically and lawfully."]},
+          {"heading": "Treating the workforce fairly", "key": "workforce",
+           "text": ["The force is good at treating its workforce fairly."]}]),
+    ],
+    footer="© HMICFRS 2020", n_par=1,
+    expected={"effectiveness": G, "preventing_crime": G, "investigating_crime": G, "protecting_vulnerable_people": RI,
+              "serious_organised_crime": G, "efficiency": RI, "use_of_resources": RI, "planning_for_the_future": RI,
+              "legitimacy": G, "treatment_of_the_public": G, "ethical_and_lawful_workforce": RI, "workforce": G},
+    notes="Sidebar quotes a 2017 grade; Humberside grade decoy; 'a good understanding', 'a good service' noun phrases.",
+))
+
+SPECS.append(modern_html(
+    set="measure", file="peel-2021-22-essex-web.pdf", producer="chromium", seed=204,
+    force="Essex Police", sent_name="Essex Police", slug="essex", cycle="2021/22", subject="force",
+    grades={"crime_data_integrity": RI, "treatment_of_the_public": A, "preventing_crime": G, "responding_to_the_public": RI,
+            "investigating_crime": A, "protecting_vulnerable_people": A, "managing_offenders": G, "workforce": G,
+            "use_of_resources": G},
+    section_order=["crime_data_integrity"] + ORDER_2122,
+    grid_order=["use_of_resources", "managing_offenders", "workforce", "preventing_crime", "investigating_crime",
+                "treatment_of_the_public", "protecting_vulnerable_people", "crime_data_integrity", "responding_to_the_public"],
+    badge_table="Summary of judgments",
+    facts=[("Force area", "1,420 square miles"), ("Population", "1.9 million"), ("Police officers", "3,600"),
+           ("Crime data integrity element", "Included"), ("Victim service assessment", "Not graded")],
+    inspector="Roy Wilsher", footer="June 2022 | © HMICFRS 2022",
+    hmi=[
+        "Essex Police is good at managing offenders and suspects and at operating efficiently.",
+        "The force gives a good service to victims in most cases, but its crime recording needs to improve.",
+        "Kent Police, which works with Essex Police in a joint serious crime directorate, is good at investigating crime.",
+    ],
+    list_break=True,
+    expected={"crime_data_integrity": RI, "treatment_of_the_public": A, "preventing_crime": G, "responding_to_the_public": RI,
+              "investigating_crime": A, "protecting_vulnerable_people": A, "managing_offenders": G, "workforce": G,
+              "use_of_resources": G},
+    notes="Coordinated HMI sentence; Kent grade decoy; 'a good service to victims' noun phrase.",
+))
+
+SPECS.append(modern_html(
+    set="measure", file="peel-2023-25-lancashire-web.pdf", producer="chromium", seed=205,
+    force="Lancashire Constabulary", sent_name="Lancashire Constabulary", slug="lancashire", cycle="2023–25", subject="constabulary",
+    grades={"treatment_of_the_public": G, "preventing_crime": O, "responding_to_the_public": A, "investigating_crime": G,
+            "protecting_vulnerable_people": A, "managing_offenders": G, "workforce": A, "leadership_and_force_management": G},
+    section_order=ORDER_2325,
+    grid_order=["protecting_vulnerable_people", "workforce", "responding_to_the_public", "leadership_and_force_management",
+                "managing_offenders", "investigating_crime", "treatment_of_the_public", "preventing_crime"],
+    badge_table="Our graded judgments",
+    facts=[("Force area", "1,190 square miles"), ("Population", "1.5 million"), ("Police officers", "3,500"),
+           ("Stop and search", "An outstanding approach to scrutiny"), ("Victim service", "Not graded")],
+    inspector="Lee Freeman", footer="February 2025 | © HMICFRS 2025",
+    hmi=[
+        "My principal findings are as follows:",
+        ("ul", ["The constabulary is outstanding at preventing and deterring crime and antisocial behaviour, and reducing vulnerability.",
+                "It was found good at protecting vulnerable people in our 2021/22 inspection, but its work with partners has not kept pace since.",
+                "It has an outstanding approach to the external scrutiny of stop and search."], None),
+    ],
+    list_break=True,
+    expected={"treatment_of_the_public": G, "preventing_crime": O, "responding_to_the_public": A, "investigating_crime": G,
+              "protecting_vulnerable_people": A, "managing_offenders": G, "workforce": A, "leadership_and_force_management": G},
+    notes="Previous-cycle PVP grade decoy; 'an outstanding approach to' noun phrase (treatment is Good).",
+))
