@@ -125,6 +125,12 @@ def test_heading_never_chrome_and_date_from_metadata(
             "Questions\n\nHow well?\n\nGood\n",
         ),
         ('<main><div hidden="until-found"><p>Found</p></div></main>', "Found\n"),
+        # an image map's area stands for its text too
+        (
+            '<main><p><img src="m.png" usemap="#m"><map name="m">'
+            '<area shape="rect" alt="Managing offenders: Good" href="#mo"></map></p></main>',
+            "Managing offenders: Good\n",
+        ),
         # an image stands for its text, as a text browser shows it
         (
             '<main><p>Preventing crime <img src="g.png" alt="Good"></p></main>',

@@ -161,7 +161,7 @@ class _Reader:
             else:
                 self._text(" " if self.cell is not None else "\n")  # a line of its own
             self.after_br = True
-        elif tag == "img" and a.get("alt", "").strip() and not self.skipping:
+        elif tag in ("img", "area") and a.get("alt", "").strip() and not self.skipping:
             self._text(f" {a['alt']} ")  # as a text browser shows an image: its text
 
     def _chrome(self, tag: str, a: dict[str, str], marker: str) -> bool:
