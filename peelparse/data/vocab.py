@@ -28,6 +28,8 @@ GRADE_SCALE: tuple[str, ...] = (
 
 #: No grade label is longer than this (a cheap test before ``norm``).
 GRADE_TEXT_MAX = 40
+#: The five grade names, as a pattern's alternation (the grid and list readers' shared text).
+GRADE_NAMES = r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate"
 
 
 def norm(text: str) -> str:
@@ -382,7 +384,7 @@ def area_for_heading(text: str, key: str | None = None) -> str | None:
     return found or area_for_question(text) or _question(text)
 
 
-#: A year, in a label's note.
+#: A year (in a label's note, a table's head: another inspection's grade).
 RE_A_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
 #: A heading's section number: "4. ", "2) ", "3.1 ".
 RE_SECTION_NUMBER = rx.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
@@ -410,9 +412,8 @@ def area_for_label(text: str) -> str | None:
     after the label ("Efficiency (overall judgment)") is not part of its name."""
     key = norm(text)
     found = _BY_LABEL.get(key) or _BY_HEADING.get(key) or _question(text) or _worded(text)
-    note = text[text.find("(") :]
     if found is None and text.rstrip().endswith(")") and (cut := text.find("(")) > 0:
-        if RE_A_YEAR.search(note):
+        if RE_A_YEAR.search(text, cut):
             return None  # "Preventing crime (2019)": another inspection's grade
         key = norm(text[:cut])
         found = _BY_LABEL.get(key) or _BY_HEADING.get(key)

@@ -27,17 +27,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from peelparse.data.vocab import AREAS, area_for_label, grade_key
+from peelparse.data.vocab import AREAS, GRADE_NAMES, RE_A_YEAR, area_for_label, grade_key
 from peelparse.parse import rx
 
 Cell = tuple[str, str, str, int, int]
 
 #: A grid has at least this many cells (fewer is a sentence's list, not a grid).
 MIN_CELLS = 3
-GRADE_WORDS = r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate"
-RE_GRADE_WORD = rx.compile(GRADE_WORDS)
+RE_GRADE_WORD = rx.compile(GRADE_NAMES)
 #: A line that is a grade name alone.
-RE_GRADE_LINE = rx.compile(rf"^[ \t]*+(?:{GRADE_WORDS})[ \t]*+$", re.M | re.I)
+RE_GRADE_LINE = rx.compile(rf"^[ \t]*+(?:{GRADE_NAMES})[ \t]*+$", re.M | re.I)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -118,7 +117,7 @@ def table_rows(text: str) -> list[Cell]:
                 break
             head = True
             continue
-        if head and RE_YEAR.search(line):
+        if head and RE_A_YEAR.search(line):
             return []
         head = False
         if sum(grade_key(p.strip()) is not None for p in line.split("|")) > 1:
@@ -127,9 +126,6 @@ def table_rows(text: str) -> list[Cell]:
         if cell is not None:
             cells.append(cell)
     return cells if len(cells) >= MIN_CELLS else []
-
-
-RE_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _row_cell(pos: int, line: str) -> Cell | None:
@@ -163,7 +159,7 @@ def _run_pattern() -> re.Pattern[str]:
     alternation = "|".join(
         r"\s+".join(re.escape(w) for w in lab.split()) for lab in sorted(labels, key=len)[::-1]
     )
-    return rx.compile(rf"(?i:(?P<label>{alternation}))\s+(?P<grade>{GRADE_WORDS})\b")
+    return rx.compile(rf"(?i:(?P<label>{alternation}))\s+(?P<grade>{GRADE_NAMES})\b")
 
 
 def run_together(text: str) -> list[Cell]:

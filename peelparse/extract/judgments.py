@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from peelparse.data.topics import area_of_question, graded_areas
 from peelparse.data.vocab import (
+    GRADE_NAMES,
     PILLARS,
     area_for_heading,
     area_for_label,
@@ -97,7 +98,7 @@ def read_grid(ctx: Context) -> tuple[list[GridCell], list[str]]:
 RE_ALIGNED_HEADER = rx.compile(
     r"^\s*+(?:(?:Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)(?:\s{2,}+|\s*+$)){3,}"
 )
-RE_GRADE_NAME = rx.compile(r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate")
+RE_GRADE_NAME = rx.compile(GRADE_NAMES)
 RE_SEGMENT = rx.compile(r"\S+(?:\s\S+)*+")
 
 
@@ -175,7 +176,7 @@ def read_label_grade_lines(ctx: Context) -> list[GridCell]:
     return run if len(run) >= LABEL_GRADE_MIN else []
 
 
-RE_GRADE_WORD = r"Outstanding|Good|Adequate|Requires\s+improvement|Inadequate"
+RE_GRADE_WORD = GRADE_NAMES
 #: "Adequate: Preventing crime; Investigating crime" (a grade, then its labels).
 RE_GRADE_THEN_LABELS = rx.compile(
     rf"^[ \t]*+(?P<grade>{RE_GRADE_WORD})[ \t]*+[:\u2013\u2014|-][ \t]*+(?P<labels>[^\n]+)$", re.M
