@@ -114,6 +114,8 @@ def test_a_grade_over_several_labels_is_a_list_not_labels_and_grades_in_turn() -
     [
         "| Area | 2019 | 2022 |\n|---|---|---|\n| Preventing crime | Good | Adequate |\n"
         "| Responding to the public | Good | Inadequate |\n| Managing offenders | Good | Good |\n",
+        "| Area | 2021/22 grade |\n|---|---|\n| Preventing crime | Good |\n"
+        "| Responding to the public | Inadequate |\n| Managing offenders | Good |\n",
         "| Area | Then | Now |\n|---|---|---|\n| Preventing crime | Good | Adequate |\n"
         "| Responding to the public | Good | Inadequate |\n| Managing offenders | Good | Good |\n",
     ],
